@@ -1,0 +1,91 @@
+//! Policies: who gives a side's orders when no person does. `historical` replays the record,
+//! `random` picks among what is available, `hawk` and `dove` follow simple rules (and spar with the
+//! AI, which lives in its own crate and uses the same [`Policy`] trait).
+
+mod historical;
+mod random;
+mod rule_based;
+
+pub use historical::Historical;
+pub use random::RandomPolicy;
+pub use rule_based::{Leaning, RuleBased};
+
+use crate::game::Game;
+use crate::ids::*;
+use crate::scenario::{Order, Target};
+
+/// Chooses a side's orders each turn.
+pub trait Policy: Send {
+    /// Name for reports, e.g. `hawk`.
+    fn name(&self) -> String;
+
+    /// The orders for this turn.
+    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order>;
+
+    /// Why the last orders were chosen, one sentence per order (empty when the policy does not
+    /// explain itself).
+    fn reasons(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Milliseconds the last decision took, for policies that search.
+    fn decision_ms(&self) -> Option<f64> {
+        None
+    }
+}
+
+/// Every order `side` could give now on its own (each action with each target it may name).
+pub fn candidates(game: &Game, side: Side) -> Vec<Order> {
+    let scn = game.scenario();
+    let actor = scn.actor_of(side);
+    let mut out = Vec::new();
+    for (i, action) in scn.actions.iter().enumerate() {
+        if !action.actors.contains(&actor) {
+            continue;
+        }
+        let id = ActionId::from_index(i);
+        let orders: Vec<Order> = match &action.target {
+            Target::Nothing => vec![Order::plain(id)],
+            Target::Track(allowed) => {
+                let all: Vec<TrackId> = (0..scn.tracks.len()).map(TrackId::from_index).collect();
+                let list = if allowed.is_empty() { &all } else { allowed };
+                list.iter()
+                    .map(|&t| Order {
+                        action: id,
+                        track: Some(t),
+                        region: None,
+                    })
+                    .collect()
+            }
+            Target::Region(allowed) => {
+                let all: Vec<RegionId> = (0..scn.regions.len()).map(RegionId::from_index).collect();
+                let list = if allowed.is_empty() { &all } else { allowed };
+                list.iter()
+                    .map(|&r| Order {
+                        action: id,
+                        track: None,
+                        region: Some(r),
+                    })
+                    .collect()
+            }
+        };
+        out.extend(orders.into_iter().filter(|o| game.check(side, o, &[]).is_ok()));
+    }
+    out
+}
+
+/// Why a policy name was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown policy `{0}`: expected `historical`, `random`, `hawk` or `dove`")]
+pub struct UnknownPolicy(pub String);
+
+/// A built-in policy by name.
+pub fn builtin(name: &str, seed: u64) -> Result<Box<dyn Policy>, UnknownPolicy> {
+    match name {
+        "historical" => Ok(Box::new(Historical)),
+        "random" => Ok(Box::new(RandomPolicy::new(seed))),
+        "hawk" => Ok(Box::new(RuleBased::new(Leaning::Hawk, seed))),
+        "dove" => Ok(Box::new(RuleBased::new(Leaning::Dove, seed))),
+        other => Err(UnknownPolicy(other.to_owned())),
+    }
+}

@@ -1,0 +1,111 @@
+//! Rule-based policies: a hawk that climbs and punishes, a dove that talks and de-escalates.
+//! They are simple on purpose: sparring partners for the AI and baselines for batch runs.
+
+use super::{Policy, candidates};
+use crate::game::Game;
+use crate::ids::Side;
+use crate::rng::SimRng;
+use crate::scenario::{Category, Effect, Order, Stance, TrackOp};
+
+/// Which way a rule-based policy leans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leaning {
+    /// Escalates: sanctions, shows of force, rejects proposals.
+    Hawk,
+    /// De-escalates: proposals, acceptances, back-channels, restraint.
+    Dove,
+}
+
+/// A rule-based policy.
+#[derive(Clone, Debug)]
+pub struct RuleBased {
+    leaning: Leaning,
+    rng: SimRng,
+}
+
+impl RuleBased {
+    /// A policy of this leaning whose tie-breaks follow `seed`.
+    pub fn new(leaning: Leaning, seed: u64) -> RuleBased {
+        RuleBased {
+            leaning,
+            rng: SimRng { seed },
+        }
+    }
+
+    /// How much this policy likes an order (higher is better; below zero it is skipped).
+    fn appeal(&self, game: &Game, order: &Order) -> f64 {
+        let action = game.scenario().action(order.action);
+        let track_ops: Vec<TrackOp> = action
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Track(_, op) => Some(*op),
+                _ => None,
+            })
+            .collect();
+        let rung = f64::from(action.rung);
+        match self.leaning {
+            Leaning::Hawk => {
+                let mut score = match action.stance {
+                    Stance::Hawkish => 2.0 + 0.3 * rung,
+                    Stance::Neutral => 0.2,
+                    Stance::Dovish => -3.0,
+                };
+                if track_ops.contains(&TrackOp::Reject) || track_ops.contains(&TrackOp::Suspend) {
+                    score += 1.0;
+                }
+                if track_ops.contains(&TrackOp::Accept) || track_ops.contains(&TrackOp::Resume) {
+                    score -= 3.0;
+                }
+                score
+            }
+            Leaning::Dove => {
+                let mut score = match action.stance {
+                    Stance::Dovish => 2.0,
+                    Stance::Neutral => 0.3,
+                    Stance::Hawkish => -2.0 - 0.3 * rung,
+                };
+                if track_ops.contains(&TrackOp::Accept) || track_ops.contains(&TrackOp::Propose) {
+                    score += 1.5;
+                }
+                if track_ops.contains(&TrackOp::Suspend) || track_ops.contains(&TrackOp::Terminate) {
+                    score -= 3.0;
+                }
+                if action.category == Category::Military {
+                    score -= 1.0;
+                }
+                score
+            }
+        }
+    }
+}
+
+impl Policy for RuleBased {
+    fn name(&self) -> String {
+        match self.leaning {
+            Leaning::Hawk => "hawk".into(),
+            Leaning::Dove => "dove".into(),
+        }
+    }
+
+    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
+        let stream = format!("policy:{}:{side:?}", self.name());
+        let mut rng = self.rng.fork(game.turn(), &stream);
+        let mut scored: Vec<(f64, Order)> = candidates(game, side)
+            .into_iter()
+            .map(|o| (self.appeal(game, &o) + rng.between(0.0, 1.0), o))
+            .filter(|(score, _)| *score > 0.5)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut chosen: Vec<Order> = Vec::new();
+        for (_, order) in scored {
+            if chosen.len() >= 3 {
+                break;
+            }
+            if game.check(side, &order, &chosen).is_ok() {
+                chosen.push(order);
+            }
+        }
+        chosen
+    }
+}

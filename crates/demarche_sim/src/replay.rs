@@ -1,0 +1,160 @@
+//! Replays: the scenario, the seed and every turn's orders, with the hash each turn produced.
+//! Re-running them must give the same hashes; that is the determinism contract, checked.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::game::Game;
+use crate::hash::StateHash;
+use crate::ids::Side;
+use crate::save::{MAX_SAVE_BYTES, SaveError, write_atomically};
+use crate::scenario::Scenario;
+use crate::scenario::raw::RawOrder;
+
+/// What a replay file says it is.
+pub const REPLAY_FORMAT: &str = "demarche-replay";
+/// The replay format version.
+pub const REPLAY_VERSION: u32 = 1;
+
+/// A recorded game.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replay {
+    /// Always [`REPLAY_FORMAT`].
+    pub format: String,
+    /// The format version.
+    pub version: u32,
+    /// The scenario's id.
+    pub scenario_id: String,
+    /// The fingerprint of the scenario's files.
+    pub scenario_hash: String,
+    /// The game seed.
+    pub seed: u64,
+    /// Each resolved turn.
+    pub turns: Vec<ReplayTurn>,
+}
+
+/// One recorded turn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplayTurn {
+    /// Turn number.
+    pub turn: u32,
+    /// The orders each side submitted (before validation).
+    pub orders: [Vec<RawOrder>; 2],
+    /// The state hash after the turn, 16 hex digits.
+    pub hash: String,
+}
+
+/// A turn whose hash differs from the recording.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Turn number.
+    pub turn: u32,
+    /// The recorded hash.
+    pub expected: String,
+    /// The hash of the re-run.
+    pub found: String,
+}
+
+impl Replay {
+    /// An empty recording of a game about to start.
+    pub fn start(scn: &Scenario, seed: u64) -> Replay {
+        Replay {
+            format: REPLAY_FORMAT.into(),
+            version: REPLAY_VERSION,
+            scenario_id: scn.meta.id.clone(),
+            scenario_hash: format!("{:016x}", scn.content_hash),
+            seed,
+            turns: Vec::new(),
+        }
+    }
+
+    /// Records a turn: the orders submitted and the hash the turn produced.
+    pub fn record(&mut self, scn: &Scenario, turn: u32, orders: &[Vec<crate::scenario::Order>; 2], hash: StateHash) {
+        self.turns.push(ReplayTurn {
+            turn,
+            orders: [
+                orders[0].iter().map(|o| scn.raw_order(o)).collect(),
+                orders[1].iter().map(|o| scn.raw_order(o)).collect(),
+            ],
+            hash: hash.to_string(),
+        });
+    }
+
+    /// Re-runs the game and returns each turn's re-computed hash and any mismatches.
+    pub fn verify(&self, scenario: Arc<Scenario>) -> Result<(Vec<(u32, StateHash)>, Vec<Mismatch>), String> {
+        if self.scenario_id != scenario.meta.id {
+            return Err(format!(
+                "the replay is of scenario `{}`, not `{}`",
+                self.scenario_id, scenario.meta.id
+            ));
+        }
+        let mut game = Game::new(scenario.clone(), self.seed);
+        let mut hashes = Vec::new();
+        let mut mismatches = Vec::new();
+        for recorded in &self.turns {
+            if game.turn() != recorded.turn {
+                return Err(format!("turn {} is recorded out of sequence", recorded.turn));
+            }
+            for side in Side::BOTH {
+                let mut orders = Vec::new();
+                for raw in &recorded.orders[side.index()] {
+                    orders.push(scenario.resolve_order(raw).map_err(|e| format!("turn {}: {e}", recorded.turn))?);
+                }
+                game.submit_unchecked(side, orders);
+            }
+            let hash = game.step().map_err(|e| format!("turn {}: {e}", recorded.turn))?;
+            if hash.to_string() != recorded.hash {
+                mismatches.push(Mismatch {
+                    turn: recorded.turn,
+                    expected: recorded.hash.clone(),
+                    found: hash.to_string(),
+                });
+            }
+            hashes.push((recorded.turn, hash));
+        }
+        Ok((hashes, mismatches))
+    }
+
+    /// Writes the replay atomically.
+    pub fn write(&self, path: &Path) -> Result<(), SaveError> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().indentor(" ".to_owned()))
+            .map_err(|e| SaveError::Damaged {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            })?;
+        write_atomically(path, text.as_bytes())
+    }
+
+    /// Reads a replay.
+    pub fn read(path: &Path) -> Result<Replay, SaveError> {
+        let damaged = |why: String| SaveError::Damaged {
+            path: path.to_path_buf(),
+            why,
+        };
+        let io = |source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if std::fs::metadata(path).map_err(io)?.len() > MAX_SAVE_BYTES {
+            return Err(damaged("larger than any replay".into()));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| damaged(e.to_string()))?;
+        let replay: Replay = crate::scenario::read::ron_options()
+            .from_str(&text)
+            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+        if replay.format != REPLAY_FORMAT {
+            return Err(damaged(format!("it says it is `{}`", replay.format)));
+        }
+        if replay.version != REPLAY_VERSION {
+            return Err(SaveError::Version {
+                path: path.to_path_buf(),
+                found: replay.version,
+            });
+        }
+        Ok(replay)
+    }
+}

@@ -1,0 +1,60 @@
+//! Objectives, scores and endings.
+
+use super::{Ctx, View};
+use crate::ids::*;
+use crate::report::{ReportEvent, ReportKind};
+use crate::scenario::Visibility;
+
+/// Each objective's degree of achievement (0–1) and each side's score (0–100).
+pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
+    let scn = view.scn;
+    let margin = scn.params.objective_margin;
+    let degrees: Vec<f64> = scn
+        .objectives
+        .iter()
+        .map(|o| view.degree(&o.condition, Some(o.side), margin))
+        .collect();
+    let mut scores = [0.0; 2];
+    for side in Side::BOTH {
+        let actor = scn.actor_of(side);
+        let (sum, weight) = scn
+            .objectives
+            .iter()
+            .zip(&degrees)
+            .filter(|(o, _)| o.side == actor)
+            .fold((0.0, 0.0), |(s, w), (o, d)| (s + o.weight * d, w + o.weight));
+        scores[side.index()] = if weight > 0.0 { 100.0 * sum / weight } else { 0.0 };
+    }
+    (degrees, scores)
+}
+
+/// The objectives step: scores, then endings (an early end, or the last turn's outcome).
+pub fn evaluate(ctx: &mut Ctx) {
+    let (degrees, scores) = scores(&ctx.view());
+    ctx.status.objectives = degrees;
+    ctx.status.scores = scores;
+    if ctx.status.ended.is_some() {
+        return;
+    }
+    let scn = ctx.scn;
+    let last_turn = ctx.turn() >= scn.meta.calendar.turns;
+    let view = ctx.view();
+    let ending = scn
+        .outcomes
+        .iter()
+        .position(|o| (o.ends_game || last_turn) && view.holds(&o.condition, None));
+    if let Some(i) = ending {
+        let outcome = &scn.outcomes[i];
+        ctx.status.ended = Some(OutcomeId::from_index(i));
+        ctx.log.say(ReportEvent {
+            id: format!("outcome:{}", outcome.key),
+            text: format!("The game ends: {}. {}", outcome.name, outcome.description),
+            actor: None,
+            kind: ReportKind::Ending,
+            visibility: Visibility::Public,
+            concepts: Vec::new(),
+            mid: None,
+        });
+        ctx.log.headlines.push(format!("Outcome: {}.", outcome.name));
+    }
+}

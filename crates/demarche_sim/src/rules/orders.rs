@@ -1,0 +1,252 @@
+//! Orders: whether one is available to a side now (and why not), and carrying one out.
+
+use super::effects::{Origin, apply_all};
+use super::{Ctx, View, domestic, military, sanctions, talks};
+use crate::ids::*;
+use crate::report::{Cause, ReportEvent, ReportKind};
+use crate::scenario::{Category, Effect, Indicator, Order, SignalKind, Stance, Target, TrackOp, Visibility};
+
+/// Why an order cannot be given, in words for the player.
+pub type Refusal = String;
+
+/// Whether `actor` may give `order` now, after the orders already given this turn.
+pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> Result<(), Refusal> {
+    let scn = view.scn;
+    if view.status.ended.is_some() {
+        return Err("the game is over".into());
+    }
+    let Some(action) = scn.actions.get(order.action.index()) else {
+        return Err("no such action".into());
+    };
+    if !action.actors.contains(&actor) {
+        return Err(format!("{} cannot take this action", scn.actor(actor).name));
+    }
+    if earlier.iter().any(|o| o.action == order.action) {
+        return Err("already ordered this turn".into());
+    }
+    if let Some(limit) = action.limit
+        && view.record.times_taken(actor, order.action) >= limit
+    {
+        return Err(if limit == 1 {
+            "can only be done once a game".into()
+        } else {
+            format!("can only be done {limit} times a game")
+        });
+    }
+    let spent: f64 = earlier.iter().map(|o| scn.action(o.action).capital).sum();
+    let capital = view.ind.get(actor, Indicator::Capital) - spent;
+    if action.capital > capital + 1e-9 {
+        return Err(format!("needs {:.0} political capital; {:.0} left", action.capital, capital.max(0.0)));
+    }
+    let used: f64 = earlier.iter().map(|o| scn.action(o.action).readiness).sum();
+    let readiness = view.ind.get(actor, Indicator::Readiness) - used;
+    if action.readiness > readiness + 1e-9 {
+        return Err(format!("needs {:.0} readiness; {:.0} left", action.readiness, readiness.max(0.0)));
+    }
+    check_target(scn, &action.target, order)?;
+    if !view.holds(&action.requires, Some(actor)) {
+        return Err(action
+            .requires_text
+            .clone()
+            .unwrap_or_else(|| format!("requires that {}", super::eval::describe(scn, &action.requires))));
+    }
+    let other = scn.side_of(actor).map(|s| scn.actor_of(s.other()));
+    for effect in &action.effects {
+        match effect {
+            Effect::Track(track, op) => {
+                if let Some(track) = track.or(order.track) {
+                    talks::can_operate(view, Some(actor), track, *op)?;
+                }
+            }
+            Effect::Impose {
+                sector,
+                measure,
+                size,
+                ..
+            } => {
+                if let Some(other) = other
+                    && view
+                        .sanc
+                        .find(actor, other, *sector, *measure)
+                        .is_some_and(|m| m.size >= *size)
+                {
+                    return Err("this measure is already in force".into());
+                }
+            }
+            Effect::Lift { sector, measure } => {
+                if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) {
+                    return Err("there is no such measure in force to lift".into());
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_target(scn: &crate::scenario::Scenario, target: &Target, order: &Order) -> Result<(), Refusal> {
+    match target {
+        Target::Nothing => {
+            if order.track.is_some() || order.region.is_some() {
+                return Err("this action does not take a track or a region".into());
+            }
+        }
+        Target::Track(allowed) => match order.track {
+            None => return Err("choose a track".into()),
+            Some(t) if t.index() >= scn.tracks.len() => return Err("no such track".into()),
+            Some(t) if !allowed.is_empty() && !allowed.contains(&t) => {
+                return Err(format!("this action cannot name {}", scn.track(t).name));
+            }
+            _ => {}
+        },
+        Target::Region(allowed) => match order.region {
+            None => return Err("choose a region".into()),
+            Some(r) if r.index() >= scn.regions.len() => return Err("no such region".into()),
+            Some(r) if !allowed.is_empty() && !allowed.contains(&r) => {
+                return Err(format!("this action cannot name {}", scn.region(r).name()));
+            }
+            _ => {}
+        },
+    }
+    Ok(())
+}
+
+/// The validation step: checks each side's orders in the order given, pays for those accepted
+/// and reports those refused.
+pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
+    let scn = ctx.scn;
+    for side in Side::BOTH {
+        let actor = scn.actor_of(side);
+        let mut accepted: Vec<Order> = Vec::new();
+        for order in &submitted[side.index()] {
+            match check(&ctx.view(), actor, order, &accepted) {
+                Ok(()) => accepted.push(order.clone()),
+                Err(why) => {
+                    let name = scn
+                        .actions
+                        .get(order.action.index())
+                        .map_or("an unknown action", |a| a.name.as_str());
+                    ctx.log.say(ReportEvent {
+                        id: format!("refused:{}", scn.actions.get(order.action.index()).map_or("?", |a| a.key.as_str())),
+                        text: format!("{}'s order \"{name}\" was refused: {why}.", scn.actor(actor).name),
+                        actor: Some(actor),
+                        kind: ReportKind::Refused,
+                        visibility: Visibility::Private,
+                        concepts: Vec::new(),
+                        mid: None,
+                    });
+                    ctx.log.refused[side.index()].push((order.clone(), why));
+                }
+            }
+        }
+        for order in &accepted {
+            let action = scn.action(order.action);
+            let cause = Cause {
+                source: format!("order:{}", action.key),
+                text: format!("cost of \"{}\"", action.name),
+            };
+            ctx.adjust(actor, Indicator::Capital, -action.capital, &cause);
+            ctx.adjust(actor, Indicator::Readiness, -action.readiness, &cause);
+            *ctx.record.taken.entry((actor, order.action)).or_insert(0) += 1;
+        }
+        ctx.log.accepted[side.index()] = accepted;
+    }
+}
+
+/// Carries out this turn's accepted orders of one category, both sides, in a fixed order:
+/// track operations by priority (halts first), then first side before second, then the order
+/// in which each side gave them.
+pub fn run_category(ctx: &mut Ctx, category: Category) {
+    let scn = ctx.scn;
+    let mut queue: Vec<(u8, Side, usize, Order)> = Vec::new();
+    for side in Side::BOTH {
+        for (i, order) in ctx.log.accepted[side.index()].iter().enumerate() {
+            let action = scn.action(order.action);
+            if action.category != category {
+                continue;
+            }
+            let priority = action
+                .effects
+                .iter()
+                .filter_map(|e| match e {
+                    Effect::Track(_, op) => Some(talks::priority(*op)),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(u8::MAX);
+            queue.push((priority, side, i, order.clone()));
+        }
+    }
+    queue.sort_by_key(|(priority, side, i, _)| (*priority, *side, *i));
+    for (_, side, _, order) in queue {
+        execute(ctx, side, &order);
+    }
+}
+
+/// Carries out one accepted order.
+pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
+    let scn = ctx.scn;
+    let actor = scn.actor_of(side);
+    let action = scn.action(order.action);
+    let mut text = format!("{}: {}", scn.actor(actor).name, action.name);
+    if let Some(t) = order.track {
+        text.push_str(&format!(" ({})", scn.track(t).name));
+    }
+    if let Some(r) = order.region {
+        text.push_str(&format!(" ({})", scn.region(r).name()));
+    }
+    ctx.log.say(ReportEvent {
+        id: format!("order:{}", action.key),
+        text,
+        actor: Some(actor),
+        kind: ReportKind::Order(action.category),
+        visibility: action.visibility,
+        concepts: action.concepts.clone(),
+        mid: action.mid,
+    });
+    let cause = Cause {
+        source: format!("order:{}", action.key),
+        text: action.name.clone(),
+    };
+    let origin = Origin {
+        actor: Some(actor),
+        track: order.track,
+        region: order.region,
+        action: Some(order.action),
+    };
+    apply_all(ctx, &action.effects, origin, &cause);
+    let public = action.visibility == Visibility::Public;
+    if public {
+        domestic::stance_reaction(ctx, actor, action.stance, &action.name);
+    }
+    match action.signal {
+        SignalKind::CheapTalk => {}
+        SignalKind::SunkCost => {
+            let cost = action.capital + action.readiness;
+            ctx.log.signals.push((side, SignalKind::SunkCost, cost));
+        }
+        SignalKind::TiedHands => {
+            if public {
+                domestic::commit(ctx, actor, &action.name);
+                let weight = scn.actor(actor).side.as_ref().map_or(1.0, |s| s.sensitivity.audience);
+                ctx.log.signals.push((side, SignalKind::TiedHands, weight));
+            }
+        }
+    }
+    if action.rung > 0 {
+        military::raise_rung(ctx, action.rung, &action.name);
+    }
+    let escalates = action.stance == Stance::Hawkish
+        && (action.category == Category::Sanctions || action.category == Category::Military || action.rung >= 5);
+    if escalates {
+        sanctions::note_escalation(ctx, actor);
+    }
+    if public && action.stance == Stance::Hawkish {
+        ctx.log.provocations[side.other().index()] += 1.0;
+    }
+}
+
+/// Whether an action is a track operation of this kind (for policies and the window).
+pub fn has_track_op(action: &crate::scenario::Action, op: TrackOp) -> bool {
+    action.effects.iter().any(|e| matches!(e, Effect::Track(_, o) if *o == op))
+}

@@ -1,0 +1,144 @@
+//! The model's parameters, read from a scenario's optional `rules.ron` (every field defaults).
+//!
+//! `docs/model.md` explains each one; the comment on each field says whether it comes from a
+//! source or is a design choice.
+
+use serde::{Deserialize, Serialize};
+
+/// All model parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// Yen per US dollar, to compare trade in yen with GDP in dollars. Derived from jmh-0301
+    /// (¥3.8 tn ≈ $33 bn).
+    pub yen_per_usd: f64,
+    /// Economy points lost per turn per unit of (blocked exports ÷ GDP), both yearly. Design choice:
+    /// losing exports worth 1 % of GDP costs 3 points a turn before adaptation.
+    pub export_pain_scale: f64,
+    /// Economy points lost per turn when an importer loses all of a flow it depends on fully and
+    /// critically. Design choice.
+    pub supply_pain_scale: f64,
+    /// Energy-stress points per unit of (dependence × criticality) of a lost energy flow. Design
+    /// choice.
+    pub energy_stress_scale: f64,
+    /// Share of the gap to its starting value the economy recovers each turn. Design choice.
+    pub economy_recovery: f64,
+    /// Most of a sanction's cost that adaptation removes (0–1). Design choice.
+    pub adaptation_max: f64,
+    /// Most of a target's lost exports that third countries can take (0–1). Design choice,
+    /// after the redirection of Russian energy to China and India in 2022.
+    pub evasion_max: f64,
+    /// Turns for evasion channels to open (e-folding time). Design choice.
+    pub evasion_turns: f64,
+
+    /// Relation points a coalition member gains per turn when its sanction level keeps pace with
+    /// the coalition's expectation. Design choice.
+    pub coalition_keep_pace: f64,
+    /// Relation points lost per turn per point the member lags behind. Design choice.
+    pub coalition_lag_penalty: f64,
+    /// Tension at which the ally gives public assurance. Design choice.
+    pub assurance_tension: f64,
+
+    /// Progress multiplier per point of back-channel trust (1 + trust × this). Design choice.
+    pub back_channel_step_bonus: f64,
+    /// Share of back-channel trust lost each turn. Design choice.
+    pub back_channel_decay: f64,
+
+    /// Audience-cost points a tied-hands action adds, times the actor's audience sensitivity.
+    /// After Fearon (1994): the meter grows with each public commitment.
+    pub audience_per_commitment: f64,
+    /// Share of the audience-cost meter that fades each turn. Design choice.
+    pub audience_decay: f64,
+    /// Approval lost per audience-cost point when backing down. After Fearon (1994).
+    pub backdown_factor: f64,
+
+    /// Belief pseudo-counts a sunk-cost signal adds per 10 points of cost. After Fearon (1997).
+    pub belief_sunk: f64,
+    /// Belief pseudo-counts a tied-hands signal adds, times the sender's audience sensitivity.
+    pub belief_tied: f64,
+    /// Belief pseudo-counts backing down adds against resolve.
+    pub belief_backdown: f64,
+
+    /// Share of the gap to the baseline approval recovered each turn. Design choice.
+    pub approval_drift: f64,
+    /// Approval lost per economy point lost this turn. Design choice.
+    pub pain_to_approval: f64,
+    /// Approval lost per turn per 20 points of energy stress above 20. Design choice.
+    pub energy_to_approval: f64,
+    /// Share of energy stress that fades each turn as markets adapt. Design choice.
+    pub energy_decay: f64,
+    /// Approval gained per provocation by the other side (rally effect), times sensitivity.
+    pub rally_per_provocation: f64,
+    /// Most approval a rally can give in one turn.
+    pub rally_cap: f64,
+    /// Approval moved per hawkish or dovish action, times the hawk (dove) pressure ÷ 100.
+    pub stance_effect: f64,
+    /// Approval needed to win an election. Design choice.
+    pub election_threshold: f64,
+
+    /// Share of the gap to the floor tension loses each turn. Design choice.
+    pub tension_decay: f64,
+    /// Tension the dyad relaxes to. Design choice (an unresolved territorial dispute).
+    pub tension_floor: f64,
+    /// Quiet turns before the escalation rung drops by one. Design choice.
+    pub rung_quiet_turns: u32,
+    /// Incident probability per turn at zero tension and no activity. Design choice.
+    pub incident_base: f64,
+    /// Added per point of tension. Design choice.
+    pub incident_per_tension: f64,
+    /// Added per point of military activity near the other side. Design choice.
+    pub incident_per_activity: f64,
+    /// Highest incident probability per turn.
+    pub incident_cap: f64,
+    /// Chance that an incident at tension 100 turns into an armed clash; it falls with the
+    /// square of tension above 50 and is zero below. Design choice: clashes are rare.
+    pub clash_at_full_tension: f64,
+    /// Readiness regained per turn. Design choice.
+    pub readiness_recovery: f64,
+    /// Width of the band below a threshold objective in which it earns partial credit.
+    pub objective_margin: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            yen_per_usd: 115.0,
+            export_pain_scale: 300.0,
+            supply_pain_scale: 25.0,
+            energy_stress_scale: 90.0,
+            economy_recovery: 0.08,
+            adaptation_max: 0.7,
+            evasion_max: 0.5,
+            evasion_turns: 8.0,
+            coalition_keep_pace: 1.0,
+            coalition_lag_penalty: 0.12,
+            assurance_tension: 50.0,
+            back_channel_step_bonus: 0.01,
+            back_channel_decay: 0.15,
+            audience_per_commitment: 6.0,
+            audience_decay: 0.04,
+            backdown_factor: 0.3,
+            belief_sunk: 1.0,
+            belief_tied: 0.8,
+            belief_backdown: 1.5,
+            approval_drift: 0.06,
+            pain_to_approval: 0.6,
+            energy_to_approval: 0.6,
+            energy_decay: 0.06,
+            rally_per_provocation: 0.6,
+            rally_cap: 3.0,
+            stance_effect: 1.2,
+            election_threshold: 45.0,
+            tension_decay: 0.08,
+            tension_floor: 15.0,
+            rung_quiet_turns: 2,
+            incident_base: 0.03,
+            incident_per_tension: 0.004,
+            incident_per_activity: 0.02,
+            incident_cap: 0.6,
+            clash_at_full_tension: 0.2,
+            readiness_recovery: 3.0,
+            objective_margin: 10.0,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Third parties by rule: dated history (coalition packages, the war in Ukraine, allies' moves),
+//! coalition pressure on members who lag behind its packages, and allied assurance in a crisis.
+//! China's role as an outlet for sanctioned trade lives in `economy::evasion`.
+
+use super::Ctx;
+use super::events::{fire, ready};
+use crate::ids::*;
+use crate::report::Cause;
+use crate::scenario::{ActorKind, Indicator, When};
+
+/// Fires this turn's dated events whose conditions hold, in file order.
+pub fn dated_events(ctx: &mut Ctx) {
+    let scn = ctx.scn;
+    let turn = ctx.turn();
+    for (i, event) in scn.events.iter().enumerate() {
+        let When::Dated(date) = event.when else {
+            continue;
+        };
+        let id = EventId::from_index(i);
+        if scn.meta.calendar.turn_of(date) == Some(turn) && ready(ctx, id) {
+            fire(ctx, id);
+        }
+    }
+}
+
+/// Each side that belongs to a coalition (a positive relation) is judged on whether its
+/// sanction level keeps pace with what the coalition's packages expect.
+pub fn coalition_pressure(ctx: &mut Ctx) {
+    let scn = ctx.scn;
+    let p = &scn.params;
+    let expected = ctx.sanc.coalition_expectation;
+    if expected <= 0.0 {
+        return;
+    }
+    for (c, coalition) in scn.actors.iter().enumerate() {
+        if coalition.kind != ActorKind::Coalition {
+            continue;
+        }
+        let c = ActorId::from_index(c);
+        for side in Side::BOTH {
+            let member = scn.actor_of(side);
+            if ctx.ind.relation(member, c) <= 0.0 {
+                continue;
+            }
+            let other = scn.actor_of(side.other());
+            let level = ctx.sanc.level(member, other);
+            let pace = 0.8 * expected;
+            let (delta, text) = if level >= pace {
+                (p.coalition_keep_pace, format!("keeps pace with {} packages", coalition.name))
+            } else {
+                let lag = pace - level;
+                (
+                    -(p.coalition_lag_penalty * lag).min(4.0),
+                    format!("lags {lag:.0} points behind {} packages", coalition.name),
+                )
+            };
+            let cause = Cause::rule("coalition_pressure", text);
+            ctx.relation(member, c, delta, &cause);
+            ctx.adjust(member, Indicator::Standing, delta / 2.0, &cause);
+        }
+    }
+}
+
+/// Allies (a relation of 50 or more with a side) give public assurance when tension is high.
+pub fn allied_assurance(ctx: &mut Ctx) {
+    let scn = ctx.scn;
+    if ctx.ind.tension < scn.params.assurance_tension {
+        return;
+    }
+    for (a, ally) in scn.actors.iter().enumerate() {
+        let ally_id = ActorId::from_index(a);
+        if ally.kind != ActorKind::State || scn.sides.contains(&ally_id) {
+            continue;
+        }
+        for side in Side::BOTH {
+            let member = scn.actor_of(side);
+            if ctx.ind.relation(member, ally_id) < 50.0 {
+                continue;
+            }
+            let cause = Cause::rule("allied_assurance", format!("public assurance from {}", ally.name));
+            ctx.adjust(member, Indicator::Approval, 0.5, &cause);
+            ctx.adjust(member, Indicator::Readiness, 1.0, &cause);
+            ctx.relation(member, ally_id, 0.5, &cause);
+        }
+    }
+}

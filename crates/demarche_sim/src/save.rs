@@ -1,0 +1,243 @@
+//! Saves: the whole game in one versioned RON file, written atomically (a temporary file, then a
+//! rename), so a failed write never destroys an earlier save.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::game::Game;
+use crate::report::TurnReport;
+use crate::scenario::Scenario;
+use crate::scenario::raw::RawOrder;
+use crate::state::SimState;
+
+/// What a save file says it is.
+pub const SAVE_FORMAT: &str = "demarche-save";
+/// The save format this build writes and reads.
+pub const SAVE_VERSION: u32 = 1;
+/// Largest save file read.
+pub const MAX_SAVE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A saved game.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFile {
+    /// Always [`SAVE_FORMAT`].
+    pub format: String,
+    /// The save format version.
+    pub version: u32,
+    /// The scenario's id.
+    pub scenario_id: String,
+    /// The fingerprint of the scenario's files, as 16 hex digits.
+    pub scenario_hash: String,
+    /// The game seed.
+    pub seed: u64,
+    /// The state.
+    pub state: SimState,
+    /// Every turn report so far.
+    pub history: Vec<TurnReport>,
+    /// Orders already given for the current turn, per side.
+    pub pending: [Vec<RawOrder>; 2],
+    /// Settings of the front end that made the save (who plays which side, difficulty…).
+    pub settings: BTreeMap<String, String>,
+}
+
+/// The first fields of a save, read before the rest to give a clear error for other formats.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// Why a save could not be written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Reading or writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// Not a save, or a damaged one.
+    #[error("{path}: not a readable save ({why})")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with line:column when known.
+        why: String,
+    },
+    /// A save of another format version.
+    #[error("{path}: save format version {found}; this version of Démarche reads version {SAVE_VERSION}")]
+    Version {
+        /// The file.
+        path: PathBuf,
+        /// The version found.
+        found: u32,
+    },
+    /// A save of another scenario, or of another version of it.
+    #[error("{path}: {why}")]
+    Scenario {
+        /// The file.
+        path: PathBuf,
+        /// What does not match.
+        why: String,
+    },
+}
+
+impl SaveFile {
+    /// Captures a game with the front end's settings.
+    pub fn of(game: &Game, settings: BTreeMap<String, String>) -> SaveFile {
+        let scn = game.scenario();
+        let pending = [
+            game.submitted(crate::ids::Side::First).iter().map(|o| scn.raw_order(o)).collect(),
+            game.submitted(crate::ids::Side::Second).iter().map(|o| scn.raw_order(o)).collect(),
+        ];
+        SaveFile {
+            format: SAVE_FORMAT.into(),
+            version: SAVE_VERSION,
+            scenario_id: scn.meta.id.clone(),
+            scenario_hash: format!("{:016x}", scn.content_hash),
+            seed: game.seed(),
+            state: game.state(),
+            history: game.history().to_vec(),
+            pending,
+            settings,
+        }
+    }
+
+    /// Rebuilds the game, checking it belongs to this scenario.
+    pub fn restore(self, scenario: Arc<Scenario>, path: &Path) -> Result<Game, SaveError> {
+        let mismatch = |why: String| SaveError::Scenario {
+            path: path.to_path_buf(),
+            why,
+        };
+        if self.scenario_id != scenario.meta.id {
+            return Err(mismatch(format!(
+                "this save is of scenario `{}`, not `{}`",
+                self.scenario_id, scenario.meta.id
+            )));
+        }
+        if self.scenario_hash != format!("{:016x}", scenario.content_hash) {
+            return Err(mismatch(
+                "this save was made with a different version of the scenario's files".into(),
+            ));
+        }
+        check_shape(&self.state, &scenario).map_err(mismatch)?;
+        let mut pending = Vec::new();
+        for side in crate::ids::Side::BOTH {
+            let mut orders = Vec::new();
+            for raw in &self.pending[side.index()] {
+                orders.push(scenario.resolve_order(raw).map_err(mismatch)?);
+            }
+            pending.push((side, orders));
+        }
+        let mut game = Game::resume(scenario, self.seed, self.state, self.history);
+        for (side, orders) in pending {
+            game.submit_unchecked(side, orders);
+        }
+        Ok(game)
+    }
+
+    /// Writes the save atomically.
+    pub fn write(&self, path: &Path) -> Result<(), SaveError> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().indentor(" ".to_owned()))
+            .map_err(|e| SaveError::Damaged {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            })?;
+        write_atomically(path, text.as_bytes())
+    }
+
+    /// Reads a save, with clear errors for damaged files and other versions.
+    pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
+        let io = |source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let damaged = |why: String| SaveError::Damaged {
+            path: path.to_path_buf(),
+            why,
+        };
+        let size = fs::metadata(path).map_err(io)?.len();
+        if size > MAX_SAVE_BYTES {
+            return Err(damaged(format!("{size} bytes is larger than any save")));
+        }
+        let bytes = fs::read(path).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))?;
+        let options = crate::scenario::read::ron_options().without_recursion_limit().with_recursion_limit(128);
+        let header: Header = options
+            .from_str(&text)
+            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+        if header.format != SAVE_FORMAT {
+            return Err(damaged(format!("it says it is `{}`", header.format)));
+        }
+        if header.version != SAVE_VERSION {
+            return Err(SaveError::Version {
+                path: path.to_path_buf(),
+                found: header.version,
+            });
+        }
+        options
+            .from_str(&text)
+            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))
+    }
+}
+
+/// Checks a state's tables have the scenario's sizes, so indexing cannot fail.
+fn check_shape(state: &SimState, scn: &Scenario) -> Result<(), String> {
+    let n = scn.actors.len();
+    let ok = state.indicators.actors.len() == n
+        && state.indicators.relations.len() == n * n
+        && state.diplomacy.tracks.len() == scn.tracks.len()
+        && state.military.forces.len() == scn.forces.len()
+        && state.military.reached.len() == scn.ladder.len()
+        && state.military.scrambles.len() == n
+        && state.sanctions.flow_open.len() == scn.flows.len()
+        && state.status.objectives.len() == scn.objectives.len()
+        && state.military.forces.iter().all(|f| f.at.index() < scn.regions.len())
+        && state.sanctions.measures.iter().all(|m| {
+            m.sender.index() < n && m.target.index() < n && m.sector.index() < scn.sectors.len() && m.action.index() < scn.actions.len()
+        })
+        && state.diplomacy.proposals.iter().all(|p| p.track.index() < scn.tracks.len() && p.from.index() < n)
+        && state.status.ended.is_none_or(|o| o.index() < scn.outcomes.len());
+    if ok {
+        Ok(())
+    } else {
+        Err("the saved state does not fit the scenario".into())
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
+/// file at `path` is either the old one or the new one, never a torn one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "save".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

@@ -1,0 +1,204 @@
+//! Scenarios: the RON format, the loader and the validator.
+//!
+//! Loading is three steps: **parse** each file (item by item, so one bad entry does not hide the
+//! others), **validate** everything at once, collecting every problem with its file, line:column,
+//! field path and a did-you-mean, then **build** the typed [`Scenario`]. Nothing is built when any
+//! error is found. The CLI's `validate`, the tests and the game's loader all call [`load`].
+
+pub mod locate;
+pub mod model;
+pub mod problem;
+pub mod raw;
+pub mod read;
+pub mod suggest;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use problem::{Location, Problem, Severity, render_problems};
+
+use read::{SourceText, parse_list, parse_one, read_text};
+use validate::{Listed, RawScenario, TextFiles, build, resolve_inside};
+
+use crate::hash::Fnv64;
+
+/// The files of a scenario folder, in the order they are read; `true` when required.
+pub const FILES: [(&str, bool); 18] = [
+    ("scenario.ron", true),
+    ("actors.ron", true),
+    ("relations.ron", true),
+    ("regions.ron", true),
+    ("forces.ron", true),
+    ("sectors.ron", true),
+    ("trade.ron", true),
+    ("tracks.ron", true),
+    ("ladder.ron", true),
+    ("actions.ron", true),
+    ("events.ron", true),
+    ("objectives.ron", true),
+    ("outcomes.ron", true),
+    ("historical.ron", true),
+    ("glossary.ron", true),
+    ("sources.ron", true),
+    ("personalities.ron", false),
+    ("rules.ron", false),
+];
+
+/// A scenario that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a scenario did not load: every problem found, errors first by file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("the scenario in {dir} has {errors} error(s)", errors = self.error_count())]
+pub struct LoadError {
+    /// The scenario folder.
+    pub dir: PathBuf,
+    /// Every problem, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// How many of the problems are errors.
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}
+
+/// Loads, validates and builds the scenario in `dir`.
+pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    let fail = |problems| LoadError {
+        dir: dir.to_path_buf(),
+        problems,
+    };
+    if !dir.is_dir() {
+        return Err(fail(vec![Problem::file_error(dir, "scenario folder not found")]));
+    }
+    let mut problems = Vec::new();
+    let mut texts: Vec<(&str, SourceText)> = Vec::new();
+    let mut hasher = Fnv64::new();
+    for (name, required) in FILES {
+        let path = dir.join(name);
+        if !required && !path.exists() {
+            continue;
+        }
+        match read_text(&path) {
+            Ok(text) => {
+                hasher.write_str(name);
+                hasher.write_str(&text);
+                texts.push((name, SourceText::new(path, text)));
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let raw = parse_all(&texts, &mut problems);
+    let mut read_extra = |relative: &str| -> Result<String, String> {
+        let path = resolve_inside(dir, relative)?;
+        let text = read_text(&path).map_err(|p| format!("`{relative}`: {}", p.message))?;
+        hasher.write_str(relative);
+        hasher.write_str(&text);
+        Ok(text)
+    };
+    let built = build(
+        raw,
+        TextFiles {
+            read: &mut read_extra,
+        },
+    );
+    let content_hash = hasher.finish();
+    let located = |mut list: Vec<Problem>| -> Vec<Problem> {
+        for problem in &mut list {
+            locate_problem(problem, dir, &texts);
+        }
+        list
+    };
+    match built {
+        Ok((mut scenario, warnings)) if problems.is_empty() => {
+            scenario.content_hash = content_hash;
+            Ok(Loaded {
+                scenario,
+                warnings: located(warnings),
+            })
+        }
+        Ok((_, warnings)) => {
+            problems.extend(located(warnings));
+            Err(fail(sorted(problems)))
+        }
+        Err(found) => {
+            problems.extend(located(found));
+            Err(fail(sorted(problems)))
+        }
+    }
+}
+
+fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let order = |p: &Problem| {
+        let name = p.file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let file_rank = FILES.iter().position(|(f, _)| *f == name).unwrap_or(FILES.len());
+        let line = p.location.map_or(0, |l| l.line);
+        (p.severity, file_rank, line)
+    };
+    problems.sort_by_key(order);
+    problems
+}
+
+/// Fills in the full file path, line:column and source line of a problem the builder reported
+/// by file name and field path.
+fn locate_problem(problem: &mut Problem, dir: &Path, texts: &[(&str, SourceText)]) {
+    if problem.location.is_some() {
+        return;
+    }
+    let name = problem.file.to_string_lossy().into_owned();
+    problem.file = dir.join(&name);
+    if let Some((_, src)) = texts.iter().find(|(n, _)| *n == name)
+        && let Some((location, line)) = src.locate(&problem.path)
+    {
+        problem.location = Some(location);
+        problem.source_line = Some(line);
+    }
+}
+
+fn parse_all(texts: &[(&str, SourceText)], problems: &mut Vec<Problem>) -> RawScenario {
+    let mut raw = RawScenario::default();
+    for (name, src) in texts {
+        match *name {
+            "scenario.ron" => raw.meta = parse_one(src, problems),
+            "rules.ron" => raw.params = parse_one(src, problems),
+            "actors.ron" => raw.actors = listed(src, problems),
+            "relations.ron" => raw.relations = listed(src, problems),
+            "regions.ron" => raw.regions = listed(src, problems),
+            "forces.ron" => raw.forces = listed(src, problems),
+            "sectors.ron" => raw.sectors = listed(src, problems),
+            "trade.ron" => raw.trade = listed(src, problems),
+            "tracks.ron" => raw.tracks = listed(src, problems),
+            "ladder.ron" => raw.ladder = listed(src, problems),
+            "actions.ron" => raw.actions = listed(src, problems),
+            "events.ron" => raw.events = listed(src, problems),
+            "objectives.ron" => raw.objectives = listed(src, problems),
+            "outcomes.ron" => raw.outcomes = listed(src, problems),
+            "historical.ron" => raw.historical = listed(src, problems),
+            "glossary.ron" => raw.glossary = listed(src, problems),
+            "sources.ron" => raw.sources = listed(src, problems),
+            "personalities.ron" => raw.personalities = listed(src, problems),
+            _ => {}
+        }
+    }
+    if !texts.iter().any(|(n, _)| *n == "personalities.ron") {
+        raw.personalities.complete = true;
+    }
+    raw
+}
+
+fn listed<T: serde::de::DeserializeOwned>(src: &SourceText, problems: &mut Vec<Problem>) -> Listed<T> {
+    let parsed = parse_list(src, problems);
+    Listed {
+        items: parsed.items,
+        complete: parsed.complete,
+    }
+}

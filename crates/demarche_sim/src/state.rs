@@ -1,0 +1,437 @@
+//! The mutable state of a game, one ECS resource per domain.
+//!
+//! Every table is a `Vec` indexed by a typed id, so iteration order is id order and a snapshot is
+//! a clone. [`SimState`] gathers the resources for saves, state hashes and the AI's look-ahead.
+
+use std::collections::BTreeMap;
+
+use bevy_ecs::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::*;
+use crate::scenario::{Indicator, MeasureKind, Scenario, TrackStatus};
+
+/// Where the game is in its calendar.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clock {
+    /// The current turn, 1-based: the one being planned or resolved. After the last turn it is
+    /// one past the end.
+    pub turn: u32,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock { turn: 1 }
+    }
+}
+
+/// The numbers the model tracks and explains: actor indicators, relations, tension and trade.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicators {
+    /// `actors[actor][indicator]`.
+    pub actors: Vec<[f64; Indicator::ALL.len()]>,
+    /// Symmetric relation matrix, `relations[a * n + b]`, −100 to 100.
+    pub relations: Vec<f64>,
+    /// Tension of the dyad, 0–100.
+    pub tension: f64,
+    /// Trade between the two sides, ¥bn per year.
+    pub trade: f64,
+}
+
+impl Indicators {
+    /// An actor's indicator.
+    pub fn get(&self, actor: ActorId, indicator: Indicator) -> f64 {
+        self.actors[actor.index()][indicator.index()]
+    }
+
+    /// The relation between two actors.
+    pub fn relation(&self, a: ActorId, b: ActorId) -> f64 {
+        let n = self.actors.len();
+        self.relations[a.index() * n + b.index()]
+    }
+
+    /// Sets a relation in both directions.
+    pub fn set_relation(&mut self, a: ActorId, b: ActorId, value: f64) {
+        let n = self.actors.len();
+        self.relations[a.index() * n + b.index()] = value;
+        self.relations[b.index() * n + a.index()] = value;
+    }
+}
+
+/// The state of one track.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackState {
+    /// Active, suspended or terminated.
+    pub status: TrackStatus,
+    /// Progress, 0–100.
+    pub progress: f64,
+    /// Who halted it, when it is suspended or terminated by a side.
+    pub halted_by: Option<ActorId>,
+    /// Turn its status last changed (0: the start).
+    pub since: u32,
+}
+
+/// A proposal on a track, answered by the other side in the next turn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// The track.
+    pub track: TrackId,
+    /// Who proposed.
+    pub from: ActorId,
+    /// The turn it was made.
+    pub turn: u32,
+}
+
+/// Talks: tracks, pending proposals, the back-channel.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diplomacy {
+    /// By track id.
+    pub tracks: Vec<TrackState>,
+    /// Pending proposals, oldest first.
+    pub proposals: Vec<Proposal>,
+    /// Private trust built in the back-channel, 0–100.
+    pub back_channel: f64,
+}
+
+/// A sanction measure in force.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Who imposes it.
+    pub sender: ActorId,
+    /// On whom.
+    pub target: ActorId,
+    /// Sector.
+    pub sector: SectorId,
+    /// TIES kind.
+    pub kind: MeasureKind,
+    /// Share of the flows it covers, 0–1.
+    pub size: f64,
+    /// Sanction-level points.
+    pub severity: f64,
+    /// Turn it was imposed.
+    pub since: u32,
+    /// The action that imposed it.
+    pub action: ActionId,
+}
+
+/// A threatened measure awaiting the target's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Threat {
+    /// Who threatens.
+    pub sender: ActorId,
+    /// Whom.
+    pub target: ActorId,
+    /// Sector.
+    pub sector: SectorId,
+    /// Kind.
+    pub kind: MeasureKind,
+    /// Size it would have.
+    pub size: f64,
+    /// Severity it would have.
+    pub severity: f64,
+    /// Turn it was made.
+    pub issued: u32,
+    /// Last turn of the deadline.
+    pub deadline: u32,
+    /// Whether the target escalated against the sender since.
+    pub defied: bool,
+    /// The action that made it.
+    pub action: ActionId,
+}
+
+/// How a threat or sanction episode ended, after the TIES outcome codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EpisodeOutcome {
+    /// The target complied at the threat stage (TIES 1–2).
+    AcquiescenceToThreat,
+    /// The sender did not carry out a defied threat (TIES 3).
+    SenderCapitulatedAtThreat,
+    /// The threat was defied and carried out (imposition follows).
+    ImposedAfterThreat,
+    /// The sender lifted a measure without a settlement (TIES 8).
+    SenderCapitulatedAfterImposition,
+}
+
+impl EpisodeOutcome {
+    /// Name for people, with the TIES code.
+    pub fn label(self) -> &'static str {
+        match self {
+            EpisodeOutcome::AcquiescenceToThreat => "acquiescence by the target to the threat (TIES 1–2)",
+            EpisodeOutcome::SenderCapitulatedAtThreat => "capitulation by the sender at the threat stage (TIES 3)",
+            EpisodeOutcome::ImposedAfterThreat => "threat defied and carried out",
+            EpisodeOutcome::SenderCapitulatedAfterImposition => "capitulation by the sender after imposition (TIES 8)",
+        }
+    }
+}
+
+/// A closed sanction episode, for the debrief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Episode {
+    /// Sender.
+    pub sender: ActorId,
+    /// Target.
+    pub target: ActorId,
+    /// Sector.
+    pub sector: SectorId,
+    /// Kind.
+    pub kind: MeasureKind,
+    /// Turn it closed.
+    pub turn: u32,
+    /// How.
+    pub outcome: EpisodeOutcome,
+}
+
+/// Sanctions both ways, threats, and what the coalition expects.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SanctionRegime {
+    /// Measures in force, sorted by (sender, target, sector, kind).
+    pub measures: Vec<Measure>,
+    /// Open threats, oldest first.
+    pub threats: Vec<Threat>,
+    /// Sanction level the coalition expects of its members.
+    pub coalition_expectation: f64,
+    /// Closed episodes.
+    pub episodes: Vec<Episode>,
+    /// Share of each trade flow (by scenario index) still open, 0–1.
+    pub flow_open: Vec<f64>,
+}
+
+impl SanctionRegime {
+    /// Sum of the severities of the measures from `sender` against `target`, at most 100.
+    pub fn level(&self, sender: ActorId, target: ActorId) -> f64 {
+        self.measures
+            .iter()
+            .filter(|m| m.sender == sender && m.target == target)
+            .map(|m| m.severity)
+            .sum::<f64>()
+            .min(100.0)
+    }
+
+    /// The measure in force with this key, if any.
+    pub fn find(&self, sender: ActorId, target: ActorId, sector: SectorId, kind: MeasureKind) -> Option<&Measure> {
+        self.measures
+            .iter()
+            .find(|m| m.sender == sender && m.target == target && m.sector == sector && m.kind == kind)
+    }
+}
+
+/// Where a force is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForceState {
+    /// Current region.
+    pub at: RegionId,
+}
+
+/// Forces, the escalation ladder, scrambles and incidents.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Military {
+    /// By force id.
+    pub forces: Vec<ForceState>,
+    /// Current rung.
+    pub rung: u8,
+    /// Highest rung reached.
+    pub max_rung: u8,
+    /// Turns since the ladder was last climbed to or above its current rung.
+    pub quiet_turns: u32,
+    /// Rungs reached at least once.
+    pub reached: Vec<bool>,
+    /// Scrambles flown, per actor.
+    pub scrambles: Vec<u32>,
+    /// Incidents so far.
+    pub incidents: u32,
+    /// Whether an armed clash happened.
+    pub clash: bool,
+}
+
+/// Private resolve and beliefs: what each side knows and does not know.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Intel {
+    /// Each side's private resolve, 0–1 (never shown to the other side).
+    pub resolve: [f64; 2],
+    /// Each side's Beta(alpha, beta) belief about the other side's resolve.
+    pub beliefs: [(f64, f64); 2],
+}
+
+impl Intel {
+    /// Mean belief of `side` about the other side's resolve.
+    pub fn belief_mean(&self, side: Side) -> f64 {
+        let (a, b) = self.beliefs[side.index()];
+        a / (a + b)
+    }
+}
+
+/// What has been done and what has happened, for conditions and limits.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Times each actor took each action.
+    pub taken: BTreeMap<(ActorId, ActionId), u32>,
+    /// Times each event happened.
+    pub happened: BTreeMap<EventId, u32>,
+}
+
+impl Record {
+    /// Times `actor` took `action`.
+    pub fn times_taken(&self, actor: ActorId, action: ActionId) -> u32 {
+        self.taken.get(&(actor, action)).copied().unwrap_or(0)
+    }
+
+    /// Times `event` happened.
+    pub fn times_happened(&self, event: EventId) -> u32 {
+        self.happened.get(&event).copied().unwrap_or(0)
+    }
+}
+
+/// How the game stands: scores and, once over, the ending.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GameStatus {
+    /// Each side's current score, 0–100.
+    pub scores: [f64; 2],
+    /// Each objective's degree of achievement, 0–1, by objective index.
+    pub objectives: Vec<f64>,
+    /// The outcome, once the game has ended.
+    pub ended: Option<OutcomeId>,
+}
+
+/// The whole mutable state, gathered: what a save holds and what the state hash covers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SimState {
+    /// Calendar.
+    pub clock: Clock,
+    /// Indicators.
+    pub indicators: Indicators,
+    /// Talks.
+    pub diplomacy: Diplomacy,
+    /// Sanctions.
+    pub sanctions: SanctionRegime,
+    /// Military.
+    pub military: Military,
+    /// Resolve and beliefs.
+    pub intel: Intel,
+    /// Record of actions and events.
+    pub record: Record,
+    /// Scores and ending.
+    pub status: GameStatus,
+}
+
+impl SimState {
+    /// The state at the start of a game, before resolve is drawn (see `rules::setup`).
+    pub fn initial(scn: &Scenario) -> SimState {
+        let n = scn.actors.len();
+        let mut relations = vec![0.0; n * n];
+        for r in &scn.relations {
+            relations[r.a.index() * n + r.b.index()] = r.value;
+            relations[r.b.index() * n + r.a.index()] = r.value;
+        }
+        let indicators = Indicators {
+            actors: scn.actors.iter().map(|a| a.initial).collect(),
+            relations,
+            tension: scn.params.tension_floor,
+            trade: 0.0,
+        };
+        let prior = |side: Side| {
+            scn.actor(scn.actor_of(side))
+                .side
+                .as_ref()
+                .map_or((2.0, 2.0), |s| s.prior)
+        };
+        let tracks = initial_tracks(scn);
+        let flow_open = crate::rules::economy::open_shares(scn, &SanctionRegime::default(), &tracks)
+            .into_iter()
+            .map(|(share, _)| share)
+            .collect();
+        let mut state = SimState {
+            clock: Clock::default(),
+            indicators,
+            diplomacy: Diplomacy {
+                tracks,
+                proposals: Vec::new(),
+                back_channel: 0.0,
+            },
+            sanctions: SanctionRegime {
+                flow_open,
+                ..SanctionRegime::default()
+            },
+            military: Military {
+                forces: scn.forces.iter().map(|f| ForceState { at: f.home }).collect(),
+                rung: 0,
+                max_rung: 0,
+                quiet_turns: 0,
+                reached: scn.ladder.iter().map(|r| r.level == 0).collect(),
+                scrambles: vec![0; n],
+                incidents: 0,
+                clash: false,
+            },
+            intel: Intel {
+                resolve: [0.5, 0.5],
+                beliefs: [prior(Side::First), prior(Side::Second)],
+            },
+            record: Record::default(),
+            status: GameStatus {
+                scores: [0.0; 2],
+                objectives: vec![0.0; scn.objectives.len()],
+                ended: None,
+            },
+        };
+        state.indicators.trade = crate::rules::economy::bilateral_trade(scn, &state.sanctions.flow_open);
+        state
+    }
+
+    /// The state hash: a stable hash of everything in the state.
+    pub fn hash(&self) -> crate::hash::StateHash {
+        StateRefs {
+            clock: &self.clock,
+            indicators: &self.indicators,
+            diplomacy: &self.diplomacy,
+            sanctions: &self.sanctions,
+            military: &self.military,
+            intel: &self.intel,
+            record: &self.record,
+            status: &self.status,
+        }
+        .hash()
+    }
+}
+
+fn initial_tracks(scn: &Scenario) -> Vec<TrackState> {
+    scn.tracks
+        .iter()
+        .map(|t| TrackState {
+            status: t.status,
+            progress: if t.status == TrackStatus::Terminated { 0.0 } else { t.progress },
+            halted_by: None,
+            since: 0,
+        })
+        .collect()
+}
+
+/// The state by reference, laid out like [`SimState`], so the turn's last system can hash the
+/// resources where they stand: it serializes to the same text as the owned state.
+#[derive(Serialize)]
+#[serde(rename = "SimState")]
+pub struct StateRefs<'a> {
+    /// Calendar.
+    pub clock: &'a Clock,
+    /// Indicators.
+    pub indicators: &'a Indicators,
+    /// Talks.
+    pub diplomacy: &'a Diplomacy,
+    /// Sanctions.
+    pub sanctions: &'a SanctionRegime,
+    /// Military.
+    pub military: &'a Military,
+    /// Resolve and beliefs.
+    pub intel: &'a Intel,
+    /// Record.
+    pub record: &'a Record,
+    /// Status.
+    pub status: &'a GameStatus,
+}
+
+impl StateRefs<'_> {
+    /// The state hash.
+    pub fn hash(&self) -> crate::hash::StateHash {
+        let mut hasher = crate::hash::Fnv64::new();
+        hasher.write_value(self);
+        crate::hash::StateHash(hasher.finish())
+    }
+}

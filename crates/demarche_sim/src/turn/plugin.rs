@@ -1,0 +1,123 @@
+//! The simulation plugin: the state resources and the turn schedule with its systems.
+
+use std::sync::Arc;
+
+use bevy_app::{App, Plugin};
+use bevy_ecs::prelude::*;
+
+use super::schedule::{TurnPhase, turn_schedule};
+use super::systems;
+use crate::report::TurnLog;
+use crate::rng::SimRng;
+use crate::scenario::{Order, Scenario};
+use crate::state::SimState;
+
+/// The scenario being played (read-only).
+#[derive(Resource, Clone, Debug)]
+pub struct ScenarioRes(pub Arc<Scenario>);
+
+/// The orders both sides submitted for the turn about to resolve.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct TurnOrders {
+    /// By side index.
+    pub submitted: [Vec<Order>; 2],
+}
+
+/// What the end of a turn records. The AI's look-ahead turns both off.
+#[derive(Resource, Clone, Copy, Debug)]
+pub struct TurnSettings {
+    /// Build a report and keep it in the history.
+    pub keep_history: bool,
+    /// Compute the state hash.
+    pub hash: bool,
+}
+
+impl Default for TurnSettings {
+    fn default() -> Self {
+        TurnSettings {
+            keep_history: true,
+            hash: true,
+        }
+    }
+}
+
+/// Every turn report so far, oldest first.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct History {
+    /// Reports.
+    pub reports: Vec<crate::report::TurnReport>,
+    /// The hash after the last resolved turn (also when reports are not kept).
+    pub last_hash: crate::hash::StateHash,
+}
+
+/// Adds a game's state and the turn schedule to an app.
+pub struct SimPlugin {
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The game seed.
+    pub seed: u64,
+    /// The state to start from (a new game's when `None`).
+    pub state: Option<SimState>,
+}
+
+impl Plugin for SimPlugin {
+    fn build(&self, app: &mut App) {
+        let rng = SimRng { seed: self.seed };
+        let state = self
+            .state
+            .clone()
+            .unwrap_or_else(|| crate::rules::setup::new_game(&self.scenario, rng));
+        insert_state(app.world_mut(), state);
+        app.insert_resource(ScenarioRes(self.scenario.clone()))
+            .insert_resource(rng)
+            .insert_resource(TurnLog::new(&self.scenario))
+            .init_resource::<TurnOrders>()
+            .init_resource::<TurnSettings>()
+            .init_resource::<History>();
+        app.add_schedule(turn_schedule());
+        app.add_systems(
+            super::ResolveTurn,
+            (
+                systems::begin.in_set(TurnPhase::Begin),
+                systems::validate_orders.in_set(TurnPhase::ValidateOrders),
+                systems::diplomacy.in_set(TurnPhase::Diplomacy),
+                systems::sanctions.in_set(TurnPhase::Sanctions),
+                systems::talks.in_set(TurnPhase::Talks),
+                systems::military.in_set(TurnPhase::Military),
+                systems::incidents.in_set(TurnPhase::Incidents),
+                systems::third_parties.in_set(TurnPhase::ThirdParties),
+                systems::domestic.in_set(TurnPhase::Domestic),
+                systems::objectives.in_set(TurnPhase::Objectives),
+                (systems::end_of_turn, systems::report_and_hash)
+                    .chain()
+                    .in_set(TurnPhase::End),
+            ),
+        );
+    }
+}
+
+/// Puts a state's resources into a world, replacing what is there.
+pub fn insert_state(world: &mut World, state: SimState) {
+    world.insert_resource(state.clock);
+    world.insert_resource(state.indicators);
+    world.insert_resource(state.diplomacy);
+    world.insert_resource(state.sanctions);
+    world.insert_resource(state.military);
+    world.insert_resource(state.intel);
+    world.insert_resource(state.record);
+    world.insert_resource(state.status);
+}
+
+/// Gathers a world's state resources into one value.
+pub fn extract_state(world: &World) -> SimState {
+    SimState {
+        clock: world.resource::<crate::state::Clock>().clone(),
+        indicators: world.resource::<crate::state::Indicators>().clone(),
+        diplomacy: world.resource::<crate::state::Diplomacy>().clone(),
+        sanctions: world.resource::<crate::state::SanctionRegime>().clone(),
+        military: world.resource::<crate::state::Military>().clone(),
+        intel: world.resource::<crate::state::Intel>().clone(),
+        record: world.resource::<crate::state::Record>().clone(),
+        status: world.resource::<crate::state::GameStatus>().clone(),
+    }
+}
