@@ -1,1 +1,34 @@
-//! placeholder
+//! Démarche's headless commands: `validate`, `run`, `replay` and `batch`.
+//!
+//! The game binary parses its command line with [`Command`] and hands the headless commands to
+//! [`execute`]. Every command works without a display.
+
+pub mod args;
+pub mod commands;
+pub mod error;
+pub mod json;
+pub mod policies;
+pub mod progress;
+pub mod text;
+
+pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, ValidateArgs};
+pub use error::CliError;
+
+use std::process::ExitCode;
+
+/// Runs a headless command; prints its output and errors, and returns the exit code.
+pub fn execute(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Run(args) => commands::run::run(&args),
+        Command::Replay(args) => commands::replay::run(&args),
+        Command::Batch(args) => commands::batch::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            error::report(&error);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -110,6 +110,13 @@ impl Game {
         extract_state(self.app.world())
     }
 
+    /// Changes the seed of the game's random streams (the AI's look-ahead draws a different
+    /// future in each rollout this way).
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+        self.app.world_mut().insert_resource(crate::rng::SimRng { seed });
+    }
+
     /// Replaces the state (the AI's look-ahead rewinds a scratch game this way).
     pub fn set_state(&mut self, state: SimState) {
         insert_state(self.app.world_mut(), state);

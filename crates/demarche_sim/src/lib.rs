@@ -9,6 +9,7 @@
 //! This crate depends on Bevy's ECS and app crates only: no rendering, windowing or assets, so it
 //! builds fast and runs in the CLI, batch runs and the AI's look-ahead.
 
+pub mod batch;
 pub mod date;
 pub mod game;
 pub mod hash;

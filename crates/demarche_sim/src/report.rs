@@ -115,6 +115,20 @@ pub enum ReportKind {
     Ending,
 }
 
+impl ReportKind {
+    /// A machine key such as `order.sanctions` or `event.incident`.
+    pub fn key(self) -> String {
+        match self {
+            ReportKind::Order(c) => format!("order.{}", format!("{c:?}").to_lowercase()),
+            ReportKind::Refused => "refused".into(),
+            ReportKind::Event(k) => format!("event.{}", format!("{k:?}").to_lowercase()),
+            ReportKind::Consequence => "consequence".into(),
+            ReportKind::Ladder => "ladder".into(),
+            ReportKind::Ending => "ending".into(),
+        }
+    }
+}
+
 /// A line of the turn report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportEvent {

@@ -5,7 +5,7 @@
 use super::{Ctx, View};
 use crate::ids::*;
 use crate::report::{Cause, Metric};
-use crate::scenario::{Flow, Indicator, MeasureKind, Scenario, TrackStatus};
+use crate::scenario::{Flow, Indicator, MeasureKind, Scenario, SectorKind, TrackStatus};
 use crate::state::{SanctionRegime, TrackState};
 
 /// What closes a trade flow.
@@ -55,9 +55,16 @@ pub fn bilateral_trade(scn: &Scenario, open: &[f64]) -> f64 {
     scn.flows
         .iter()
         .zip(open)
-        .filter(|(f, _)| scn.sides.contains(&f.exporter) && scn.sides.contains(&f.importer))
+        .filter(|(f, _)| counts_as_trade(scn, f))
         .map(|(f, share)| f.value * share)
         .sum()
+}
+
+/// Whether a flow is trade between the two sides (finance is not trade).
+pub fn counts_as_trade(scn: &Scenario, flow: &Flow) -> bool {
+    scn.sides.contains(&flow.exporter)
+        && scn.sides.contains(&flow.importer)
+        && scn.sector(flow.sector).kind != SectorKind::Finance
 }
 
 /// Share of an actor's lost trade that third countries take over after `turns` turns: grows with
@@ -104,8 +111,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         let (share, closure) = shares[i];
         let old = ctx.sanc.flow_open[i];
         if (share - old).abs() > 1e-12 {
-            let between_sides = scn.sides.contains(&flow.exporter) && scn.sides.contains(&flow.importer);
-            if between_sides {
+            if counts_as_trade(scn, flow) {
                 let text = label(scn, ctx.sanc, closure, flow);
                 let cause = Cause {
                     source: format!("sector:{}", scn.sector(flow.sector).key),
@@ -148,7 +154,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
             * (1.0 - if importer_evades { importer_evasion } else { 0.0 });
         charge(ctx, flow.exporter, revenue, &format!("{text}: lost exports"));
         charge(ctx, flow.importer, supply, &format!("{text}: lost supply"));
-        if scn.sector(flow.sector).energy {
+        if scn.sector(flow.sector).kind == SectorKind::Energy {
             let stress = 0.25 * flow.importer_dependence * flow.criticality * closed * (1.0 - adapt) * p.energy_stress_scale;
             let cause = Cause {
                 source: format!("sector:{}", scn.sector(flow.sector).key),

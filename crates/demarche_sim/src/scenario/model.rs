@@ -10,8 +10,8 @@ use crate::ids::*;
 use crate::rules::params::Params;
 
 pub use super::raw::{
-    ActorKind, Category, EventKind, ForceKind, Indicator, MeasureKind, RegionKind, SignalKind,
-    Stance, TrackOp, TrackStatus, Visibility,
+    ActorKind, Category, EventKind, ForceKind, Indicator, MeasureKind, RegionKind, SectorKind,
+    SignalKind, Stance, TrackOp, TrackStatus, Visibility,
 };
 
 /// A whole scenario, ready to play.
@@ -155,6 +155,8 @@ pub struct Actor {
 /// What a playable actor carries beyond indicators.
 #[derive(Clone, Debug)]
 pub struct SideSetup {
+    /// Political capital at the start.
+    pub initial_capital: f64,
     /// Political capital per turn.
     pub capital_per_turn: f64,
     /// Most capital that can be banked.
@@ -258,8 +260,8 @@ pub struct Sector {
     pub key: String,
     /// Name.
     pub name: String,
-    /// Energy sector: losing it raises energy stress.
-    pub energy: bool,
+    /// Goods, energy or finance.
+    pub kind: SectorKind,
     /// Tooltip.
     pub description: String,
 }

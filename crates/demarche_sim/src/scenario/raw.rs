@@ -193,7 +193,9 @@ pub struct RawIndicators {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSideSetup {
-    /// Political capital gained each turn.
+    /// Political capital at the start of the game.
+    pub initial_capital: f64,
+    /// Political capital gained each turn (at 50 % approval; more when approval is higher).
     pub capital_per_turn: f64,
     /// Most political capital that can be banked.
     pub capital_cap: f64,
@@ -349,10 +351,22 @@ pub struct RawSector {
     pub id: String,
     /// Name for people.
     pub name: String,
-    /// Whether losing it raises the importer's energy stress.
-    pub energy: bool,
+    /// Goods, energy (losing it raises the importer's energy stress) or finance (assets and
+    /// payments: not counted as trade).
+    pub kind: SectorKind,
     /// A sentence for the tooltip.
     pub description: String,
+}
+
+/// What kind of sector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum SectorKind {
+    /// Goods: counted in trade.
+    Goods,
+    /// Energy: counted in trade; losing it raises energy stress.
+    Energy,
+    /// Finance: assets and payments; not counted in trade.
+    Finance,
 }
 
 /// `trade.ron`: a yearly trade flow between two actors in one sector.

@@ -659,6 +659,7 @@ fn build_actors(b: &mut Builder, items: &[(usize, RawActor)], sides: Option<[Act
                 let sp = format!("{p}.side");
                 let capital_cap = b.num(F, &format!("{sp}.capital_cap"), s.capital_cap, 1.0, 100.0);
                 let setup = SideSetup {
+                    initial_capital: b.num(F, &format!("{sp}.initial_capital"), s.initial_capital, 0.0, capital_cap),
                     capital_per_turn: b.num(F, &format!("{sp}.capital_per_turn"), s.capital_per_turn, 0.0, 100.0),
                     capital_cap,
                     resolve_mean: b.num(F, &format!("{sp}.resolve.mean"), s.resolve.mean, 0.0, 1.0),
@@ -675,7 +676,7 @@ fn build_actors(b: &mut Builder, items: &[(usize, RawActor)], sides: Option<[Act
                     },
                     approval_baseline: b.num(F, &format!("{sp}.approval_baseline"), s.approval_baseline, 0.0, 100.0),
                 };
-                initial[Indicator::Capital.index()] = setup.capital_per_turn.min(capital_cap);
+                initial[Indicator::Capital.index()] = setup.initial_capital.min(capital_cap);
                 Some(setup)
             }
         };
@@ -811,7 +812,7 @@ fn build_sectors(b: &mut Builder, items: &[(usize, RawSector)]) -> Vec<Sector> {
             Sector {
                 key: s.id.clone(),
                 name: s.name.clone(),
-                energy: s.energy,
+                kind: s.kind,
                 description: s.description.clone(),
             }
         })

@@ -1,0 +1,81 @@
+//! Reasons for each order: which objective it serves, by how much, and what it signals given
+//! the AI's belief about the other side.
+
+use demarche_sim::rules::orders::has_track_op;
+use demarche_sim::scenario::{Order, SignalKind, Stance, TrackOp, Visibility};
+
+use crate::search::{Outlook, Searcher};
+
+/// One or two sentences per order of the chosen bundle.
+pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], outlook: &Outlook) -> Vec<String> {
+    let game = searcher.game;
+    let scn = game.scenario();
+    let me = scn.actor_of(searcher.side);
+    let other = scn.actor(scn.actor_of(searcher.side.other()));
+    let budget = crate::spec::Difficulty::Easy.budget();
+    let belief = searcher.belief();
+    bundle
+        .iter()
+        .enumerate()
+        .map(|(i, order)| {
+            let action = scn.action(order.action);
+            let without: Vec<Order> = bundle.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.clone()).collect();
+            let baseline = searcher.evaluate(&without, budget);
+            let gains: Vec<(f64, usize)> = scn
+                .objectives
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.side == me)
+                .map(|(k, o)| ((outlook.objectives[k] - baseline.objectives[k]) * o.weight, k))
+                .collect();
+            let best = gains.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0));
+            let mut text = match best {
+                Some((gain, k)) if gain > 0.005 => format!(
+                    "{}: expected to serve \"{}\" (objective met {:.0}% more often in our look-ahead).",
+                    action.name,
+                    scn.objectives[k].name,
+                    100.0 * (outlook.objectives[k] - baseline.objectives[k])
+                ),
+                _ => match action.stance {
+                    Stance::Hawkish => format!("{}: pressure answered with pressure, as a {} government would.", action.name, searcher.persona.name.to_lowercase()),
+                    Stance::Dovish => format!("{}: keeps a way out of the crisis open at little cost to our objectives.", action.name),
+                    Stance::Neutral => format!("{}: a low-cost move that keeps our options open.", action.name),
+                },
+            };
+            text.push(' ');
+            text.push_str(&signal_sentence(scn, action, order, &other.name, belief));
+            text
+        })
+        .collect()
+}
+
+fn signal_sentence(
+    scn: &demarche_sim::Scenario,
+    action: &demarche_sim::scenario::Action,
+    order: &Order,
+    other: &str,
+    belief: f64,
+) -> String {
+    if has_track_op(action, TrackOp::Suspend) || has_track_op(action, TrackOp::Terminate) {
+        let track = order
+            .track
+            .map(|t| scn.track(t).name.clone())
+            .unwrap_or_else(|| "the talks".into());
+        return format!("Halting {track} tells {other} that its pressure has a price.");
+    }
+    if action.visibility == Visibility::Private {
+        return format!("Done in private, it commits us to nothing in public; we put {other}'s resolve at {belief:.2}.");
+    }
+    match (action.signal, action.stance) {
+        (SignalKind::SunkCost, _) => format!(
+            "It is a costly signal, so {other} should read it as resolve; we put {other}'s resolve at {belief:.2}."
+        ),
+        (SignalKind::TiedHands, _) => format!(
+            "It ties our hands in public: backing down later would cost approval, which makes it credible to {other}."
+        ),
+        (SignalKind::CheapTalk, Stance::Dovish) => format!(
+            "With {other}'s resolve estimated at {belief:.2}, a gesture now keeps an off-ramp open."
+        ),
+        (SignalKind::CheapTalk, _) => "Words cost little here; they will not change minds, but they keep our position on record.".into(),
+    }
+}

@@ -1,0 +1,62 @@
+//! Démarche's AI: plays either side through the same orders as a person, sees only what its side
+//! may know, decides by looking ahead with the simulation itself, and explains each order.
+//!
+//! A decision samples the hidden state it cannot see (the other side's resolve, from its own
+//! belief), plays candidate bundles of orders forward against a model of the other side, and
+//! keeps the bundle whose futures score best for its personality. Same seed, same decisions.
+
+mod explain;
+mod information;
+mod search;
+mod spec;
+
+pub use search::{Decision, decide};
+pub use spec::{AiSpec, Difficulty, SpecError};
+
+use demarche_sim::policy::Policy;
+use demarche_sim::scenario::Order;
+use demarche_sim::{Game, Side};
+
+/// The AI as a policy.
+pub struct Ai {
+    spec: AiSpec,
+    seed: u64,
+    last: Option<Decision>,
+}
+
+impl Ai {
+    /// An AI of this personality and difficulty whose choices follow `seed`.
+    pub fn new(spec: AiSpec, seed: u64) -> Ai {
+        Ai {
+            spec,
+            seed,
+            last: None,
+        }
+    }
+
+    /// The last decision, with its reasons and timing.
+    pub fn last_decision(&self) -> Option<&Decision> {
+        self.last.as_ref()
+    }
+}
+
+impl Policy for Ai {
+    fn name(&self) -> String {
+        self.spec.to_string()
+    }
+
+    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
+        let decision = decide(game, side, &self.spec, self.seed);
+        let orders = decision.orders.clone();
+        self.last = Some(decision);
+        orders
+    }
+
+    fn reasons(&self) -> Vec<String> {
+        self.last.as_ref().map(|d| d.reasons.clone()).unwrap_or_default()
+    }
+
+    fn decision_ms(&self) -> Option<f64> {
+        self.last.as_ref().map(|d| d.millis)
+    }
+}

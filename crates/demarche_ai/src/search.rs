@@ -1,0 +1,249 @@
+//! The decision: screen single orders, combine the best into bundles, and play each bundle
+//! forward against sampled hidden states and a model of the other side.
+
+use std::time::Instant;
+
+use demarche_sim::hash::Fnv64;
+use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates};
+use demarche_sim::rng::SimRng;
+use demarche_sim::scenario::{Order, Personality, Stance};
+use demarche_sim::state::SimState;
+use demarche_sim::{Game, Side};
+
+use crate::explain::explain;
+use crate::information::imagined;
+use crate::spec::{AiSpec, Budget};
+
+/// A decision: the orders, why, and how long it took.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    /// The orders chosen.
+    pub orders: Vec<Order>,
+    /// One or two sentences per order.
+    pub reasons: Vec<String>,
+    /// Wall-clock milliseconds the decision took (kept out of the game state).
+    pub millis: f64,
+    /// Expected value of the chosen bundle.
+    pub value: f64,
+}
+
+/// What a bundle's futures looked like: its value and each objective's mean degree.
+#[derive(Clone, Debug)]
+pub(crate) struct Outlook {
+    pub value: f64,
+    pub objectives: Vec<f64>,
+    pub belief: f64,
+}
+
+/// The personality to play: the scenario's, or a neutral one when the scenario has none.
+fn personality(game: &Game, spec: &AiSpec) -> Personality {
+    game.scenario()
+        .personalities
+        .iter()
+        .find(|p| p.key == spec.personality)
+        .cloned()
+        .unwrap_or(Personality {
+            key: spec.personality.clone(),
+            name: spec.personality.clone(),
+            description: String::new(),
+            objectives: 1.0,
+            escalation: 0.0,
+            history: if spec.personality == "historical" { 2.0 } else { 0.0 },
+            hawkishness: match spec.personality.as_str() {
+                "hawk" => 0.8,
+                "dove" => -0.8,
+                _ => 0.0,
+            },
+            tension_aversion: 0.02,
+        })
+}
+
+/// Decides `side`'s orders for the current turn.
+pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
+    let started = Instant::now();
+    let budget = spec.difficulty.budget();
+    let persona = personality(game, spec);
+    let base = game.state();
+    let searcher = Searcher::new(game, side, &persona, budget, seed, &base);
+    let singles = candidates(game, side);
+
+    // Screen every single order with a cheap look; keep the best.
+    let screen = Budget {
+        rollouts: budget.rollouts.min(2),
+        depth: 1,
+        ..budget
+    };
+    let mut scored: Vec<(f64, Order)> = singles
+        .iter()
+        .map(|o| (searcher.evaluate(std::slice::from_ref(o), screen).value, o.clone()))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let shortlist: Vec<Order> = scored.iter().take(budget.shortlist).map(|(_, o)| o.clone()).collect();
+
+    // Bundles: nothing, each shortlisted order, and affordable combinations of the best.
+    let mut bundles: Vec<Vec<Order>> = vec![Vec::new()];
+    bundles.extend(shortlist.iter().map(|o| vec![o.clone()]));
+    let top = shortlist.len().min(6);
+    for i in 0..top {
+        for j in i + 1..top {
+            let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
+            if game.check(side, &pair[1], &pair[..1]).is_ok() {
+                if budget.bundle >= 3 {
+                    for k in j + 1..top {
+                        let mut triple = pair.clone();
+                        triple.push(shortlist[k].clone());
+                        if game.check(side, &triple[2], &triple[..2]).is_ok() {
+                            bundles.push(triple);
+                        }
+                    }
+                }
+                bundles.push(pair);
+            }
+        }
+    }
+
+    let mut best: Option<(f64, Vec<Order>, Outlook)> = None;
+    let mut noise = SimRng { seed: searcher.seed }.fork(game.turn(), "ai:noise");
+    for bundle in bundles {
+        let outlook = searcher.evaluate(&bundle, budget);
+        let value = outlook.value + budget.noise * (noise.unit() - 0.5) * 2.0;
+        if best.as_ref().is_none_or(|(v, _, _)| value > *v) {
+            best = Some((value, bundle, outlook));
+        }
+    }
+    let (value, orders, outlook) = best.unwrap_or((0.0, Vec::new(), searcher.evaluate(&[], budget)));
+    let reasons = explain(&searcher, &orders, &outlook);
+    Decision {
+        orders,
+        reasons,
+        millis: started.elapsed().as_secs_f64() * 1000.0,
+        value,
+    }
+}
+
+/// Plays bundles forward from the AI's information set.
+pub(crate) struct Searcher<'a> {
+    pub game: &'a Game,
+    pub side: Side,
+    pub persona: &'a Personality,
+    pub seed: u64,
+    base: &'a SimState,
+    worlds: Vec<SimState>,
+}
+
+impl<'a> Searcher<'a> {
+    fn new(game: &'a Game, side: Side, persona: &'a Personality, budget: Budget, seed: u64, base: &'a SimState) -> Searcher<'a> {
+        let mut h = Fnv64::new();
+        h.write_u64(seed);
+        h.write_u64(game.seed());
+        h.write_str(&format!("{side:?}"));
+        let seed = h.finish();
+        let mut rng = SimRng { seed }.fork(game.turn(), "ai:worlds");
+        let worlds = (0..budget.rollouts.max(1))
+            .map(|_| imagined(base, game.scenario(), side, &mut rng))
+            .collect();
+        Searcher {
+            game,
+            side,
+            persona,
+            seed,
+            base,
+            worlds,
+        }
+    }
+
+    /// The AI's current belief in the other side's resolve.
+    pub fn belief(&self) -> f64 {
+        self.base.intel.belief_mean(self.side)
+    }
+
+    /// The expected outlook of submitting `bundle` now, over `budget.rollouts` imagined worlds
+    /// (the same worlds for every bundle, so bundles are compared on the same futures).
+    pub fn evaluate(&self, bundle: &[Order], budget: Budget) -> Outlook {
+        let scn = self.game.scenario_arc();
+        let rollouts = budget.rollouts.max(1).min(self.worlds.len());
+        let mut total = Outlook {
+            value: 0.0,
+            objectives: vec![0.0; scn.objectives.len()],
+            belief: 0.0,
+        };
+        let mut scratch = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
+        scratch.set_fast(true);
+        for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
+            let mut h = Fnv64::new();
+            h.write_u64(self.seed);
+            h.write_u64(r as u64);
+            scratch.set_seed(h.finish());
+            scratch.set_state(world.clone());
+            let resolve = world.intel.resolve[self.side.other().index()];
+            let mut opponent: Box<dyn Policy> = Box::new(RuleBased::new(
+                if resolve >= 0.55 { Leaning::Hawk } else { Leaning::Dove },
+                h.finish() ^ 0x0bb0,
+            ));
+            let mut own_later = self.own_policy(h.finish());
+            for step in 0..budget.depth {
+                if scratch.is_over() {
+                    break;
+                }
+                let mine = if step == 0 {
+                    bundle.to_vec()
+                } else {
+                    own_later.orders(&scratch, self.side)
+                };
+                let theirs = opponent.orders(&scratch, self.side.other());
+                scratch.submit_unchecked(self.side, mine);
+                scratch.submit_unchecked(self.side.other(), theirs);
+                if scratch.step().is_err() {
+                    break;
+                }
+            }
+            let view = scratch.view();
+            let score = view.status.scores[self.side.index()];
+            let tension = view.ind.tension;
+            total.value += self.persona.objectives * score - self.persona.tension_aversion * tension * 10.0;
+            for (sum, d) in total.objectives.iter_mut().zip(&view.status.objectives) {
+                *sum += d;
+            }
+            total.belief += view.intel.belief_mean(self.side.other());
+        }
+        let n = rollouts as f64;
+        total.value /= n;
+        total.belief /= n;
+        total.objectives.iter_mut().for_each(|d| *d /= n);
+        total.value += self.leaning_bonus(bundle);
+        total
+    }
+
+    /// Personality terms for the bundle itself: history, hawkishness, escalation.
+    fn leaning_bonus(&self, bundle: &[Order]) -> f64 {
+        let scn = self.game.scenario();
+        let historical = scn.historical_orders(self.side, self.game.turn());
+        let mut bonus = 0.0;
+        for order in bundle {
+            let action = scn.action(order.action);
+            if historical.contains(order) {
+                bonus += self.persona.history * 3.0;
+            }
+            bonus += self.persona.hawkishness
+                * 2.0
+                * match action.stance {
+                    Stance::Hawkish => 1.0,
+                    Stance::Neutral => 0.0,
+                    Stance::Dovish => -1.0,
+                };
+            bonus += self.persona.escalation * 0.5 * f64::from(action.rung);
+        }
+        bonus
+    }
+
+    /// How the AI expects to play its own later turns in a rollout.
+    fn own_policy(&self, seed: u64) -> Box<dyn Policy> {
+        if self.persona.history >= 1.0 {
+            Box::new(Historical)
+        } else if self.persona.hawkishness > 0.0 {
+            Box::new(RuleBased::new(Leaning::Hawk, seed))
+        } else {
+            Box::new(RuleBased::new(Leaning::Dove, seed))
+        }
+    }
+}

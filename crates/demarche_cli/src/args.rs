@@ -1,0 +1,111 @@
+//! Command-line arguments of the headless commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+/// A headless command.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Check scenario folders: every problem at once, located; exit 1 if any error.
+    Validate(ValidateArgs),
+    /// Play a game headless with policies (and optional order files) for each side.
+    Run(RunArgs),
+    /// Re-run a recorded game and check every turn's state hash.
+    Replay(ReplayArgs),
+    /// Run many games and summarize outcomes, indicators, escalation and scores.
+    Batch(BatchArgs),
+}
+
+/// `demarche validate DIR...`
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    /// Scenario folders to check.
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+/// Who plays each side.
+#[derive(Debug, Clone, Args)]
+pub struct SidePolicies {
+    /// Policy for Japan (the 2022 scenario's first side): historical, random, hawk, dove,
+    /// ai[:PERSONALITY[:DIFFICULTY]].
+    #[arg(long, value_name = "POLICY")]
+    pub japan: Option<String>,
+    /// Policy for Russia (the 2022 scenario's second side).
+    #[arg(long, value_name = "POLICY")]
+    pub russia: Option<String>,
+    /// Policy for any side by actor id, e.g. `--side JPN=hawk` (for other scenarios).
+    #[arg(long = "side", value_name = "ACTOR=POLICY")]
+    pub sides: Vec<String>,
+}
+
+/// `demarche run`
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Scenario folder.
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// Game seed (default: the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Resolve at most this many turns.
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Policies.
+    #[command(flatten)]
+    pub policies: SidePolicies,
+    /// Orders file: entries `(side: "JPN", turn: 3, orders: [(action: "...")])` that replace a
+    /// side's policy in those turns.
+    #[arg(long, value_name = "FILE")]
+    pub orders: Option<PathBuf>,
+    /// Save the game here when the run stops.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Continue a saved game.
+    #[arg(long, value_name = "FILE")]
+    pub load: Option<PathBuf>,
+    /// Record a replay here.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// One JSON object per line per turn, then a summary line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `demarche replay FILE`
+#[derive(Debug, Clone, Args)]
+pub struct ReplayArgs {
+    /// The replay file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Scenario folder (default: `scenarios/<scenario id>`).
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
+    /// JSON lines instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `demarche batch`
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    /// Scenario folder.
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// Number of games.
+    #[arg(long, default_value_t = 100)]
+    pub games: u32,
+    /// Base seed; game i uses a seed derived from it and i (default: the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Policies.
+    #[command(flatten)]
+    pub policies: SidePolicies,
+    /// Worker threads (default: all cores). The result does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}

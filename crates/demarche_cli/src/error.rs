@@ -1,0 +1,54 @@
+//! Errors of the headless commands, rendered for people.
+
+use std::path::PathBuf;
+
+use miette::Diagnostic;
+
+/// What can stop a command.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum CliError {
+    /// The scenario has problems.
+    #[error("{} cannot be loaded: {errors} error(s)", dir.display())]
+    #[diagnostic(help("run `demarche validate {}` for the details", dir.display()))]
+    Scenario {
+        /// The scenario folder.
+        dir: PathBuf,
+        /// How many errors.
+        errors: usize,
+    },
+    /// A policy name that is not known.
+    #[error("{0}")]
+    #[diagnostic(help("policies: historical, random, hawk, dove, ai[:PERSONALITY[:DIFFICULTY]]"))]
+    Policy(String),
+    /// A side that is not in the scenario.
+    #[error("{0}")]
+    Side(String),
+    /// A save or replay could not be read or written.
+    #[error(transparent)]
+    Save(#[from] demarche_sim::save::SaveError),
+    /// An orders file is wrong.
+    #[error("{0}")]
+    #[diagnostic(help("an orders file is a list of `(side: \"JPN\", turn: 3, orders: [(action: \"...\")])`"))]
+    Orders(String),
+    /// Arguments that do not go together.
+    #[error("{0}")]
+    Usage(String),
+    /// Output could not be written.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Prints an error with miette's report handler.
+pub fn report(error: &CliError) {
+    let mut out = String::new();
+    let handler = miette::GraphicalReportHandler::new_themed(if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    });
+    if handler.render_report(&mut out, error).is_ok() {
+        eprint!("{out}");
+    } else {
+        eprintln!("error: {error}");
+    }
+}

@@ -1,0 +1,77 @@
+//! Helpers shared by the simulation's integration tests.
+#![allow(dead_code, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use demarche_sim::Scenario;
+
+/// The bundled 2022 scenario's folder.
+pub fn scenario_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022")
+}
+
+/// The bundled scenario, loaded once.
+pub fn scenario() -> Arc<Scenario> {
+    static SCENARIO: OnceLock<Arc<Scenario>> = OnceLock::new();
+    SCENARIO
+        .get_or_init(|| match demarche_sim::load(&scenario_dir()) {
+            Ok(loaded) => Arc::new(loaded.scenario),
+            Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
+        })
+        .clone()
+}
+
+/// A copy of the bundled scenario in a temporary folder, to break on purpose.
+pub struct Copy {
+    pub dir: tempfile::TempDir,
+}
+
+impl Copy {
+    pub fn new() -> Copy {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        copy_tree(&scenario_dir(), dir.path());
+        Copy { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(file)).expect("file of the copy")
+    }
+
+    pub fn write(&self, file: &str, text: &str) {
+        std::fs::write(self.dir.path().join(file), text).expect("write into the copy");
+    }
+
+    /// Replaces the value of the first `field:` in `file` (up to the next comma) with `value`.
+    pub fn set_first(&self, file: &str, field: &str, value: &str) {
+        let text = self.read(file);
+        let key = format!("{field}:");
+        let start = text.find(&key).unwrap_or_else(|| panic!("no `{key}` in {file}")) + key.len();
+        let end = start + text[start..].find(',').expect("a comma after the value");
+        self.write(file, &format!("{} {value}{}", &text[..start], &text[end..]));
+    }
+
+    /// Replaces the first occurrence of `from` in `file`, failing the test if it is absent.
+    pub fn replace(&self, file: &str, from: &str, to: &str) {
+        let text = self.read(file);
+        assert!(text.contains(from), "`{from}` not found in {file}");
+        self.write(file, &text.replacen(from, to, 1));
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("scenario folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

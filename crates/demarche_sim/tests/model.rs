@@ -1,0 +1,195 @@
+//! Properties of the model: sanction costs follow exposure, numbers stay in range, random play
+//! never panics.
+
+mod common;
+
+use demarche_sim::policy::{self, Policy, candidates};
+use demarche_sim::report::TurnLog;
+use demarche_sim::rng::SimRng;
+use demarche_sim::rules::economy::sanction_costs;
+use demarche_sim::scenario::{Effect, Indicator, MeasureKind, Order};
+use demarche_sim::state::{Measure, SimState};
+use demarche_sim::{ActionId, Game, Side};
+use proptest::prelude::*;
+
+/// Japan's economy and energy stress after `turns` turns of one measure, by the rules alone.
+fn cost_to_japan(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
+    let scn = common::scenario();
+    let japan = scn.actor_of(Side::First);
+    let russia = scn.actor_of(Side::Second);
+    let mut state = SimState::initial(&scn);
+    state.sanctions.measures.push(Measure {
+        sender: japan,
+        target: russia,
+        sector: scn.names.sectors[sector],
+        kind,
+        size: 1.0,
+        severity: 10.0,
+        since: 1,
+        action: ActionId(0),
+    });
+    let mut lost_economy = 0.0;
+    let mut stress = 0.0;
+    for turn in 1..=turns {
+        state.clock.turn = turn;
+        let mut log = TurnLog::new(&scn);
+        let before = state.indicators.get(japan, Indicator::Economy);
+        let stress_before = state.indicators.get(japan, Indicator::EnergyStress);
+        sanction_costs(&mut state.ctx(&scn, SimRng { seed: 1 }, &mut log));
+        lost_economy += before - state.indicators.get(japan, Indicator::Economy);
+        stress += state.indicators.get(japan, Indicator::EnergyStress) - stress_before;
+    }
+    (lost_economy, stress)
+}
+
+#[test]
+fn an_lng_ban_hurts_japan_more_than_a_luxury_ban() {
+    let (lng_economy, lng_stress) = cost_to_japan("lng", MeasureKind::ImportRestriction, 6);
+    let (lux_economy, lux_stress) = cost_to_japan("luxury", MeasureKind::ExportRestriction, 6);
+    assert!(lng_economy > 5.0 * lux_economy.max(1e-6), "LNG {lng_economy} vs luxury {lux_economy}");
+    assert!(lng_stress > 0.0 && lux_stress == 0.0);
+}
+
+#[test]
+fn costs_scale_with_exposure_and_fade_with_adaptation() {
+    let (coal, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 1);
+    let (oil, _) = cost_to_japan("oil", MeasureKind::ImportRestriction, 1);
+    // Coal: 11 % of Japan's imports and harder to replace than oil at 3.6 %.
+    assert!(coal > oil, "coal {coal} vs oil {oil}");
+    let (first, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 1);
+    let (twelve, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 12);
+    assert!(twelve < 12.0 * first, "adaptation lowers later costs");
+}
+
+#[test]
+fn the_full_lng_order_costs_japan_more_than_the_luxury_order_in_a_game() {
+    let scn = common::scenario();
+    let japan = scn.actor_of(Side::First);
+    let find = |sector: &str, kind: MeasureKind| -> ActionId {
+        let id = scn.names.sectors[sector];
+        let i = scn
+            .actions
+            .iter()
+            .position(|a| {
+                a.actors.contains(&japan)
+                    && a.effects.iter().any(|e| matches!(e, Effect::Impose { sector, measure, .. } if *sector == id && *measure == kind))
+            })
+            .unwrap_or_else(|| panic!("no Japanese action imposing {kind:?} on {sector}"));
+        ActionId::from_index(i)
+    };
+    let outcome = |action: ActionId| {
+        let mut game = Game::new(scn.clone(), 3);
+        game.submit(Side::First, vec![Order::plain(action)]).expect("available at the start");
+        for _ in 0..6 {
+            game.resolve().unwrap();
+        }
+        let v = game.view();
+        (v.ind.get(japan, Indicator::Economy), v.ind.get(japan, Indicator::Approval))
+    };
+    let (lng_economy, lng_approval) = outcome(find("lng", MeasureKind::ImportRestriction));
+    let (lux_economy, lux_approval) = outcome(find("luxury", MeasureKind::ExportRestriction));
+    assert!(lng_economy < lux_economy, "economy: LNG {lng_economy} vs luxury {lux_economy}");
+    assert!(lng_approval < lux_approval, "approval: LNG {lng_approval} vs luxury {lux_approval}");
+}
+
+/// Every number of the state is finite and within its range.
+fn check_ranges(game: &Game) -> Result<(), String> {
+    let v = game.view();
+    let scn = game.scenario();
+    for (a, values) in v.ind.actors.iter().enumerate() {
+        for (i, x) in values.iter().enumerate() {
+            let hi = if i == Indicator::Capital.index() {
+                scn.actors[a].side.as_ref().map_or(100.0, |s| s.capital_cap)
+            } else {
+                100.0
+            };
+            if !x.is_finite() || *x < 0.0 || *x > hi + 1e-9 {
+                return Err(format!("actor {a} indicator {i} = {x}"));
+            }
+        }
+    }
+    for x in &v.ind.relations {
+        if !x.is_finite() || x.abs() > 100.0 + 1e-9 {
+            return Err(format!("relation {x}"));
+        }
+    }
+    for x in [v.ind.tension, v.dip.back_channel] {
+        if !x.is_finite() || !(0.0..=100.0).contains(&x) {
+            return Err(format!("tension/back channel {x}"));
+        }
+    }
+    if !v.ind.trade.is_finite() || v.ind.trade < 0.0 {
+        return Err(format!("trade {}", v.ind.trade));
+    }
+    for t in &v.dip.tracks {
+        if !(0.0..=100.0).contains(&t.progress) {
+            return Err(format!("progress {}", t.progress));
+        }
+    }
+    for s in v.status.scores {
+        if !(0.0..=100.0).contains(&s) {
+            return Err(format!("score {s}"));
+        }
+    }
+    for side in Side::BOTH {
+        let b = v.intel.belief_mean(side);
+        if !(0.0..=1.0).contains(&b) {
+            return Err(format!("belief {b}"));
+        }
+    }
+    let text = ron::to_string(&game.state()).map_err(|e| e.to_string())?;
+    if text.contains("NaN") || text.contains("inf") {
+        return Err("a NaN or infinity in the state".into());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Random order sequences: numbers stay in range, and the same choices give the same hashes.
+    #[test]
+    fn random_orders_keep_numbers_in_range(seed in any::<u64>(), picks in proptest::collection::vec((any::<u32>(), any::<u32>(), any::<u32>()), 22)) {
+        let scn = common::scenario();
+        let run = || -> Result<Vec<String>, String> {
+            let mut game = Game::new(scn.clone(), seed);
+            let mut hashes = Vec::new();
+            for (turn, pick) in picks.iter().enumerate() {
+                if game.is_over() {
+                    break;
+                }
+                for side in Side::BOTH {
+                    let pool = candidates(&game, side);
+                    let mut orders = Vec::new();
+                    for k in [pick.0, pick.1, pick.2].iter().take((pick.0 % 4) as usize) {
+                        if !pool.is_empty() {
+                            orders.push(pool[(*k as usize + side.index() * 7 + turn) % pool.len()].clone());
+                        }
+                    }
+                    game.submit_unchecked(side, orders);
+                }
+                hashes.push(game.resolve().map_err(|e| e.to_string())?.hash.to_string());
+                check_ranges(&game)?;
+            }
+            Ok(hashes)
+        };
+        let first = run();
+        prop_assert!(first.is_ok(), "{:?}", first);
+        prop_assert_eq!(first, run());
+    }
+}
+
+#[test]
+fn a_thousand_random_games_run_without_a_panic() {
+    let scn = common::scenario();
+    let make = |seed: u64| -> [Box<dyn Policy>; 2] {
+        [policy::builtin("random", seed).unwrap(), policy::builtin("random", seed ^ 1).unwrap()]
+    };
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let results = demarche_sim::batch::run(scn.clone(), 1000, 2022, threads, make, |_| {});
+    assert_eq!(results.len(), 1000);
+    for r in &results {
+        assert!(r.state.status.ended.is_some(), "game {} has an outcome", r.index);
+        assert!(r.state.status.scores.iter().all(|s| (0.0..=100.0).contains(s)));
+    }
+}

@@ -1,0 +1,237 @@
+//! The validator on the bundled scenario and on broken copies of it: every broken copy fails
+//! with a located message, and nothing panics whatever the bytes.
+
+mod common;
+
+use common::Copy;
+use demarche_sim::scenario::{Problem, render_problems};
+use proptest::prelude::*;
+
+fn problems(copy: &Copy) -> Vec<Problem> {
+    match demarche_sim::load(copy.path()) {
+        Ok(_) => panic!("the broken copy loaded"),
+        Err(e) => e.problems,
+    }
+}
+
+/// The first error, which must name the file and a line and column.
+fn first_error(copy: &Copy, file: &str) -> Problem {
+    let all = problems(copy);
+    let error = all
+        .iter()
+        .find(|p| p.is_error())
+        .unwrap_or_else(|| panic!("no error in {}", render_problems(&all)))
+        .clone();
+    assert!(
+        error.file.ends_with(file),
+        "expected an error in {file}, got:\n{}",
+        render_problems(&all)
+    );
+    let location = error.location.expect("a location");
+    assert!(location.line >= 1 && location.col >= 1);
+    error
+}
+
+#[test]
+fn the_bundled_scenario_is_clean() {
+    let loaded = demarche_sim::load(&common::scenario_dir()).unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert!(loaded.warnings.is_empty(), "{}", render_problems(&loaded.warnings));
+    let s = loaded.scenario;
+    assert!(s.regions.len() >= 10);
+    assert!(s.tracks.len() >= 5);
+    for category in demarche_sim::scenario::Category::ALL {
+        let n = s.actions.iter().filter(|a| a.category == category).count();
+        let needed = if category == demarche_sim::scenario::Category::Diplomatic { 4 } else { 8 };
+        assert!(n >= needed, "{category:?}: {n} actions");
+    }
+    let dated = s
+        .events
+        .iter()
+        .filter(|e| matches!(e.when, demarche_sim::scenario::When::Dated(d) if d.ymd().0 == 2022))
+        .count();
+    assert!(dated >= 10, "{dated} dated 2022 events");
+    assert!(s.events.iter().any(|e| matches!(e.when, demarche_sim::scenario::When::Random { .. })));
+}
+
+#[test]
+fn an_unknown_id_gets_a_did_you_mean() {
+    let copy = Copy::new();
+    copy.replace("actions.ron", "sector: \"coal\"", "sector: \"cole\"");
+    let error = first_error(&copy, "actions.ron");
+    assert_eq!(error.message, "unknown sector `cole`");
+    assert_eq!(error.help.as_deref(), Some("did you mean `coal`?"));
+    assert!(error.path.ends_with(".sector"), "{}", error.path);
+    assert!(error.source_line.unwrap().contains("cole"));
+}
+
+#[test]
+fn a_wrong_type_is_located() {
+    let copy = Copy::new();
+    copy.set_first("actions.ron", "capital", "\"three\"");
+    let error = first_error(&copy, "actions.ron");
+    assert!(error.message.contains("expected") || error.message.contains("type"), "{}", error.message);
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let copy = Copy::new();
+    let text = copy.read("scenario.ron");
+    let start = text.find("default_seed:").expect("default_seed");
+    let end = start + text[start..].find('\n').expect("line end");
+    copy.write("scenario.ron", &format!("{}{}", &text[..start], &text[end..]));
+    let error = first_error(&copy, "scenario.ron");
+    assert!(error.message.contains("missing field `default_seed`"), "{}", error.message);
+}
+
+#[test]
+fn an_unknown_field_gets_a_did_you_mean() {
+    let copy = Copy::new();
+    copy.replace("actors.ron", "color:", "colour:");
+    let error = first_error(&copy, "actors.ron");
+    assert!(error.message.contains("unknown field `colour`"), "{}", error.message);
+    assert_eq!(error.help.as_deref(), Some("did you mean `color`?"));
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    let copy = Copy::new();
+    copy.replace("regions.ron", "id: \"sakhalin\"", "id: \"hokkaido\"");
+    let all = problems(&copy);
+    assert!(
+        all.iter().any(|p| p.message == "duplicate region id `hokkaido`" && p.location.is_some()),
+        "{}",
+        render_problems(&all)
+    );
+}
+
+#[test]
+fn a_file_reference_leaving_the_folder_is_refused() {
+    let copy = Copy::new();
+    copy.set_first("scenario.ron", "file", "\"../../../etc/passwd\"");
+    let error = first_error(&copy, "scenario.ron");
+    assert!(error.message.contains("leaves the scenario folder"), "{}", error.message);
+    let copy = Copy::new();
+    copy.set_first("scenario.ron", "file", "\"/etc/passwd\"");
+    let error = first_error(&copy, "scenario.ron");
+    assert!(error.message.contains("absolute path"), "{}", error.message);
+}
+
+#[test]
+fn a_huge_file_is_refused_before_reading() {
+    let copy = Copy::new();
+    let file = std::fs::File::create(copy.path().join("events.ron")).unwrap();
+    file.set_len(20 * 1024 * 1024).unwrap();
+    let error = first_error(&copy, "events.ron");
+    assert!(error.message.contains("20.0 MiB; the limit is 8 MiB"), "{}", error.message);
+}
+
+#[test]
+fn a_truncated_file_is_reported() {
+    let copy = Copy::new();
+    let text = copy.read("events.ron");
+    let mut cut = text.len() / 2;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    copy.write("events.ron", &text[..cut]);
+    let error = first_error(&copy, "events.ron");
+    assert!(!error.message.is_empty());
+}
+
+#[test]
+fn not_a_number_and_out_of_range_values_are_refused() {
+    let copy = Copy::new();
+    copy.set_first("trade.ron", "value", "NaN");
+    let error = first_error(&copy, "trade.ron");
+    assert!(error.message.contains("not a finite number"), "{}", error.message);
+    let copy = Copy::new();
+    copy.set_first("trade.ron", "importer_dependence", "1.5");
+    let error = first_error(&copy, "trade.ron");
+    assert_eq!(error.message, "1.5 is out of range");
+    let copy = Copy::new();
+    copy.set_first("actions.ron", "capital", "inf");
+    let error = first_error(&copy, "actions.ron");
+    assert!(error.message.contains("not a finite number"), "{}", error.message);
+}
+
+#[test]
+fn dates_out_of_order_are_refused() {
+    let copy = Copy::new();
+    let text = copy.read("events.ron");
+    let first = text.find("Dated(\"").expect("a dated event") + 7;
+    copy.write("events.ron", &format!("{}2022-12-31{}", &text[..first], &text[first + 10..]));
+    let all = problems(&copy);
+    assert!(
+        all.iter().any(|p| p.message.starts_with("dates out of order")),
+        "{}",
+        render_problems(&all)
+    );
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused() {
+    let copy = Copy::new();
+    let deep = format!("[{}{}]", "[".repeat(5000), "]".repeat(5000));
+    copy.write("glossary.ron", &deep);
+    let error = first_error(&copy, "glossary.ron");
+    assert!(error.message.contains("nesting") || error.message.contains("expected"), "{}", error.message);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_reported() {
+    let copy = Copy::new();
+    std::fs::write(copy.path().join("sources.ron"), b"[ (key: \"a\xff\") ]").unwrap();
+    let error = first_error(&copy, "sources.ron");
+    assert!(error.message.contains("invalid UTF-8"), "{}", error.message);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let copy = Copy::new();
+    copy.replace("actions.ron", "sector: \"coal\"", "sector: \"cole\"");
+    copy.replace("actors.ron", "color:", "colour:");
+    copy.set_first("trade.ron", "criticality", "2.0");
+    let all = problems(&copy);
+    let files: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for file in ["actions.ron", "actors.ron", "trade.ron"] {
+        assert!(files.contains(file), "{file} missing from:\n{}", render_problems(&all));
+    }
+}
+
+#[test]
+fn a_missing_folder_is_an_error_not_a_panic() {
+    let error = demarche_sim::load(std::path::Path::new("/nonexistent/scenario")).unwrap_err();
+    assert_eq!(error.error_count(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whatever the bytes of a file, loading never panics and never builds a scenario.
+    #[test]
+    fn arbitrary_bytes_never_panic(file in 0usize..4, bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let copy = Copy::new();
+        let name = ["actions.ron", "scenario.ron", "regions.ron", "events.ron"][file];
+        std::fs::write(copy.path().join(name), &bytes).unwrap();
+        if let Err(e) = demarche_sim::load(copy.path()) {
+            prop_assert!(e.problems.iter().filter(|p| p.is_error()).all(|p| p.location.is_some()));
+        }
+    }
+
+    /// Cutting a valid file anywhere never panics.
+    #[test]
+    fn truncation_anywhere_never_panics(cut in 0.0f64..1.0) {
+        let copy = Copy::new();
+        let text = copy.read("actions.ron");
+        let body = text.trim_end().len();
+        let mut at = ((body as f64 * cut) as usize).min(body - 1);
+        while !text.is_char_boundary(at) { at -= 1; }
+        copy.write("actions.ron", &text[..at]);
+        let result = demarche_sim::load(copy.path());
+        prop_assert!(result.is_err(), "a truncated catalogue loaded");
+    }
+}
