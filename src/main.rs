@@ -5,26 +5,43 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// Démarche: a turn-based diplomacy simulation of sanctions, talks and military signalling.
+/// Without a command it opens the game window.
 #[derive(Debug, Parser)]
 #[command(name = "demarche", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Option<TopCommand>,
+    /// Scenarios folder for the window (default: `scenarios/` next to the game).
+    #[arg(long, value_name = "DIR", global = false)]
+    scenarios: Option<std::path::PathBuf>,
+    /// Window size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720")]
+    size: String,
 }
 
 #[derive(Debug, Subcommand)]
 enum TopCommand {
     #[command(flatten)]
     Headless(demarche_cli::Command),
+    /// Render a view of the game to a PNG (needs a display, e.g. under xvfb-run).
+    Screenshot(demarche::screenshot::ScreenshotArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(TopCommand::Headless(command)) => demarche_cli::execute(command),
+        Some(TopCommand::Screenshot(args)) => demarche::screenshot::run(args),
         None => {
-            eprintln!("The game window is not built yet; use `demarche --help` for the headless commands.");
-            ExitCode::from(1)
+            let size = cli
+                .size
+                .split_once('x')
+                .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+                .unwrap_or((1280, 720));
+            demarche::launch::run_window(demarche::launch::WindowOptions {
+                size,
+                scenarios: cli.scenarios,
+            })
         }
     }
 }

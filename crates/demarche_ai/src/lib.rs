@@ -6,10 +6,11 @@
 //! keeps the bundle whose futures score best for its personality. Same seed, same decisions.
 
 mod explain;
-mod information;
+pub mod information;
 mod search;
 mod spec;
 
+pub use information::imagined;
 pub use search::{Decision, decide};
 pub use spec::{AiSpec, Difficulty, SpecError};
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use bevy_app::App;
+use bevy_ecs::world::World;
 
 use crate::hash::StateHash;
 use crate::ids::*;
@@ -26,9 +27,11 @@ pub enum GameError {
     Refused(Vec<(usize, Refusal)>),
 }
 
-/// One game of a scenario.
+/// One game of a scenario, in its own ECS world. The world is built by [`SimPlugin`] on a Bevy
+/// `App` and then taken out of it, so a game is `Send + Sync` and can live in another app's
+/// resource (the window's session) or move to another thread (the AI).
 pub struct Game {
-    app: App,
+    world: World,
     scenario: Arc<Scenario>,
     seed: u64,
 }
@@ -56,7 +59,8 @@ impl Game {
             reports: history,
             last_hash,
         });
-        Game { app, scenario, seed }
+        let world = std::mem::take(app.world_mut());
+        Game { world, scenario, seed }
     }
 
     /// The scenario.
@@ -76,12 +80,12 @@ impl Game {
 
     /// The current turn (1-based): the one being planned.
     pub fn turn(&self) -> u32 {
-        self.app.world().resource::<Clock>().turn
+        self.world.resource::<Clock>().turn
     }
 
     /// The outcome, once the game is over.
     pub fn outcome(&self) -> Option<OutcomeId> {
-        self.app.world().resource::<GameStatus>().ended
+        self.world.resource::<GameStatus>().ended
     }
 
     /// Whether the game is over (an ending, or past the last turn).
@@ -91,7 +95,7 @@ impl Game {
 
     /// A read-only view of the whole state (the observer's view: it includes private resolve).
     pub fn view(&self) -> View<'_> {
-        let w = self.app.world();
+        let w = &self.world;
         View {
             scn: &self.scenario,
             clock: w.resource(),
@@ -107,19 +111,19 @@ impl Game {
 
     /// A copy of the whole state.
     pub fn state(&self) -> SimState {
-        extract_state(self.app.world())
+        extract_state(&self.world)
     }
 
     /// Changes the seed of the game's random streams (the AI's look-ahead draws a different
     /// future in each rollout this way).
     pub fn set_seed(&mut self, seed: u64) {
         self.seed = seed;
-        self.app.world_mut().insert_resource(crate::rng::SimRng { seed });
+        self.world.insert_resource(crate::rng::SimRng { seed });
     }
 
     /// Replaces the state (the AI's look-ahead rewinds a scratch game this way).
     pub fn set_state(&mut self, state: SimState) {
-        insert_state(self.app.world_mut(), state);
+        insert_state(&mut self.world, state);
     }
 
     /// Whether `side` may give `order` after `earlier` orders this turn; the reason if not.
@@ -150,18 +154,18 @@ impl Game {
     /// that are not available and reports why. Replays and order files use this, so a bad order
     /// is reported rather than stopping the game.
     pub fn submit_unchecked(&mut self, side: Side, orders: Vec<Order>) {
-        self.app.world_mut().resource_mut::<TurnOrders>().submitted[side.index()] = orders;
+        self.world.resource_mut::<TurnOrders>().submitted[side.index()] = orders;
     }
 
     /// The orders submitted so far for this turn.
     pub fn submitted(&self, side: Side) -> &[Order] {
-        &self.app.world().resource::<TurnOrders>().submitted[side.index()]
+        &self.world.resource::<TurnOrders>().submitted[side.index()]
     }
 
     /// Resolves the turn with the orders submitted, and returns its report.
     pub fn resolve(&mut self) -> Result<&TurnReport, GameError> {
         self.step()?;
-        let reports = &self.app.world().resource::<History>().reports;
+        let reports = &self.world.resource::<History>().reports;
         reports.last().ok_or(GameError::Over)
     }
 
@@ -171,13 +175,13 @@ impl Game {
         if self.is_over() {
             return Err(GameError::Over);
         }
-        self.app.world_mut().run_schedule(ResolveTurn);
-        Ok(self.app.world().resource::<History>().last_hash)
+        self.world.run_schedule(ResolveTurn);
+        Ok(self.world.resource::<History>().last_hash)
     }
 
     /// Turns reports and hashes off (true) or on (false), for look-ahead games.
     pub fn set_fast(&mut self, fast: bool) {
-        *self.app.world_mut().resource_mut::<TurnSettings>() = TurnSettings {
+        *self.world.resource_mut::<TurnSettings>() = TurnSettings {
             keep_history: !fast,
             hash: !fast,
         };
@@ -185,7 +189,7 @@ impl Game {
 
     /// Every report so far.
     pub fn history(&self) -> &[TurnReport] {
-        &self.app.world().resource::<History>().reports
+        &self.world.resource::<History>().reports
     }
 
     /// The last report, if a turn has been resolved.
@@ -200,11 +204,11 @@ impl Game {
 
     /// The ECS world of the game, read-only (for tests and tools).
     pub fn world(&self) -> &bevy_ecs::world::World {
-        self.app.world()
+        &self.world
     }
 
     /// The scenario resource, to check a world holds the expected scenario.
     pub fn scenario_res(&self) -> &ScenarioRes {
-        self.app.world().resource::<ScenarioRes>()
+        self.world.resource::<ScenarioRes>()
     }
 }

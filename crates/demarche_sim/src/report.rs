@@ -146,6 +146,8 @@ pub struct ReportEvent {
     pub concepts: Vec<ConceptId>,
     /// MID action code, for militarized actions.
     pub mid: Option<u8>,
+    /// Regions it concerns, for the map.
+    pub regions: Vec<RegionId>,
 }
 
 /// A force moving on the map during the turn.
@@ -250,6 +252,7 @@ impl TurnLog {
             visibility: Visibility::Public,
             concepts: Vec::new(),
             mid: None,
+            regions: Vec::new(),
         });
     }
 }

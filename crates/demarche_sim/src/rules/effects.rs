@@ -80,10 +80,10 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
             let value = &mut ctx.dip.back_channel;
             ctx.log.change(Metric::BackChannel, value, *amount, 0.0, 100.0, cause);
         }
-        Effect::Move(force, path) => military::move_force(ctx, *force, path),
+        Effect::Move(force, path) => military::move_force(ctx, *force, path, true),
         Effect::Recall(force) => {
             let home = ctx.scn.force(*force).home;
-            military::move_force(ctx, *force, &[home]);
+            military::move_force(ctx, *force, &[home], false);
         }
         Effect::Activity(region, amount) => {
             if let Some(region) = region.or(origin.region) {
@@ -107,6 +107,21 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         }
         Effect::Clash => military::clash(ctx, cause),
     }
+}
+
+/// The regions a list of effects concerns (activity, moves, recalls), for the map.
+pub fn regions_of(scn: &crate::scenario::Scenario, effects: &[Effect], order_region: Option<RegionId>) -> Vec<RegionId> {
+    let mut out: Vec<RegionId> = order_region.into_iter().collect();
+    for effect in effects {
+        match effect {
+            Effect::Activity(region, _) => out.extend(region.or(order_region)),
+            Effect::Move(_, path) => out.extend(path.last().copied()),
+            Effect::Recall(force) => out.push(scn.force(*force).home),
+            _ => {}
+        }
+    }
+    out.dedup();
+    out
 }
 
 fn pair(ctx: &Ctx, actor: Option<ActorId>) -> Option<(ActorId, ActorId)> {

@@ -20,6 +20,7 @@ pub fn fire(ctx: &mut Ctx, id: EventId) {
         visibility: Visibility::Public,
         concepts: event.concepts.clone(),
         mid: event.mid,
+        regions: super::effects::regions_of(scn, &event.effects, None),
     });
     let cause = Cause {
         source: format!("event:{}", event.key),

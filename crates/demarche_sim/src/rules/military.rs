@@ -7,13 +7,19 @@ use crate::ids::*;
 use crate::report::{Cause, Metric, Movement, ReportEvent, ReportKind};
 use crate::scenario::{SignalKind, Visibility};
 
-/// Moves a force along a path of regions; it stops in the last one.
-pub fn move_force(ctx: &mut Ctx, force: ForceId, path: &[RegionId]) {
+/// Moves a force along a path of regions; it stops in the last one. Each region passed counts
+/// as military activity there (`active`), except when a force goes home.
+pub fn move_force(ctx: &mut Ctx, force: ForceId, path: &[RegionId], active: bool) {
     let Some(&last) = path.last() else { return };
     let from = ctx.mil.forces[force.index()].at;
+    if from == last && path.len() == 1 {
+        return;
+    }
     ctx.mil.forces[force.index()].at = last;
-    for region in path {
-        ctx.log.activity[region.index()] += 1.0;
+    if active {
+        for region in path {
+            ctx.log.activity[region.index()] += 1.0;
+        }
     }
     ctx.log.movements.push(Movement {
         force,
@@ -48,6 +54,7 @@ pub fn raise_rung(ctx: &mut Ctx, level: u8, by: &str) {
         visibility: Visibility::Public,
         concepts: Vec::new(),
         mid: None,
+        regions: Vec::new(),
     });
     for r in usize::from(old)..usize::from(level) {
         if let Some(threshold) = &scn.ladder[r].threshold
@@ -87,6 +94,7 @@ pub fn ease_ladder(ctx: &mut Ctx) {
             visibility: Visibility::Public,
             concepts: Vec::new(),
             mid: None,
+            regions: Vec::new(),
         });
     }
 }

@@ -54,6 +54,7 @@ pub fn evaluate(ctx: &mut Ctx) {
             visibility: Visibility::Public,
             concepts: Vec::new(),
             mid: None,
+            regions: Vec::new(),
         });
         ctx.log.headlines.push(format!("Outcome: {}.", outcome.name));
     }

@@ -134,6 +134,7 @@ pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
                         visibility: Visibility::Private,
                         concepts: Vec::new(),
                         mid: None,
+                        regions: Vec::new(),
                     });
                     ctx.log.refused[side.index()].push((order.clone(), why));
                 }
@@ -203,6 +204,7 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         visibility: action.visibility,
         concepts: action.concepts.clone(),
         mid: action.mid,
+        regions: super::effects::regions_of(scn, &action.effects, order.region),
     });
     let cause = Cause {
         source: format!("order:{}", action.key),

@@ -32,9 +32,13 @@ pub fn impose(
             if size > m.size || severity > m.severity {
                 m.size = m.size.max(size);
                 m.severity = m.severity.max(severity);
+                let what = match kind {
+                    MeasureKind::TravelBan | MeasureKind::AgreementSuspension => kind.label().to_owned(),
+                    _ => format!("{} on {}", kind.label(), scn.sector(sector).name),
+                };
                 ctx.log.consequence(
                     "sanction_tightened",
-                    format!("{} tightens its {} on {}.", scn.actor(sender).name, kind.label(), scn.sector(sector).name),
+                    format!("{} widens its {what}.", scn.actor(sender).name),
                     Some(sender),
                 );
             }

@@ -50,10 +50,8 @@ pub fn can_operate(view: &View, actor: Option<ActorId>, track: TrackId, op: Trac
             )),
             _ => Err(format!("{name} is not suspended")),
         },
-        TrackOp::Progress(_) => match t.status {
-            TrackStatus::Terminated => Err(format!("{name} has been terminated")),
-            _ => Ok(()),
-        },
+        // Progress changes never block an order: on a terminated track they do nothing.
+        TrackOp::Progress(_) => Ok(()),
     }
 }
 
@@ -118,6 +116,9 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
             }
         }
         TrackOp::Progress(delta) => {
+            if ctx.dip.tracks[track.index()].status == TrackStatus::Terminated {
+                return;
+            }
             let value = &mut ctx.dip.tracks[track.index()].progress;
             ctx.log.change(Metric::Progress(track), value, delta, 0.0, 100.0, cause);
         }
@@ -190,12 +191,15 @@ fn halt(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, terminate: bool, 
         ctx.log.change(Metric::Progress(track), value, -100.0, 0.0, 100.0, cause);
     }
     ctx.dip.proposals.retain(|p| p.track != track);
-    let who = actor.map_or_else(|| "Events".to_owned(), |a| scn.actor(a).name.clone());
-    ctx.log.headlines.push(format!(
-        "{who} {} {}.",
-        if terminate { "terminates" } else { "suspends" },
-        spec.name
-    ));
+    ctx.log.headlines.push(match actor {
+        Some(a) => format!(
+            "{} {} {}.",
+            scn.actor(a).name,
+            if terminate { "terminates" } else { "suspends" },
+            spec.name
+        ),
+        None => format!("{} {}.", spec.name, if terminate { "end" } else { "are suspended" }),
+    });
     let origin = Origin {
         actor,
         ..Origin::default()
@@ -228,7 +232,14 @@ pub fn upkeep(ctx: &mut Ctx) {
             .find(|t| ctx.dip.tracks[t.index()].status != TrackStatus::Active)
         {
             let cause = Cause::rule("track_prerequisite", format!("{} needs {}", spec.name, scn.track(needed).name));
-            halt(ctx, None, id, false, &cause);
+            // The side that halted the prerequisite halts this track too.
+            let by = ctx.dip.tracks[needed.index()].halted_by;
+            halt(ctx, by, id, false, &cause);
+            ctx.log.consequence(
+                "track_prerequisite",
+                format!("{} stop: they need {}.", spec.name, scn.track(needed).name),
+                by,
+            );
             continue;
         }
         let cause = Cause {

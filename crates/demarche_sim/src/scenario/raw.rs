@@ -478,6 +478,9 @@ pub struct RawRung {
     /// Effects the first time the ladder climbs to this rung.
     #[serde(default)]
     pub on_reach: Vec<RawEffect>,
+    /// Source keys.
+    #[serde(default)]
+    pub source: Vec<String>,
 }
 
 /// The four categories of the action catalogue.

@@ -173,11 +173,20 @@ pub fn parse_one<T: DeserializeOwned>(src: &SourceText, problems: &mut Vec<Probl
 /// empty for the whole file) starts in the file.
 fn ron_problem(src: &SourceText, error: &ron::error::SpannedError, offset: usize, item: &str) -> Problem {
     let local = if item.is_empty() { src.text.as_str() } else { item };
-    let start = offset + offset_of(local, error.span.start.line, error.span.start.col);
+    let mut start = offset + offset_of(local, error.span.start.line, error.span.start.col);
+    // Point at the value, not at the space before it.
+    while src.text[start..].starts_with([' ', '\t']) {
+        start += 1;
+    }
     let end = offset + offset_of(local, error.span.end.line, error.span.end.col);
     let (mut location, line) = location_of(&src.text, start, end.max(start + 1));
     location.len = location.len.min(40);
-    let path = src.index().path_at(start).unwrap_or("").to_owned();
+    let mut path = src.index().path_at(start).unwrap_or("").to_owned();
+    match &error.code {
+        ron::Error::NoSuchStructField { found, .. } => path = join(&path, found),
+        ron::Error::MissingStructField { field, .. } => path = join(&path, field),
+        _ => {}
+    }
     let (message, help) = describe(&error.code);
     Problem {
         severity: Severity::Error,
@@ -187,6 +196,14 @@ fn ron_problem(src: &SourceText, error: &ron::error::SpannedError, offset: usize
         message,
         help,
         source_line: Some(line),
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
     }
 }
 
@@ -220,6 +237,19 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
         E::InvalidValueForType { expected, found } => {
             (format!("wrong type: expected {expected}, found {found}"), None)
         }
+        E::ExpectedFloat | E::ExpectedInteger => ("wrong type: expected a number".to_owned(), None),
+        E::ExpectedString | E::ExpectedStringEnd => (
+            "wrong type: expected a string".to_owned(),
+            Some("write text in double quotes, e.g. \"lng\"".into()),
+        ),
+        E::ExpectedBoolean => ("wrong type: expected `true` or `false`".to_owned(), None),
+        E::ExpectedArray | E::ExpectedArrayEnd => ("expected a list `[ ... ]`".to_owned(), None),
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => ("expected a map `{ \"key\": value }`".to_owned(), None),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
+            ("expected a structure `( field: value, ... )`".to_owned(), None)
+        }
+        E::ExpectedIdentifier => ("expected a name (an identifier)".to_owned(), None),
+        E::ExpectedComma => ("expected a comma".to_owned(), None),
         E::Eof => (
             "unexpected end of file".to_owned(),
             Some("the file looks truncated: check for a missing `)` or `]`".into()),
@@ -235,6 +265,19 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
 fn in_outer(outer: &Option<String>) -> String {
     outer
         .as_deref()
-        .map(|o| format!(" in `{o}`"))
+        .map(|o| format!(" in {}", type_words(o)))
         .unwrap_or_default()
+}
+
+/// `RawHistoricalTurn` → `historical turn`: the format's type names in words.
+fn type_words(name: &str) -> String {
+    let name = name.strip_prefix("Raw").unwrap_or(name);
+    let mut words = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    format!("`{words}`")
 }

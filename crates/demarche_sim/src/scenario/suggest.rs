@@ -6,7 +6,8 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(&wrong_lower, &candidate.to_lowercase());
-        let limit = (candidate.chars().count().max(wrong.chars().count()) / 3).max(1);
+        let longest = candidate.chars().count().max(wrong.chars().count());
+        let limit = if longest <= 3 { 1 } else { (longest / 3).max(2) };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }

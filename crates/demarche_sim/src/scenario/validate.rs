@@ -260,12 +260,12 @@ enum Kind {
 impl Builder {
     /// Adds an id to its table, checking its form and that it is new.
     fn register(&mut self, kind: Kind, file: &str, path: &str, key: &str) {
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-            self.error_help(file, path, format!("`{key}` is not a valid id"), "ids use letters, digits, `_` and `-`");
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+            self.error_help(file, path, format!("`{key}` is not a valid id"), "ids use letters, digits, `_`, `-` and `.`");
             return;
         }
-        if key == "self" || key == "other" {
-            self.error(file, path, format!("`{key}` is reserved and cannot be an id"));
+        if matches!(kind, Kind::Actor) && (key == "self" || key == "other") {
+            self.error(file, path, format!("`{key}` is reserved (it means the acting side or the other side) and cannot be an actor id"));
             return;
         }
         let t = table(self, kind);
@@ -947,6 +947,7 @@ fn build_ladder(b: &mut Builder, items: &[(usize, RawRung)]) -> Vec<Rung> {
             b.error_help(F, format!("{p}.kahn"), format!("{k} is not a rung of Kahn's ladder"), "Kahn's ladder has rungs 1 to 44");
         }
         let on_reach = build_effects(b, F, &format!("{p}.on_reach"), &r.on_reach, NO_SELF);
+        b.sources(F, &format!("{p}.source"), &r.source);
         out.push(Rung {
             level: out.len() as u8,
             name: r.name.clone(),
@@ -1096,9 +1097,12 @@ fn build_events(
             RawWhen::Incident(weight) => When::Incident(b.num(F, &format!("{p}.when.0"), *weight, 0.001, 1000.0)),
         };
         let actor = e.actor.as_ref().and_then(|a| b.actor(F, &format!("{p}.actor"), a));
+        // When the actor could not be looked up (its file did not parse), do not pile further
+        // errors on `self` and `other`: the real problem is reported where it is.
+        let unresolved = e.actor.is_some() && actor.is_none();
         let scope = Scope {
-            me: actor.is_some(),
-            other: actor.is_some_and(|a| sides.is_some_and(|s| s.contains(&a))),
+            me: e.actor.is_some(),
+            other: e.actor.is_some() && (unresolved || sides.is_none_or(|s| actor.is_some_and(|a| s.contains(&a)))),
             target: TargetKind::None,
         };
         let condition = build_condition(b, F, &format!("{p}.condition"), &e.condition, scope);

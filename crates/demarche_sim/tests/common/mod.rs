@@ -46,12 +46,13 @@ impl Copy {
         std::fs::write(self.dir.path().join(file), text).expect("write into the copy");
     }
 
-    /// Replaces the value of the first `field:` in `file` (up to the next comma) with `value`.
+    /// Replaces the value of the first `field:` in `file` (up to the next `,`, `)` or line end)
+    /// with `value`.
     pub fn set_first(&self, file: &str, field: &str, value: &str) {
         let text = self.read(file);
         let key = format!("{field}:");
         let start = text.find(&key).unwrap_or_else(|| panic!("no `{key}` in {file}")) + key.len();
-        let end = start + text[start..].find(',').expect("a comma after the value");
+        let end = start + text[start..].find([',', ')', '\n']).expect("the end of the value");
         self.write(file, &format!("{} {value}{}", &text[..start], &text[end..]));
     }
 

@@ -1,0 +1,97 @@
+//! Opening the window: checks that a display and a Vulkan driver are there (and says what to do
+//! when they are not), then builds and runs the app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::window::{ExitCondition, PresentMode, WindowResolution};
+
+/// How to open the window.
+#[derive(Clone, Debug)]
+pub struct WindowOptions {
+    /// Window size in logical pixels.
+    pub size: (u32, u32),
+    /// Scenarios folder (default: found next to the game).
+    pub scenarios: Option<PathBuf>,
+}
+
+impl Default for WindowOptions {
+    fn default() -> Self {
+        WindowOptions {
+            size: (1280, 720),
+            scenarios: None,
+        }
+    }
+}
+
+/// Why the window cannot open here, if it cannot.
+pub fn display_problem() -> Option<String> {
+    if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty()) && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Some("no display: DISPLAY is not set, so the game window cannot open here.".into());
+    }
+    let icd_dirs = ["/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d"];
+    let driver = std::env::var_os("VK_ICD_FILENAMES").is_some()
+        || std::env::var_os("VK_DRIVER_FILES").is_some()
+        || icd_dirs
+            .iter()
+            .any(|d| std::fs::read_dir(d).is_ok_and(|mut r| r.next().is_some()));
+    if !driver {
+        return Some("no Vulkan driver found, so the game window cannot draw (Debian: apt-get install mesa-vulkan-drivers libvulkan1).".into());
+    }
+    None
+}
+
+/// What to print when the window cannot open.
+pub fn headless_hint(problem: &str) -> String {
+    format!(
+        "demarche: {problem}\n\
+         Everything else works without a display:\n\
+         \x20 demarche run --scenario scenarios/japan_russia_2022 --japan historical --russia ai   play a game headless\n\
+         \x20 demarche batch --scenario scenarios/japan_russia_2022 --games 100                    many games\n\
+         \x20 demarche validate scenarios/*                                                       check scenarios\n\
+         \x20 demarche --help                                                                     all commands\n\
+         To see the window on a machine without a screen: xvfb-run -a demarche"
+    )
+}
+
+/// The base app: window, renderer, egui, the game's plugins.
+pub fn build_app(options: &WindowOptions, title: &str) -> App {
+    let mut app = App::new();
+    app.insert_resource(ClearColor(crate::theme::bevy(crate::theme::SEA)))
+        .add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: title.into(),
+                        resolution: WindowResolution::new(options.size.0, options.size.1),
+                        present_mode: PresentMode::AutoVsync,
+                        ..default()
+                    }),
+                    exit_condition: ExitCondition::OnPrimaryClosed,
+                    ..default()
+                })
+                .set(bevy::log::LogPlugin {
+                    level: bevy::log::Level::WARN,
+                    ..default()
+                }),
+        )
+        .add_plugins(bevy_egui::EguiPlugin::default())
+        .add_plugins((crate::session::SessionPlugin, crate::map::MapPlugin, crate::ui::UiPlugin));
+    if let Some(dir) = &options.scenarios {
+        app.insert_resource(crate::session::Catalog::scan(dir.clone()));
+    }
+    app
+}
+
+/// Opens the game window; returns when it closes.
+pub fn run_window(options: WindowOptions) -> ExitCode {
+    if let Some(problem) = display_problem() {
+        eprintln!("{}", headless_hint(&problem));
+        return ExitCode::from(1);
+    }
+    match build_app(&options, "Démarche").run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

@@ -1,0 +1,173 @@
+//! The map's data for the current scenario: land features grouped into the scenario's regions,
+//! sea and strait outlines projected into the map's plane, anchors for markers, and hit tests.
+//! Plain data: built and tested without rendering.
+
+use bevy::math::Vec2;
+use demarche_map::{MapAsset, point_in_ring};
+use demarche_sim::scenario::{RegionKind, Scenario};
+use demarche_sim::{ForceId, RegionId};
+
+/// A region as the map draws and hit-tests it.
+#[derive(Clone, Debug)]
+pub struct RegionShape {
+    /// The region.
+    pub id: RegionId,
+    /// Indices of its land features in the map asset.
+    pub features: Vec<usize>,
+    /// Its outline (seas, straits), projected.
+    pub outline: Vec<[f32; 2]>,
+    /// Where its marker and label stand, projected.
+    pub anchor: Vec2,
+}
+
+/// The map for one scenario.
+#[derive(Clone, Debug)]
+pub struct MapData {
+    /// The asset.
+    pub asset: MapAsset,
+    /// One shape per scenario region, by region index.
+    pub regions: Vec<RegionShape>,
+    /// The region each land feature belongs to.
+    pub feature_region: Vec<Option<RegionId>>,
+}
+
+impl MapData {
+    /// Matches the scenario's regions with the map's features and projects outlines and anchors.
+    pub fn build(asset: MapAsset, scn: &Scenario) -> MapData {
+        let projection = asset.projection;
+        let mut feature_region = vec![None; asset.features.len()];
+        let regions = scn
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, region)| {
+                let id = RegionId::from_index(i);
+                let features: Vec<usize> = region
+                    .map_features
+                    .iter()
+                    .filter_map(|name| asset.features.iter().position(|f| &f.name == name))
+                    .collect();
+                for &f in &features {
+                    feature_region[f] = Some(id);
+                }
+                let outline = region
+                    .outline
+                    .iter()
+                    .map(|&(lon, lat)| projection.project_f32(lon, lat))
+                    .collect();
+                let [x, y] = projection.project_f32(region.anchor.0, region.anchor.1);
+                RegionShape {
+                    id,
+                    features,
+                    outline,
+                    anchor: Vec2::new(x, y),
+                }
+            })
+            .collect();
+        MapData {
+            asset,
+            regions,
+            feature_region,
+        }
+    }
+
+    /// The region under a point of the map: land first, then straits, then seas.
+    pub fn hit(&self, scn: &Scenario, point: Vec2) -> Option<RegionId> {
+        let p = [point.x, point.y];
+        for (f, feature) in self.asset.features.iter().enumerate() {
+            if point_in_ring(p, &feature.ring)
+                && let Some(region) = self.feature_region[f]
+            {
+                return Some(region);
+            }
+        }
+        for kind in [RegionKind::Strait, RegionKind::Sea] {
+            for shape in &self.regions {
+                if scn.region(shape.id).kind == kind && shape.outline.len() >= 3 && point_in_ring(p, &shape.outline) {
+                    return Some(shape.id);
+                }
+            }
+        }
+        None
+    }
+
+    /// The anchor of a region.
+    pub fn anchor(&self, region: RegionId) -> Vec2 {
+        self.regions[region.index()].anchor
+    }
+
+    /// Where a force's marker stands in a region, spread around the anchor when several share it.
+    pub fn marker_position(&self, region: RegionId, slot: usize, of: usize) -> Vec2 {
+        let anchor = self.anchor(region);
+        if of <= 1 {
+            return anchor;
+        }
+        let angle = std::f32::consts::TAU * slot as f32 / of as f32 + 0.6;
+        anchor + Vec2::new(angle.cos(), angle.sin()) * 22.0
+    }
+
+    /// The centre and size of the map's extent.
+    pub fn extent(&self) -> (Vec2, Vec2) {
+        let e = self.asset.extent;
+        (
+            Vec2::new((e[0] + e[2]) / 2.0, (e[1] + e[3]) / 2.0),
+            Vec2::new(e[2] - e[0], e[3] - e[1]),
+        )
+    }
+}
+
+/// A point `t` (0–1) of the way along a polyline.
+pub fn along(points: &[Vec2], t: f32) -> Vec2 {
+    if points.len() < 2 {
+        return points.first().copied().unwrap_or(Vec2::ZERO);
+    }
+    let lengths: Vec<f32> = points.windows(2).map(|w| w[0].distance(w[1])).collect();
+    let total: f32 = lengths.iter().sum();
+    if total <= f32::EPSILON {
+        return points[0];
+    }
+    let mut left = t.clamp(0.0, 1.0) * total;
+    for (w, len) in points.windows(2).zip(&lengths) {
+        if left <= *len {
+            return w[0].lerp(w[1], if *len > 0.0 { left / len } else { 0.0 });
+        }
+        left -= len;
+    }
+    *points.last().unwrap_or(&Vec2::ZERO)
+}
+
+/// Forces grouped by region, for spreading markers: (force, slot, how many share the region).
+pub fn slots(at: &[RegionId]) -> Vec<(ForceId, usize, usize)> {
+    at.iter()
+        .enumerate()
+        .map(|(i, region)| {
+            let same: Vec<usize> = at.iter().enumerate().filter(|(_, r)| *r == region).map(|(j, _)| j).collect();
+            let slot = same.iter().position(|&j| j == i).unwrap_or(0);
+            (ForceId::from_index(i), slot, same.len())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn along_walks_the_polyline() {
+        let line = [Vec2::ZERO, Vec2::new(10.0, 0.0), Vec2::new(10.0, 10.0)];
+        assert_eq!(along(&line, 0.0), Vec2::ZERO);
+        assert_eq!(along(&line, 0.5), Vec2::new(10.0, 0.0));
+        assert_eq!(along(&line, 1.0), Vec2::new(10.0, 10.0));
+        assert_eq!(along(&line[..1], 0.5), Vec2::ZERO);
+    }
+
+    #[test]
+    fn slots_spread_forces_that_share_a_region() {
+        let at = [RegionId(2), RegionId(5), RegionId(2)];
+        let s = slots(&at);
+        assert_eq!(s[0].1, 0);
+        assert_eq!(s[2].1, 1);
+        assert_eq!(s[2].2, 2);
+        assert_eq!(s[1].2, 1);
+    }
+}

@@ -1,0 +1,92 @@
+//! The map: real coastlines from the scenario's map asset, the scenario's regions (hover and
+//! select), force markers where the simulation puts them, and the turn's moves played back.
+
+pub mod camera;
+pub mod data;
+pub mod land;
+pub mod markers;
+pub mod overlays;
+
+use bevy::prelude::*;
+use demarche_sim::RegionId;
+
+use crate::session::{Screen, Session};
+pub use data::MapData;
+
+/// The loaded map, or why it could not be loaded.
+#[derive(Resource, Default)]
+pub struct MapState {
+    /// The map for the current session's scenario.
+    pub data: Option<MapData>,
+    /// The scenario id it was built for.
+    pub scenario: Option<String>,
+    /// Why the map is missing.
+    pub error: Option<String>,
+}
+
+/// The region under the cursor and the selected one.
+#[derive(Resource, Default, Clone, Copy, Debug, PartialEq)]
+pub struct MapSelection {
+    /// Under the cursor.
+    pub hovered: Option<RegionId>,
+    /// Clicked.
+    pub selected: Option<RegionId>,
+    /// The cursor in map coordinates (km).
+    pub cursor: Option<Vec2>,
+}
+
+/// Whether the pointer is over a panel or window (set by the UI each frame).
+#[derive(Resource, Default, Clone, Copy, Debug)]
+pub struct UiPointer {
+    /// The pointer is over egui.
+    pub over_ui: bool,
+}
+
+/// The camera that shows the map.
+#[derive(Component)]
+pub struct MapCamera;
+
+/// Drawing the map: meshes, markers, gizmos, camera.
+pub struct MapPlugin;
+
+impl Plugin for MapPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<MapState>()
+            .init_resource::<MapSelection>()
+            .init_resource::<UiPointer>()
+            .add_systems(PreStartup, camera::spawn.before(bevy_egui::EguiStartupSet::InitContexts))
+            .add_systems(OnEnter(Screen::Playing), (load_map, land::spawn, markers::spawn, camera::frame).chain())
+            .add_systems(
+                Update,
+                (
+                    camera::controls,
+                    camera::hover_and_select,
+                    markers::place,
+                    overlays::draw,
+                )
+                    .chain()
+                    .run_if(in_state(Screen::Playing)),
+            );
+    }
+}
+
+/// Loads the map of the session's scenario (once per scenario).
+pub fn load_map(session: Option<Res<Session>>, mut map: ResMut<MapState>) {
+    let Some(session) = session else { return };
+    let scn = session.scenario();
+    if map.scenario.as_deref() == Some(scn.meta.id.as_str()) && map.data.is_some() {
+        return;
+    }
+    let path = crate::paths::find_dir("assets").join("maps").join(format!("{}.map.ron", scn.meta.map));
+    match demarche_map::MapAsset::load(&path) {
+        Ok(asset) => {
+            map.data = Some(MapData::build(asset, scn));
+            map.error = None;
+        }
+        Err(e) => {
+            map.data = None;
+            map.error = Some(format!("The map could not be loaded: {e}"));
+        }
+    }
+    map.scenario = Some(scn.meta.id.clone());
+}

@@ -1,0 +1,227 @@
+//! `demarche screenshot`: plays the scenario to a point with the historical orders, opens a view,
+//! renders it and writes a PNG. Used by the tests and for the README's pictures.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use demarche_ai::AiSpec;
+use demarche_sim::policy::{Historical, Policy};
+use demarche_sim::scenario::Category;
+use demarche_sim::{Game, Side};
+
+use crate::launch::{WindowOptions, build_app, display_problem, headless_hint};
+use crate::map::MapSelection;
+use crate::session::{Catalog, Flow, Mode, Screen, Session};
+use crate::ui::UiState;
+
+/// What to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    /// The main menu.
+    Menu,
+    /// The briefing of the chosen side.
+    Briefing,
+    /// The map with the disputed islands and the hover card.
+    Map,
+    /// The actions panel open, with an action's details and expected effects.
+    Actions,
+    /// A turn report.
+    Report,
+    /// The game-over screen.
+    Gameover,
+}
+
+/// `demarche screenshot` arguments.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ScreenshotArgs {
+    /// What to show.
+    #[arg(long, value_enum)]
+    pub view: View,
+    /// Where to write the PNG.
+    #[arg(long, value_name = "FILE.png")]
+    pub out: PathBuf,
+    /// Scenario folder (default: the first in `scenarios/`).
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
+    /// The side whose view is shown (actor id, e.g. JPN or RUS).
+    #[arg(long, default_value = "JPN")]
+    pub side: String,
+    /// The turn to show (for `report`: the turn whose report is shown).
+    #[arg(long, default_value_t = 3)]
+    pub turn: u32,
+    /// Window size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+    pub size: (u32, u32),
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once('x').ok_or("write WIDTHxHEIGHT, e.g. 1280x720")?;
+    let w: u32 = w.parse().map_err(|_| "the width must be a whole number")?;
+    let h: u32 = h.parse().map_err(|_| "the height must be a whole number")?;
+    if !(320..=7680).contains(&w) || !(240..=4320).contains(&h) {
+        return Err("the size must be between 320x240 and 7680x4320".into());
+    }
+    Ok((w, h))
+}
+
+#[derive(Resource)]
+struct Plan {
+    args: ScreenshotArgs,
+    frames: u32,
+    ready_at: Option<u32>,
+    shot: bool,
+}
+
+/// Takes the screenshot; exit 0 once the PNG is written.
+pub fn run(args: ScreenshotArgs) -> ExitCode {
+    if let Some(problem) = display_problem() {
+        eprintln!("{}", headless_hint(&problem));
+        return ExitCode::from(1);
+    }
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        eprintln!("demarche: cannot create {}: {e}", parent.display());
+        return ExitCode::from(1);
+    }
+    let options = WindowOptions {
+        size: args.size,
+        scenarios: args.scenario.as_ref().and_then(|s| s.parent().map(|p| p.to_path_buf())),
+    };
+    let mut app = build_app(&options, "Démarche (screenshot)");
+    app.insert_resource(Plan {
+        args: args.clone(),
+        frames: 0,
+        ready_at: None,
+        shot: false,
+    })
+    .add_systems(Update, drive);
+    let exit = app.run();
+    if exit.is_success() && args.out.is_file() {
+        println!("wrote {}", args.out.display());
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("demarche: the screenshot was not written");
+        ExitCode::from(1)
+    }
+}
+
+fn play_historical(game: &mut Game, turns: u32) {
+    for _ in 0..turns {
+        if game.is_over() {
+            break;
+        }
+        for side in Side::BOTH {
+            let orders = Historical.orders(game, side);
+            game.submit_unchecked(side, orders);
+        }
+        let _ = game.resolve();
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drive(
+    mut commands: Commands,
+    mut plan: ResMut<Plan>,
+    catalog: Res<Catalog>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut flow: ResMut<Flow>,
+    mut ui: ResMut<UiState>,
+    mut selection: ResMut<MapSelection>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    plan.frames += 1;
+    if plan.frames > 900 {
+        eprintln!("demarche: gave up waiting for the view to render");
+        exit.write(AppExit::error());
+        return;
+    }
+    if plan.frames == 2 {
+        let args = plan.args.clone();
+        let entry = match &args.scenario {
+            Some(dir) => catalog.entries.iter().find(|e| e.dir.ends_with(dir.file_name().unwrap_or_default())),
+            None => catalog.entries.first(),
+        };
+        let Some(scenario) = entry.and_then(|e| e.loaded.as_ref().ok().map(|s| (e.dir.clone(), s.clone()))) else {
+            eprintln!("demarche: no scenario that loads in {}", catalog.root.display());
+            exit.write(AppExit::error());
+            return;
+        };
+        let (dir, scenario) = scenario;
+        let side = scenario
+            .names
+            .actors
+            .get(&args.side)
+            .and_then(|a| scenario.side_of(*a))
+            .unwrap_or(Side::First);
+        if args.view == View::Menu {
+            plan.ready_at = Some(plan.frames + 40);
+            return;
+        }
+        let mut session = Session::new(scenario.clone(), dir, scenario.meta.default_seed, Mode::Play(side), AiSpec::default());
+        let turns = scenario.meta.calendar.turns;
+        let before = match args.view {
+            View::Report => args.turn.clamp(1, turns) - 1,
+            View::Gameover => turns,
+            _ => args.turn.clamp(1, turns) - 1,
+        };
+        play_historical(&mut session.game, before);
+        match args.view {
+            View::Briefing => {
+                *flow = Flow::Planning(side);
+                screen.set(Screen::Briefing);
+            }
+            View::Map | View::Actions => {
+                session.begin_turn();
+                for order in scenario.historical_orders(side, session.game.turn()).to_vec() {
+                    let _ = session.add_order(side, order);
+                }
+                *flow = Flow::Planning(side);
+                screen.set(Screen::Playing);
+                selection.selected = scenario.names.regions.get("kunashir").copied();
+                if args.view == View::Actions {
+                    ui.category = Some(Category::Sanctions);
+                    let me = scenario.actor_of(side);
+                    ui.focused = scenario
+                        .actions
+                        .iter()
+                        .enumerate()
+                        .find(|(i, a)| {
+                            a.category == Category::Sanctions
+                                && a.actors.contains(&me)
+                                && session.game.check(side, &demarche_sim::scenario::Order::plain(demarche_sim::ActionId::from_index(*i)), &session.drafts[side.index()]).is_ok()
+                        })
+                        .map(|(i, _)| demarche_sim::ActionId::from_index(i));
+                }
+            }
+            View::Report => {
+                play_historical(&mut session.game, 1);
+                *flow = Flow::Report;
+                screen.set(Screen::Playing);
+            }
+            View::Gameover => {
+                *flow = Flow::Over;
+                screen.set(Screen::GameOver);
+            }
+            View::Menu => {}
+        }
+        commands.insert_resource(session);
+        plan.ready_at = Some(plan.frames + 60);
+        return;
+    }
+    if !plan.shot
+        && let Some(at) = plan.ready_at
+        && plan.frames >= at
+    {
+        plan.shot = true;
+        let out = plan.args.out.clone();
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(out))
+            .observe(|_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                exit.write(AppExit::Success);
+            });
+    }
+}

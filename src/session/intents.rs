@@ -1,0 +1,162 @@
+//! What the player asks for. The UI (or a test) writes intents; the session carries them out.
+//! This keeps every change to the game in one place and lets the headless tests drive the
+//! window's logic without drawing anything.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use demarche_ai::AiSpec;
+use demarche_sim::scenario::Order;
+use demarche_sim::{Scenario, Side};
+
+use super::flow::{Flow, Notices, Paused, Screen, start_turn};
+use super::{Mode, Session, saves};
+
+/// A request from the player.
+#[derive(Message, Clone, Debug)]
+pub enum Intent {
+    /// Start a new game.
+    NewGame {
+        /// The scenario.
+        scenario: Arc<Scenario>,
+        /// Its folder.
+        dir: PathBuf,
+        /// The seed.
+        seed: u64,
+        /// Who plays.
+        mode: Mode,
+        /// The AI for AI sides.
+        ai: AiSpec,
+    },
+    /// Load a saved game.
+    Load(PathBuf),
+    /// Leave the briefing for the game.
+    BeginPlay,
+    /// Add an order to a side's draft.
+    AddOrder(Side, Order),
+    /// Remove a drafted order.
+    RemoveOrder(Side, usize),
+    /// The planning side is done: submit its orders.
+    EndTurn,
+    /// Two players: the next player has the device.
+    HandoverDone,
+    /// Close the turn report.
+    DismissReport,
+    /// Skip the rest of the playback.
+    SkipPlayback,
+    /// Save the game (to a new file in the saves folder when no path is given).
+    Save(Option<PathBuf>),
+    /// Open or close the pause menu.
+    TogglePause,
+    /// Back to the main menu.
+    QuitToMenu,
+    /// Leave the program.
+    Exit,
+}
+
+/// Carries out the player's intents.
+#[allow(clippy::too_many_arguments)]
+pub fn handle(
+    mut commands: Commands,
+    mut intents: MessageReader<Intent>,
+    mut session: Option<ResMut<Session>>,
+    mut flow: ResMut<Flow>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut notices: ResMut<Notices>,
+    mut paused: ResMut<Paused>,
+    catalog: Res<super::Catalog>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::NewGame {
+                scenario,
+                dir,
+                seed,
+                mode,
+                ai,
+            } => {
+                let mut new = Session::new(scenario.clone(), dir.clone(), *seed, *mode, ai.clone());
+                start_turn(&mut new, &mut flow);
+                commands.insert_resource(new);
+                paused.0 = false;
+                screen.set(Screen::Briefing);
+            }
+            Intent::Load(path) => match saves::load(path, &catalog) {
+                Ok(mut loaded) => {
+                    let pending = loaded.drafts.clone();
+                    start_turn(&mut loaded, &mut flow);
+                    loaded.drafts = pending;
+                    let over = loaded.game.is_over();
+                    commands.insert_resource(loaded);
+                    paused.0 = false;
+                    notices.push(format!("Loaded {}", path.display()));
+                    screen.set(if over { Screen::GameOver } else { Screen::Playing });
+                }
+                Err(e) => notices.push(format!("Could not load: {e}")),
+            },
+            Intent::BeginPlay => screen.set(Screen::Playing),
+            Intent::AddOrder(side, order) => {
+                if let Some(s) = session.as_deref_mut()
+                    && let Err(why) = s.add_order(*side, order.clone())
+                {
+                    notices.push(format!("Not available: {why}"));
+                }
+            }
+            Intent::RemoveOrder(side, index) => {
+                if let Some(s) = session.as_deref_mut() {
+                    s.remove_order(*side, *index);
+                }
+            }
+            Intent::EndTurn => {
+                let (Some(s), Flow::Planning(side)) = (session.as_deref_mut(), flow.clone()) else {
+                    continue;
+                };
+                match s.submit(side) {
+                    Ok(()) => *flow = super::flow::next_step(s),
+                    Err(why) => notices.push(why),
+                }
+            }
+            Intent::HandoverDone => {
+                if let Flow::Handover(side) = *flow {
+                    *flow = Flow::Planning(side);
+                }
+            }
+            Intent::SkipPlayback => {
+                if matches!(*flow, Flow::Playback { .. }) {
+                    *flow = Flow::Report;
+                }
+            }
+            Intent::DismissReport => {
+                let Some(s) = session.as_deref_mut() else { continue };
+                if *flow != Flow::Report {
+                    continue;
+                }
+                if s.game.is_over() {
+                    *flow = Flow::Over;
+                    screen.set(Screen::GameOver);
+                } else {
+                    start_turn(s, &mut flow);
+                }
+            }
+            Intent::Save(path) => {
+                let Some(s) = session.as_deref() else { continue };
+                match saves::save(s, path.clone()) {
+                    Ok(written) => notices.push(format!("Saved to {}", written.display())),
+                    Err(e) => notices.push(format!("Save failed (earlier saves are intact): {e}")),
+                }
+            }
+            Intent::TogglePause => paused.0 = !paused.0,
+            Intent::QuitToMenu => {
+                commands.remove_resource::<Session>();
+                *flow = Flow::Idle;
+                paused.0 = false;
+                screen.set(Screen::Menu);
+            }
+            Intent::Exit => {
+                exit.write(AppExit::Success);
+            }
+        }
+    }
+}

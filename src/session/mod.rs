@@ -1,0 +1,210 @@
+//! The game session: one game of the simulation, who plays each side, the orders being drafted,
+//! and the turn loop (plan, hand over, let the AI think, resolve, play back, report). This is the
+//! window's logic; it renders nothing and runs in headless tests.
+
+pub mod ai_worker;
+pub mod catalog;
+pub mod flow;
+pub mod intents;
+pub mod saves;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use demarche_ai::AiSpec;
+use demarche_sim::scenario::Order;
+use demarche_sim::{Game, Scenario, Side};
+
+pub use catalog::Catalog;
+pub use flow::{Flow, Screen};
+pub use intents::Intent;
+
+/// Who gives a side's orders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Controller {
+    /// A person at this machine.
+    Human,
+    /// The AI with this personality and difficulty.
+    Ai(AiSpec),
+}
+
+/// How the game is played.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// One person plays this side against the AI.
+    Play(Side),
+    /// Two people on one machine, each side's orders hidden from the other.
+    TwoPlayers,
+    /// The AI plays both sides; the people watch.
+    Watch,
+}
+
+impl Mode {
+    /// The controllers of both sides in this mode.
+    pub fn controllers(self, ai: &AiSpec) -> [Controller; 2] {
+        let ai = || Controller::Ai(ai.clone());
+        match self {
+            Mode::Play(Side::First) => [Controller::Human, ai()],
+            Mode::Play(Side::Second) => [ai(), Controller::Human],
+            Mode::TwoPlayers => [Controller::Human, Controller::Human],
+            Mode::Watch => [ai(), ai()],
+        }
+    }
+
+    /// A key for saves.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Play(Side::First) => "first",
+            Mode::Play(Side::Second) => "second",
+            Mode::TwoPlayers => "two-players",
+            Mode::Watch => "watch",
+        }
+    }
+
+    /// Reads a key written by [`Mode::key`].
+    pub fn from_key(key: &str) -> Option<Mode> {
+        Some(match key {
+            "first" => Mode::Play(Side::First),
+            "second" => Mode::Play(Side::Second),
+            "two-players" => Mode::TwoPlayers,
+            "watch" => Mode::Watch,
+            _ => return None,
+        })
+    }
+}
+
+/// One game being played in the window.
+#[derive(Resource)]
+pub struct Session {
+    /// The game.
+    pub game: Game,
+    /// The scenario folder it was loaded from.
+    pub scenario_dir: PathBuf,
+    /// How it is played.
+    pub mode: Mode,
+    /// The AI used for AI-controlled sides.
+    pub ai: AiSpec,
+    /// Who controls each side.
+    pub controllers: [Controller; 2],
+    /// Orders each side is drafting for this turn.
+    pub drafts: [Vec<Order>; 2],
+    /// Whether each side has submitted its orders for this turn.
+    pub ready: [bool; 2],
+    /// The AI's reasons for its last orders, per side.
+    pub ai_reasons: [Vec<String>; 2],
+    /// Milliseconds of the AI's last decision, per side.
+    pub ai_millis: [Option<f64>; 2],
+}
+
+impl Session {
+    /// A new session of a scenario.
+    pub fn new(scenario: Arc<Scenario>, scenario_dir: PathBuf, seed: u64, mode: Mode, ai: AiSpec) -> Session {
+        Session::with_game(Game::new(scenario, seed), scenario_dir, mode, ai)
+    }
+
+    /// A session around an existing game (a loaded save).
+    pub fn with_game(game: Game, scenario_dir: PathBuf, mode: Mode, ai: AiSpec) -> Session {
+        let controllers = mode.controllers(&ai);
+        let mut session = Session {
+            game,
+            scenario_dir,
+            mode,
+            ai,
+            controllers,
+            drafts: Default::default(),
+            ready: [false; 2],
+            ai_reasons: Default::default(),
+            ai_millis: [None; 2],
+        };
+        for side in Side::BOTH {
+            session.drafts[side.index()] = session.game.submitted(side).to_vec();
+        }
+        session
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        self.game.scenario()
+    }
+
+    /// Whether a person plays this side.
+    pub fn is_human(&self, side: Side) -> bool {
+        self.controllers[side.index()] == Controller::Human
+    }
+
+    /// The side whose view the window shows: the human's, the side planning in a two-player
+    /// game, or the first side when the AI plays both.
+    pub fn viewer(&self, flow: &Flow) -> Side {
+        match (self.mode, flow) {
+            (Mode::Play(side), _) => side,
+            (Mode::TwoPlayers, Flow::Planning(side) | Flow::Handover(side)) => *side,
+            _ => Side::First,
+        }
+    }
+
+    /// Adds an order to a side's draft if it is available after the orders already drafted.
+    pub fn add_order(&mut self, side: Side, order: Order) -> Result<(), String> {
+        let drafted = &self.drafts[side.index()];
+        self.game.check(side, &order, drafted)?;
+        self.drafts[side.index()].push(order);
+        Ok(())
+    }
+
+    /// Removes a drafted order.
+    pub fn remove_order(&mut self, side: Side, index: usize) {
+        let drafts = &mut self.drafts[side.index()];
+        if index < drafts.len() {
+            drafts.remove(index);
+        }
+    }
+
+    /// Political capital left after the drafted orders.
+    pub fn capital_left(&self, side: Side) -> f64 {
+        let scn = self.scenario();
+        let actor = scn.actor_of(side);
+        let spent: f64 = self.drafts[side.index()].iter().map(|o| scn.action(o.action).capital).sum();
+        self.game.view().ind.get(actor, demarche_sim::scenario::Indicator::Capital) - spent
+    }
+
+    /// Submits a side's draft; refused orders come back with reasons and nothing is submitted.
+    pub fn submit(&mut self, side: Side) -> Result<(), String> {
+        let orders = self.drafts[side.index()].clone();
+        self.game.submit(side, orders).map_err(|e| e.to_string())?;
+        self.ready[side.index()] = true;
+        Ok(())
+    }
+
+    /// Clears the drafts and readiness for a new turn.
+    pub fn begin_turn(&mut self) {
+        self.drafts = Default::default();
+        self.ready = [false; 2];
+    }
+}
+
+/// The window's logic: states, the session flow, intents, saves. No rendering.
+pub struct SessionPlugin;
+
+impl Plugin for SessionPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_state::<Screen>()
+            .init_resource::<Flow>()
+            .init_resource::<Catalog>()
+            .init_resource::<flow::Notices>()
+            .init_resource::<flow::Paused>()
+            .init_resource::<ai_worker::AiJobs>()
+            .add_message::<Intent>()
+            .add_systems(Startup, catalog::scan)
+            .add_systems(
+                Update,
+                (
+                    intents::handle,
+                    ai_worker::start_jobs,
+                    ai_worker::collect_jobs,
+                    flow::resolve_when_ready,
+                    flow::advance_playback,
+                )
+                    .chain(),
+            );
+    }
+}
