@@ -27,10 +27,16 @@ impl Default for WindowOptions {
 
 /// Why the window cannot open here, if it cannot.
 pub fn display_problem() -> Option<String> {
-    if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty()) && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+    if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty())
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
         return Some("no display: DISPLAY is not set, so the game window cannot open here.".into());
     }
-    let icd_dirs = ["/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d"];
+    let icd_dirs = [
+        "/usr/share/vulkan/icd.d",
+        "/etc/vulkan/icd.d",
+        "/usr/local/share/vulkan/icd.d",
+    ];
     let driver = std::env::var_os("VK_ICD_FILENAMES").is_some()
         || std::env::var_os("VK_DRIVER_FILES").is_some()
         || icd_dirs
@@ -77,7 +83,11 @@ pub fn build_app(options: &WindowOptions, title: &str) -> App {
                 }),
         )
         .add_plugins(bevy_egui::EguiPlugin::default())
-        .add_plugins((crate::session::SessionPlugin, crate::map::MapPlugin, crate::ui::UiPlugin));
+        .add_plugins((
+            crate::session::SessionPlugin,
+            crate::map::MapPlugin,
+            crate::ui::UiPlugin,
+        ));
     if let Some(dir) = &options.scenarios {
         app.insert_resource(crate::session::Catalog::scan(dir.clone()));
     }

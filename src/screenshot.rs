@@ -54,10 +54,16 @@ pub struct ScreenshotArgs {
     /// Window size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x720", value_parser = parse_size)]
     pub size: (u32, u32),
+    /// Before the shot, time this many frames (zooming the map in and out on map views) and
+    /// print the frame-time statistics.
+    #[arg(long, default_value_t = 0)]
+    pub measure_frames: u32,
 }
 
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let (w, h) = text.split_once('x').ok_or("write WIDTHxHEIGHT, e.g. 1280x720")?;
+    let (w, h) = text
+        .split_once('x')
+        .ok_or("write WIDTHxHEIGHT, e.g. 1280x720")?;
     let w: u32 = w.parse().map_err(|_| "the width must be a whole number")?;
     let h: u32 = h.parse().map_err(|_| "the height must be a whole number")?;
     if !(320..=7680).contains(&w) || !(240..=4320).contains(&h) {
@@ -72,6 +78,19 @@ struct Plan {
     frames: u32,
     ready_at: Option<u32>,
     shot: bool,
+    timings: Vec<f32>,
+}
+
+/// Frame-time statistics in milliseconds: mean, median, 95th percentile, worst.
+pub fn frame_stats(timings: &[f32]) -> Option<(f32, f32, f32, f32)> {
+    if timings.is_empty() {
+        return None;
+    }
+    let mut sorted: Vec<f32> = timings.iter().map(|t| t * 1000.0).collect();
+    sorted.sort_by(f32::total_cmp);
+    let mean = sorted.iter().sum::<f32>() / sorted.len() as f32;
+    let at = |q: f32| sorted[((sorted.len() - 1) as f32 * q).round() as usize];
+    Some((mean, at(0.5), at(0.95), sorted[sorted.len() - 1]))
 }
 
 /// Takes the screenshot; exit 0 once the PNG is written.
@@ -88,7 +107,10 @@ pub fn run(args: ScreenshotArgs) -> ExitCode {
     }
     let options = WindowOptions {
         size: args.size,
-        scenarios: args.scenario.as_ref().and_then(|s| s.parent().map(|p| p.to_path_buf())),
+        scenarios: args
+            .scenario
+            .as_ref()
+            .and_then(|s| s.parent().map(|p| p.to_path_buf())),
     };
     let mut app = build_app(&options, "Démarche (screenshot)");
     app.insert_resource(Plan {
@@ -96,6 +118,7 @@ pub fn run(args: ScreenshotArgs) -> ExitCode {
         frames: 0,
         ready_at: None,
         shot: false,
+        timings: Vec::new(),
     })
     .add_systems(Update, drive);
     let exit = app.run();
@@ -131,9 +154,11 @@ fn drive(
     mut ui: ResMut<UiState>,
     mut selection: ResMut<MapSelection>,
     mut exit: MessageWriter<AppExit>,
+    time: Res<Time>,
+    mut camera: Query<&mut Projection, With<crate::map::MapCamera>>,
 ) {
     plan.frames += 1;
-    if plan.frames > 900 {
+    if plan.frames > 900 + plan.args.measure_frames {
         eprintln!("demarche: gave up waiting for the view to render");
         exit.write(AppExit::error());
         return;
@@ -141,11 +166,19 @@ fn drive(
     if plan.frames == 2 {
         let args = plan.args.clone();
         let entry = match &args.scenario {
-            Some(dir) => catalog.entries.iter().find(|e| e.dir.ends_with(dir.file_name().unwrap_or_default())),
+            Some(dir) => catalog
+                .entries
+                .iter()
+                .find(|e| e.dir.ends_with(dir.file_name().unwrap_or_default())),
             None => catalog.entries.first(),
         };
-        let Some(scenario) = entry.and_then(|e| e.loaded.as_ref().ok().map(|s| (e.dir.clone(), s.clone()))) else {
-            eprintln!("demarche: no scenario that loads in {}", catalog.root.display());
+        let Some(scenario) =
+            entry.and_then(|e| e.loaded.as_ref().ok().map(|s| (e.dir.clone(), s.clone())))
+        else {
+            eprintln!(
+                "demarche: no scenario that loads in {}",
+                catalog.root.display()
+            );
             exit.write(AppExit::error());
             return;
         };
@@ -160,7 +193,13 @@ fn drive(
             plan.ready_at = Some(plan.frames + 40);
             return;
         }
-        let mut session = Session::new(scenario.clone(), dir, scenario.meta.default_seed, Mode::Play(side), AiSpec::default());
+        let mut session = Session::new(
+            scenario.clone(),
+            dir,
+            scenario.meta.default_seed,
+            Mode::Play(side),
+            AiSpec::default(),
+        );
         let turns = scenario.meta.calendar.turns;
         let before = match args.view {
             View::Report => args.turn.clamp(1, turns) - 1,
@@ -175,7 +214,10 @@ fn drive(
             }
             View::Map | View::Actions => {
                 session.begin_turn();
-                for order in scenario.historical_orders(side, session.game.turn()).to_vec() {
+                for order in scenario
+                    .historical_orders(side, session.game.turn())
+                    .to_vec()
+                {
                     let _ = session.add_order(side, order);
                 }
                 *flow = Flow::Planning(side);
@@ -191,7 +233,16 @@ fn drive(
                         .find(|(i, a)| {
                             a.category == Category::Sanctions
                                 && a.actors.contains(&me)
-                                && session.game.check(side, &demarche_sim::scenario::Order::plain(demarche_sim::ActionId::from_index(*i)), &session.drafts[side.index()]).is_ok()
+                                && session
+                                    .game
+                                    .check(
+                                        side,
+                                        &demarche_sim::scenario::Order::plain(
+                                            demarche_sim::ActionId::from_index(*i),
+                                        ),
+                                        &session.drafts[side.index()],
+                                    )
+                                    .is_ok()
                         })
                         .map(|(i, _)| demarche_sim::ActionId::from_index(i));
                 }
@@ -211,6 +262,33 @@ fn drive(
         plan.ready_at = Some(plan.frames + 60);
         return;
     }
+    if let Some(at) = plan.ready_at
+        && plan.frames >= at
+        && (plan.timings.len() as u32) < plan.args.measure_frames
+    {
+        plan.timings.push(time.delta_secs());
+        let k = plan.timings.len() as f32;
+        if matches!(plan.args.view, View::Map | View::Actions)
+            && let Ok(mut projection) = camera.single_mut()
+            && let Projection::Orthographic(ortho) = &mut *projection
+        {
+            // Zoom from the whole map down to the islands and back, as a player would.
+            ortho.scale = 1.1 + 0.9 * (k * 0.05).cos();
+        }
+        if plan.timings.len() as u32 == plan.args.measure_frames
+            && let Some((mean, median, p95, worst)) = frame_stats(&plan.timings)
+        {
+            println!(
+                "frame time over {} frames ({}x{}, view {:?}): mean {mean:.1} ms, median {median:.1} ms, 95th percentile {p95:.1} ms, worst {worst:.1} ms ({:.1} fps)",
+                plan.timings.len(),
+                plan.args.size.0,
+                plan.args.size.1,
+                plan.args.view,
+                1000.0 / mean
+            );
+        }
+        return;
+    }
     if !plan.shot
         && let Some(at) = plan.ready_at
         && plan.frames >= at
@@ -220,8 +298,10 @@ fn drive(
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(out))
-            .observe(|_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-                exit.write(AppExit::Success);
-            });
+            .observe(
+                |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                    exit.write(AppExit::Success);
+                },
+            );
     }
 }

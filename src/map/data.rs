@@ -83,7 +83,10 @@ impl MapData {
         }
         for kind in [RegionKind::Strait, RegionKind::Sea] {
             for shape in &self.regions {
-                if scn.region(shape.id).kind == kind && shape.outline.len() >= 3 && point_in_ring(p, &shape.outline) {
+                if scn.region(shape.id).kind == kind
+                    && shape.outline.len() >= 3
+                    && point_in_ring(p, &shape.outline)
+                {
                     return Some(shape.id);
                 }
             }
@@ -141,7 +144,12 @@ pub fn slots(at: &[RegionId]) -> Vec<(ForceId, usize, usize)> {
     at.iter()
         .enumerate()
         .map(|(i, region)| {
-            let same: Vec<usize> = at.iter().enumerate().filter(|(_, r)| *r == region).map(|(j, _)| j).collect();
+            let same: Vec<usize> = at
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| *r == region)
+                .map(|(j, _)| j)
+                .collect();
             let slot = same.iter().position(|&j| j == i).unwrap_or(0);
             (ForceId::from_index(i), slot, same.len())
         })

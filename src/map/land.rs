@@ -34,13 +34,18 @@ pub fn spawn(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    let (Some(data), Some(session)) = (&map.data, session) else { return };
+    let (Some(data), Some(session)) = (&map.data, session) else {
+        return;
+    };
     for (i, feature) in data.asset.features.iter().enumerate() {
         let positions: Vec<[f32; 3]> = feature.ring.iter().map(|p| [p[0], p[1], 0.0]).collect();
         let indices: Vec<u32> = feature.triangles.iter().flatten().copied().collect();
-        let mesh = Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
-            .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-            .with_inserted_indices(Indices::U32(indices));
+        let mesh = Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::default(),
+        )
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_indices(Indices::U32(indices));
         let color = theme::bevy(land_color(&session, &feature.country));
         commands.spawn((
             Mesh2d(meshes.add(mesh)),

@@ -23,7 +23,12 @@ const SIZE: f32 = 9.0;
 
 fn shape(kind: ForceKind) -> Mesh {
     match kind {
-        ForceKind::Fleet => Triangle2d::new(Vec2::new(0.0, 1.2), Vec2::new(-1.0, -0.8), Vec2::new(1.0, -0.8)).into(),
+        ForceKind::Fleet => Triangle2d::new(
+            Vec2::new(0.0, 1.2),
+            Vec2::new(-1.0, -0.8),
+            Vec2::new(1.0, -0.8),
+        )
+        .into(),
         ForceKind::AirWing => Rhombus::new(2.0, 2.4).into(),
         ForceKind::Troops => Rectangle::new(1.8, 1.8).into(),
         ForceKind::MissileBattery => Circle::new(1.0).into(),
@@ -101,7 +106,9 @@ pub fn place(
     camera: Single<&Projection, With<MapCamera>>,
     mut markers: Query<(&Marker, &mut Transform)>,
 ) {
-    let (Some(data), Some(session)) = (&map.data, session) else { return };
+    let (Some(data), Some(session)) = (&map.data, session) else {
+        return;
+    };
     let scale = match *camera {
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,

@@ -35,12 +35,19 @@ pub struct MapSelection {
     pub cursor: Option<Vec2>,
 }
 
-/// Whether the pointer is over a panel or window (set by the UI each frame).
+/// Whether the pointer is over a panel or window, and the part of the window the panels leave
+/// free for the map (set by the UI each frame).
 #[derive(Resource, Default, Clone, Copy, Debug)]
 pub struct UiPointer {
     /// The pointer is over egui.
     pub over_ui: bool,
+    /// The free area in logical pixels: min corner and max corner.
+    pub free: Option<(Vec2, Vec2)>,
 }
+
+/// Frames to wait before framing the map, so the panels have settled (0: nothing to do).
+#[derive(Resource, Default, Clone, Copy, Debug)]
+pub struct FramePending(pub u8);
 
 /// The camera that shows the map.
 #[derive(Component)]
@@ -54,11 +61,25 @@ impl Plugin for MapPlugin {
         app.init_resource::<MapState>()
             .init_resource::<MapSelection>()
             .init_resource::<UiPointer>()
-            .add_systems(PreStartup, camera::spawn.before(bevy_egui::EguiStartupSet::InitContexts))
-            .add_systems(OnEnter(Screen::Playing), (load_map, land::spawn, markers::spawn, camera::frame).chain())
+            .init_resource::<FramePending>()
+            .add_systems(
+                PreStartup,
+                camera::spawn.before(bevy_egui::EguiStartupSet::InitContexts),
+            )
+            .add_systems(
+                OnEnter(Screen::Playing),
+                (
+                    load_map,
+                    land::spawn,
+                    markers::spawn,
+                    |mut f: ResMut<FramePending>| f.0 = 4,
+                )
+                    .chain(),
+            )
             .add_systems(
                 Update,
                 (
+                    camera::frame,
                     camera::controls,
                     camera::hover_and_select,
                     markers::place,
@@ -77,7 +98,9 @@ pub fn load_map(session: Option<Res<Session>>, mut map: ResMut<MapState>) {
     if map.scenario.as_deref() == Some(scn.meta.id.as_str()) && map.data.is_some() {
         return;
     }
-    let path = crate::paths::find_dir("assets").join("maps").join(format!("{}.map.ron", scn.meta.map));
+    let path = crate::paths::find_dir("assets")
+        .join("maps")
+        .join(format!("{}.map.ron", scn.meta.map));
     match demarche_map::MapAsset::load(&path) {
         Ok(asset) => {
             map.data = Some(MapData::build(asset, scn));

@@ -27,7 +27,9 @@ pub fn draw(
     time: Res<Time>,
     camera: Single<&Projection, With<MapCamera>>,
 ) {
-    let (Some(data), Some(session)) = (&map.data, session) else { return };
+    let (Some(data), Some(session)) = (&map.data, session) else {
+        return;
+    };
     let scn = session.scenario();
     let scale = match *camera {
         Projection::Orthographic(o) => o.scale,
@@ -35,7 +37,9 @@ pub fn draw(
     };
     // Disputed land: a dashed outline in each claimant's colour.
     for (f, feature) in data.asset.features.iter().enumerate() {
-        let Some(region) = data.feature_region[f] else { continue };
+        let Some(region) = data.feature_region[f] else {
+            continue;
+        };
         let region = scn.region(region);
         for claimant in &region.claimed_by {
             let color = theme::bevy(scn.actor(*claimant).color);
@@ -48,7 +52,10 @@ pub fn draw(
         }
     }
     // Hovered and selected regions.
-    for (region, rgb) in [(selection.hovered, theme::HOVER), (selection.selected, theme::SELECTED)] {
+    for (region, rgb) in [
+        (selection.hovered, theme::HOVER),
+        (selection.selected, theme::SELECTED),
+    ] {
         let Some(region) = region else { continue };
         let shape = &data.regions[region.index()];
         let color = theme::bevy(rgb);
@@ -78,12 +85,24 @@ pub fn draw(
     for event in report.events.iter().filter(|e| e.mid.is_some()) {
         for region in &event.regions {
             let at = data.anchor(*region);
-            let color = event.actor.map_or(Color::WHITE, |a| theme::bevy(scn.actor(a).color));
-            gizmos.circle_2d(at, (10.0 + 16.0 * progress) * scale, color.with_alpha(0.4 + 0.6 * pulse));
+            let color = event
+                .actor
+                .map_or(Color::WHITE, |a| theme::bevy(scn.actor(a).color));
+            gizmos.circle_2d(
+                at,
+                (10.0 + 16.0 * progress) * scale,
+                color.with_alpha(0.4 + 0.6 * pulse),
+            );
             // A border violation is met by the other side's interceptors.
             if event.mid == Some(12)
-                && let Some(defender) = event.actor.and_then(|a| scn.side_of(a)).map(|s| scn.actor_of(s.other()))
-                && let Some(wing) = scn.forces.iter().position(|f| f.owner == defender && f.kind == ForceKind::AirWing)
+                && let Some(defender) = event
+                    .actor
+                    .and_then(|a| scn.side_of(a))
+                    .map(|s| scn.actor_of(s.other()))
+                && let Some(wing) = scn
+                    .forces
+                    .iter()
+                    .position(|f| f.owner == defender && f.kind == ForceKind::AirWing)
             {
                 let home = data.anchor(session.game.view().mil.forces[wing].at);
                 let meet = home.lerp(at, (progress * 1.4).min(1.0));

@@ -20,7 +20,11 @@ pub struct AiJobs {
 /// Starts a decision for every AI side that has not submitted this turn.
 pub fn start_jobs(session: Option<Res<Session>>, flow: Res<Flow>, mut jobs: ResMut<AiJobs>) {
     let Some(session) = session else { return };
-    if matches!(*flow, Flow::Idle | Flow::Over | Flow::Playback { .. } | Flow::Report) || session.game.is_over() {
+    if matches!(
+        *flow,
+        Flow::Idle | Flow::Over | Flow::Playback { .. } | Flow::Report
+    ) || session.game.is_over()
+    {
         return;
     }
     let turn = session.game.turn();
@@ -28,7 +32,11 @@ pub fn start_jobs(session: Option<Res<Session>>, flow: Res<Flow>, mut jobs: ResM
         let Controller::Ai(spec) = &session.controllers[side.index()] else {
             continue;
         };
-        if session.ready[side.index()] || jobs.running[side.index()].as_ref().is_some_and(|(t, _)| *t == turn) {
+        if session.ready[side.index()]
+            || jobs.running[side.index()]
+                .as_ref()
+                .is_some_and(|(t, _)| *t == turn)
+        {
             continue;
         }
         let scenario = session.game.scenario_arc().clone();
@@ -52,11 +60,18 @@ pub fn ai_seed(game_seed: u64, side: Side) -> u64 {
 }
 
 /// Submits finished decisions.
-pub fn collect_jobs(session: Option<ResMut<Session>>, mut jobs: ResMut<AiJobs>, mut notices: ResMut<Notices>, mut flow: ResMut<Flow>) {
+pub fn collect_jobs(
+    session: Option<ResMut<Session>>,
+    mut jobs: ResMut<AiJobs>,
+    mut notices: ResMut<Notices>,
+    mut flow: ResMut<Flow>,
+) {
     let Some(mut session) = session else { return };
     let turn = session.game.turn();
     for side in Side::BOTH {
-        let finished = jobs.running[side.index()].as_ref().is_some_and(|(_, h)| h.is_finished());
+        let finished = jobs.running[side.index()]
+            .as_ref()
+            .is_some_and(|(_, h)| h.is_finished());
         if !finished {
             continue;
         }
@@ -72,7 +87,9 @@ pub fn collect_jobs(session: Option<ResMut<Session>>, mut jobs: ResMut<AiJobs>, 
                 session.ai_reasons[side.index()] = decision.reasons;
                 session.ai_millis[side.index()] = Some(decision.millis);
                 if let Err(why) = session.submit(side) {
-                    notices.push(format!("The AI's orders were refused ({why}); it passes this turn."));
+                    notices.push(format!(
+                        "The AI's orders were refused ({why}); it passes this turn."
+                    ));
                     session.drafts[side.index()].clear();
                     let _ = session.submit(side);
                 }

@@ -41,7 +41,12 @@ impl Catalog {
                 let loaded = demarche_sim::load(&dir)
                     .map(|l| Arc::new(l.scenario))
                     .map_err(|e| {
-                        let first = e.problems.iter().find(|p| p.is_error()).map(|p| p.headline()).unwrap_or_default();
+                        let first = e
+                            .problems
+                            .iter()
+                            .find(|p| p.is_error())
+                            .map(|p| p.headline())
+                            .unwrap_or_default();
                         format!("{} error(s); first: {first}", e.error_count())
                     });
                 CatalogEntry { dir, loaded }

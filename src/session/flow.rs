@@ -50,7 +50,9 @@ impl Flow {
     /// Progress of the playback, 0–1, when playing back.
     pub fn playback(&self) -> Option<f32> {
         match self {
-            Flow::Playback { elapsed, duration } => Some((elapsed / duration.max(0.01)).clamp(0.0, 1.0)),
+            Flow::Playback { elapsed, duration } => {
+                Some((elapsed / duration.max(0.01)).clamp(0.0, 1.0))
+            }
             _ => None,
         }
     }
@@ -96,10 +98,8 @@ pub fn next_step(session: &Session) -> Flow {
     match waiting.first() {
         None => Flow::Thinking,
         Some(&side) => {
-            let someone_done = Side::BOTH.iter().any(|s| session.is_human(*s) && session.ready[s.index()]);
-            if session.mode == super::Mode::TwoPlayers && someone_done {
-                Flow::Handover(side)
-            } else if session.mode == super::Mode::TwoPlayers && side == Side::First {
+            // Two players: the device changes hands before each side plans.
+            if session.mode == super::Mode::TwoPlayers {
                 Flow::Handover(side)
             } else {
                 Flow::Planning(side)
@@ -114,20 +114,23 @@ pub fn resolve_when_ready(
     mut flow: ResMut<Flow>,
     mut notices: ResMut<Notices>,
     paused: Res<Paused>,
+    saves: Res<saves::SavesDir>,
 ) {
     let Some(mut session) = session else { return };
     if *flow != Flow::Thinking || paused.0 || !session.ready.iter().all(|r| *r) {
         return;
     }
     let moves = match session.game.resolve() {
-        Ok(report) => report.movements.len() + report.events.iter().filter(|e| e.mid.is_some()).count(),
+        Ok(report) => {
+            report.movements.len() + report.events.iter().filter(|e| e.mid.is_some()).count()
+        }
         Err(e) => {
             notices.push(format!("The turn could not be resolved: {e}"));
             *flow = Flow::Over;
             return;
         }
     };
-    if let Err(e) = saves::autosave(&session) {
+    if let Err(e) = saves::autosave(&session, &saves.0) {
         notices.push(format!("Autosave failed (earlier saves are intact): {e}"));
     }
     *flow = Flow::Playback {
@@ -137,7 +140,12 @@ pub fn resolve_when_ready(
 }
 
 /// Moves the playback on; shows the report when it ends.
-pub fn advance_playback(time: Res<Time>, mut flow: ResMut<Flow>, paused: Res<Paused>, mut notices: ResMut<Notices>) {
+pub fn advance_playback(
+    time: Res<Time>,
+    mut flow: ResMut<Flow>,
+    paused: Res<Paused>,
+    mut notices: ResMut<Notices>,
+) {
     for item in &mut notices.items {
         item.1 -= time.delta_secs();
     }

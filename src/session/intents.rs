@@ -66,6 +66,7 @@ pub fn handle(
     mut notices: ResMut<Notices>,
     mut paused: ResMut<Paused>,
     catalog: Res<super::Catalog>,
+    saves_dir: Res<saves::SavesDir>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for intent in intents.read() {
@@ -92,7 +93,11 @@ pub fn handle(
                     commands.insert_resource(loaded);
                     paused.0 = false;
                     notices.push(format!("Loaded {}", path.display()));
-                    screen.set(if over { Screen::GameOver } else { Screen::Playing });
+                    screen.set(if over {
+                        Screen::GameOver
+                    } else {
+                        Screen::Playing
+                    });
                 }
                 Err(e) => notices.push(format!("Could not load: {e}")),
             },
@@ -129,7 +134,9 @@ pub fn handle(
                 }
             }
             Intent::DismissReport => {
-                let Some(s) = session.as_deref_mut() else { continue };
+                let Some(s) = session.as_deref_mut() else {
+                    continue;
+                };
                 if *flow != Flow::Report {
                     continue;
                 }
@@ -141,8 +148,10 @@ pub fn handle(
                 }
             }
             Intent::Save(path) => {
-                let Some(s) = session.as_deref() else { continue };
-                match saves::save(s, path.clone()) {
+                let Some(s) = session.as_deref() else {
+                    continue;
+                };
+                match saves::save(s, &saves_dir.0, path.clone()) {
                     Ok(written) => notices.push(format!("Saved to {}", written.display())),
                     Err(e) => notices.push(format!("Save failed (earlier saves are intact): {e}")),
                 }

@@ -99,7 +99,13 @@ pub struct Session {
 
 impl Session {
     /// A new session of a scenario.
-    pub fn new(scenario: Arc<Scenario>, scenario_dir: PathBuf, seed: u64, mode: Mode, ai: AiSpec) -> Session {
+    pub fn new(
+        scenario: Arc<Scenario>,
+        scenario_dir: PathBuf,
+        seed: u64,
+        mode: Mode,
+        ai: AiSpec,
+    ) -> Session {
         Session::with_game(Game::new(scenario, seed), scenario_dir, mode, ai)
     }
 
@@ -163,8 +169,15 @@ impl Session {
     pub fn capital_left(&self, side: Side) -> f64 {
         let scn = self.scenario();
         let actor = scn.actor_of(side);
-        let spent: f64 = self.drafts[side.index()].iter().map(|o| scn.action(o.action).capital).sum();
-        self.game.view().ind.get(actor, demarche_sim::scenario::Indicator::Capital) - spent
+        let spent: f64 = self.drafts[side.index()]
+            .iter()
+            .map(|o| scn.action(o.action).capital)
+            .sum();
+        self.game
+            .view()
+            .ind
+            .get(actor, demarche_sim::scenario::Indicator::Capital)
+            - spent
     }
 
     /// Submits a side's draft; refused orders come back with reasons and nothing is submitted.
@@ -193,6 +206,7 @@ impl Plugin for SessionPlugin {
             .init_resource::<flow::Notices>()
             .init_resource::<flow::Paused>()
             .init_resource::<ai_worker::AiJobs>()
+            .init_resource::<saves::SavesDir>()
             .add_message::<Intent>()
             .add_systems(Startup, catalog::scan)
             .add_systems(

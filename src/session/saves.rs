@@ -15,15 +15,28 @@ fn settings(session: &Session) -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     map.insert("mode".into(), session.mode.key().into());
     map.insert("ai".into(), session.ai.to_string());
-    map.insert("scenario_dir".into(), session.scenario_dir.display().to_string());
+    map.insert(
+        "scenario_dir".into(),
+        session.scenario_dir.display().to_string(),
+    );
     map
 }
 
-/// Saves to `path`, or to a new numbered file in the saves folder.
-pub fn save(session: &Session, path: Option<PathBuf>) -> Result<PathBuf, SaveError> {
+/// Where saves go.
+#[derive(bevy::prelude::Resource, Clone, Debug)]
+pub struct SavesDir(pub PathBuf);
+
+impl Default for SavesDir {
+    fn default() -> Self {
+        SavesDir(crate::paths::saves_dir())
+    }
+}
+
+/// Saves to `path`, or to a new numbered file in the saves folder `dir`.
+pub fn save(session: &Session, dir: &Path, path: Option<PathBuf>) -> Result<PathBuf, SaveError> {
     let path = match path {
         Some(p) => p,
-        None => next_free(&crate::paths::saves_dir(), session),
+        None => next_free(dir, session),
     };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
@@ -45,25 +58,32 @@ fn next_free(dir: &Path, session: &Session) -> PathBuf {
         .unwrap_or_else(|| dir.join(format!("{id}.save.ron")))
 }
 
-/// The autosave: the previous autosave is kept as `autosave.previous.save.ron`.
-pub fn autosave(session: &Session) -> Result<PathBuf, SaveError> {
-    let dir = crate::paths::saves_dir();
+/// The autosave in `dir`: the previous autosave is kept as `autosave.previous.save.ron`.
+pub fn autosave(session: &Session, dir: &Path) -> Result<PathBuf, SaveError> {
     let path = dir.join("autosave.save.ron");
     if path.exists() {
         let _ = std::fs::copy(&path, dir.join("autosave.previous.save.ron"));
     }
-    save(session, Some(path))
+    save(session, dir, Some(path))
 }
 
 /// Loads a save into a session, finding its scenario in the catalog.
 pub fn load(path: &Path, catalog: &Catalog) -> Result<Session, String> {
     let file = SaveFile::read(path).map_err(|e| e.to_string())?;
-    let entry = catalog
-        .by_id(&file.scenario_id)
-        .ok_or_else(|| format!("scenario `{}` is not in {}", file.scenario_id, catalog.root.display()))?;
+    let entry = catalog.by_id(&file.scenario_id).ok_or_else(|| {
+        format!(
+            "scenario `{}` is not in {}",
+            file.scenario_id,
+            catalog.root.display()
+        )
+    })?;
     let scenario = entry.loaded.clone().map_err(|e| e.to_string())?;
     let dir = entry.dir.clone();
-    let mode = file.settings.get("mode").and_then(|m| Mode::from_key(m)).unwrap_or(Mode::Play(demarche_sim::Side::First));
+    let mode = file
+        .settings
+        .get("mode")
+        .and_then(|m| Mode::from_key(m))
+        .unwrap_or(Mode::Play(demarche_sim::Side::First));
     let ai: AiSpec = file
         .settings
         .get("ai")
@@ -82,14 +102,17 @@ pub struct SaveEntry {
     pub name: String,
 }
 
-/// The saves in the saves folder, newest name last.
-pub fn list() -> Vec<SaveEntry> {
-    let mut entries: Vec<SaveEntry> = std::fs::read_dir(crate::paths::saves_dir())
+/// The saves in the folder `dir`, by name.
+pub fn list(dir: &Path) -> Vec<SaveEntry> {
+    let mut entries: Vec<SaveEntry> = std::fs::read_dir(dir)
         .map(|r| {
             r.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.to_string_lossy().ends_with(".save.ron"))
                 .map(|path| SaveEntry {
-                    name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    name: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
                     path,
                 })
                 .collect()

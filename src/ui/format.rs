@@ -25,21 +25,45 @@ fn who(scn: &Scenario, who: Who, actor: Side) -> String {
 /// What an effect does, in words, for the action preview.
 pub fn effect(scn: &Scenario, effect: &Effect, side: Side) -> String {
     match effect {
-        Effect::Adjust(w, indicator, amount) => format!("{} {}: {}", who(scn, *w, side), indicator.label(), signed(*amount)),
+        Effect::Adjust(w, indicator, amount) => format!(
+            "{} {}: {}",
+            who(scn, *w, side),
+            indicator.label(),
+            signed(*amount)
+        ),
         Effect::Tension(amount) => format!("tension {}", signed(*amount)),
-        Effect::Relation(a, b, amount) => format!("relation {}–{}: {}", who(scn, *a, side), who(scn, *b, side), signed(*amount)),
-        Effect::Impose { sector, measure, size, severity } => format!(
+        Effect::Relation(a, b, amount) => format!(
+            "relation {}–{}: {}",
+            who(scn, *a, side),
+            who(scn, *b, side),
+            signed(*amount)
+        ),
+        Effect::Impose {
+            sector,
+            measure,
+            size,
+            severity,
+        } => format!(
             "{} on {} ({:.0}% of the trade, sanction level +{severity:.0})",
             measure.label(),
             scn.sector(*sector).name,
             size * 100.0
         ),
-        Effect::Threaten { sector, measure, deadline, .. } => format!(
+        Effect::Threaten {
+            sector,
+            measure,
+            deadline,
+            ..
+        } => format!(
             "threaten a {} on {} within {deadline} turn(s)",
             measure.label(),
             scn.sector(*sector).name
         ),
-        Effect::Lift { sector, measure } => format!("lift the {} on {}", measure.label(), scn.sector(*sector).name),
+        Effect::Lift { sector, measure } => format!(
+            "lift the {} on {}",
+            measure.label(),
+            scn.sector(*sector).name
+        ),
         Effect::Track(track, op) => {
             let name = track.map_or("the chosen track".to_owned(), |t| scn.track(t).name.clone());
             match op {
@@ -56,12 +80,18 @@ pub fn effect(scn: &Scenario, effect: &Effect, side: Side) -> String {
         Effect::Move(force, path) => format!(
             "{} moves via {}",
             scn.force(*force).name,
-            path.iter().map(|r| scn.region(*r).name().to_owned()).collect::<Vec<_>>().join(" → ")
+            path.iter()
+                .map(|r| scn.region(*r).name().to_owned())
+                .collect::<Vec<_>>()
+                .join(" → ")
         ),
         Effect::Recall(force) => format!("{} returns home", scn.force(*force).name),
         Effect::Activity(region, x) => format!(
             "military activity in {} ({x:.0})",
-            region.map_or("the chosen region".to_owned(), |r| scn.region(r).name().to_owned())
+            region.map_or("the chosen region".to_owned(), |r| scn
+                .region(r)
+                .name()
+                .to_owned())
         ),
         Effect::Scramble(w, n) => format!("{} scrambles {n} times", who(scn, *w, side)),
         Effect::CoalitionPackage(x) => format!("coalition expectation +{x:.0}"),
@@ -73,16 +103,23 @@ pub fn effect(scn: &Scenario, effect: &Effect, side: Side) -> String {
 /// What a signal kind means, for the tooltip.
 pub fn signal(kind: SignalKind) -> &'static str {
     match kind {
-        SignalKind::CheapTalk => "Cheap talk: costs nothing, so it does not change the other side's belief about your resolve.",
+        SignalKind::CheapTalk => {
+            "Cheap talk: costs nothing, so it does not change the other side's belief about your resolve."
+        }
         SignalKind::SunkCost => "Sunk cost: paid up front, so it is a credible signal of resolve.",
-        SignalKind::TiedHands => "Tied hands: a public commitment; backing down later costs approval (audience costs).",
+        SignalKind::TiedHands => {
+            "Tied hands: a public commitment; backing down later costs approval (audience costs)."
+        }
     }
 }
 
 /// The cost line of an action.
 pub fn cost(action: &Action) -> String {
     if action.readiness > 0.0 {
-        format!("{:.0} PC · {:.0} readiness", action.capital, action.readiness)
+        format!(
+            "{:.0} PC · {:.0} readiness",
+            action.capital, action.readiness
+        )
     } else {
         format!("{:.0} PC", action.capital)
     }
@@ -102,7 +139,11 @@ pub fn series(game: &Game, metric: Metric) -> Vec<[f64; 2]> {
         }
         values[i] = value;
     }
-    values.iter().enumerate().map(|(i, v)| [i as f64, *v]).collect()
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| [i as f64, *v])
+        .collect()
 }
 
 #[cfg(test)]

@@ -10,92 +10,166 @@ use super::{UiWorld, format};
 use crate::session::Intent;
 use crate::theme;
 
+/// A chart: its title and its lines (name, metric, colour).
+type Chart = (&'static str, Vec<(String, Metric, egui::Color32)>);
+
 /// Draws the game-over screen.
 pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
     let _ = ctx;
-    let Some(session) = world.session.as_deref() else { return };
+    let Some(session) = world.session.as_deref() else {
+        return;
+    };
     let scn = session.scenario();
     let view = session.game.view();
     let rect = root.max_rect().shrink(24.0);
     let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
-    egui::Frame::window(ui.style()).inner_margin(16.0).show(&mut ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            let outcome = view.status.ended.map(|o| &scn.outcomes[o.index()]);
-            ui.label(egui::RichText::new(outcome.map_or("The game is over", |o| o.name.as_str())).size(34.0).strong().color(theme::ACCENT));
-            if let Some(o) = outcome {
-                ui.label(egui::RichText::new(&o.description).size(16.0));
-            }
-            ui.label(format!(
-                "{} turns played · highest escalation rung {} ({}) · {} incident(s)",
-                session.game.history().len(),
-                view.mil.max_rung,
-                scn.ladder[usize::from(view.mil.max_rung)].name,
-                view.mil.incidents
-            ));
-            ui.add_space(8.0);
-            ui.columns(2, |cols| {
-                for side in Side::BOTH {
-                    let ui = &mut cols[side.index()];
-                    let actor = scn.actor_of(side);
+    egui::Frame::window(ui.style())
+        .inner_margin(16.0)
+        .show(&mut ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let outcome = view.status.ended.map(|o| &scn.outcomes[o.index()]);
                     ui.label(
-                        egui::RichText::new(format!("{}: score {:.0}", scn.actor(actor).name, view.status.scores[side.index()]))
-                            .size(22.0)
-                            .strong()
-                            .color(theme::egui(scn.actor(actor).color)),
+                        egui::RichText::new(
+                            outcome.map_or("The game is over", |o| o.name.as_str()),
+                        )
+                        .size(34.0)
+                        .strong()
+                        .color(theme::ACCENT),
                     );
-                    for (i, o) in scn.objectives.iter().enumerate().filter(|(_, o)| o.side == actor) {
-                        let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-                        let (mark, color) = if degree >= 1.0 {
-                            ("met", theme::GOOD)
-                        } else if degree > 0.0 {
-                            ("partly", theme::ACCENT)
-                        } else {
-                            ("missed", theme::BAD)
-                        };
-                        ui.horizontal(|ui| {
-                            ui.label(egui::RichText::new(mark).color(color).strong());
-                            ui.label(format!("{} (weight {})", o.name, o.weight)).on_hover_text(&o.description);
-                        });
+                    if let Some(o) = outcome {
+                        ui.label(egui::RichText::new(&o.description).size(16.0));
                     }
-                }
-            });
-            ui.add_space(8.0);
-            let first = scn.actor_of(Side::First);
-            let second = scn.actor_of(Side::Second);
-            let c = |a: demarche_sim::ActorId| theme::egui(scn.actor(a).color);
-            let charts: [(&str, Vec<(String, Metric, egui::Color32)>); 4] = [
-                ("Approval", vec![(scn.actor(first).name.clone(), Metric::Actor(first, Indicator::Approval), c(first)), (scn.actor(second).name.clone(), Metric::Actor(second, Indicator::Approval), c(second))]),
-                ("Economy", vec![(scn.actor(first).name.clone(), Metric::Actor(first, Indicator::Economy), c(first)), (scn.actor(second).name.clone(), Metric::Actor(second, Indicator::Economy), c(second))]),
-                ("Tension", vec![("tension".into(), Metric::Tension, theme::ACCENT)]),
-                ("Trade (¥bn a year)", vec![("trade".into(), Metric::Trade, theme::GOOD)]),
-            ];
-            ui.columns(2, |cols| {
-                for (k, (title, lines)) in charts.into_iter().enumerate() {
-                    let ui = &mut cols[k % 2];
-                    ui.label(egui::RichText::new(title).strong());
-                    egui_plot::Plot::new(format!("over_{k}"))
-                        .height(170.0)
-                        .legend(egui_plot::Legend::default())
-                        .allow_drag(false)
-                        .allow_zoom(false)
-                        .allow_scroll(false)
-                        .x_axis_label("turn")
-                        .show(ui, |plot| {
-                            for (name, metric, color) in lines {
-                                plot.line(egui_plot::Line::new(name, format::series(&session.game, metric)).color(color).width(2.0));
+                    ui.label(format!(
+                        "{} turns played · highest escalation rung {} ({}) · {} incident(s)",
+                        session.game.history().len(),
+                        view.mil.max_rung,
+                        scn.ladder[usize::from(view.mil.max_rung)].name,
+                        view.mil.incidents
+                    ));
+                    ui.add_space(8.0);
+                    ui.columns(2, |cols| {
+                        for side in Side::BOTH {
+                            let ui = &mut cols[side.index()];
+                            let actor = scn.actor_of(side);
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "{}: score {:.0}",
+                                    scn.actor(actor).name,
+                                    view.status.scores[side.index()]
+                                ))
+                                .size(22.0)
+                                .strong()
+                                .color(theme::egui(scn.actor(actor).color)),
+                            );
+                            for (i, o) in scn
+                                .objectives
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, o)| o.side == actor)
+                            {
+                                let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
+                                let (mark, color) = if degree >= 1.0 {
+                                    ("met", theme::GOOD)
+                                } else if degree > 0.0 {
+                                    ("partly", theme::ACCENT)
+                                } else {
+                                    ("missed", theme::BAD)
+                                };
+                                ui.horizontal(|ui| {
+                                    ui.label(egui::RichText::new(mark).color(color).strong());
+                                    ui.label(format!("{} (weight {})", o.name, o.weight))
+                                        .on_hover_text(&o.description);
+                                });
                             }
-                        });
-                }
-            });
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(egui::RichText::new("Back to the menu").size(18.0)).clicked() {
-                    out.push(Intent::QuitToMenu);
-                }
-                if ui.button("Save this game").on_hover_text("Keep it for the debrief").clicked() {
-                    out.push(Intent::Save(None));
-                }
-            });
+                        }
+                    });
+                    ui.add_space(8.0);
+                    let first = scn.actor_of(Side::First);
+                    let second = scn.actor_of(Side::Second);
+                    let c = |a: demarche_sim::ActorId| theme::egui(scn.actor(a).color);
+                    let charts: [Chart; 4] = [
+                        (
+                            "Approval",
+                            vec![
+                                (
+                                    scn.actor(first).name.clone(),
+                                    Metric::Actor(first, Indicator::Approval),
+                                    c(first),
+                                ),
+                                (
+                                    scn.actor(second).name.clone(),
+                                    Metric::Actor(second, Indicator::Approval),
+                                    c(second),
+                                ),
+                            ],
+                        ),
+                        (
+                            "Economy",
+                            vec![
+                                (
+                                    scn.actor(first).name.clone(),
+                                    Metric::Actor(first, Indicator::Economy),
+                                    c(first),
+                                ),
+                                (
+                                    scn.actor(second).name.clone(),
+                                    Metric::Actor(second, Indicator::Economy),
+                                    c(second),
+                                ),
+                            ],
+                        ),
+                        (
+                            "Tension",
+                            vec![("tension".into(), Metric::Tension, theme::ACCENT)],
+                        ),
+                        (
+                            "Trade (¥bn a year)",
+                            vec![("trade".into(), Metric::Trade, theme::GOOD)],
+                        ),
+                    ];
+                    ui.columns(2, |cols| {
+                        for (k, (title, lines)) in charts.into_iter().enumerate() {
+                            let ui = &mut cols[k % 2];
+                            ui.label(egui::RichText::new(title).strong());
+                            egui_plot::Plot::new(format!("over_{k}"))
+                                .height(170.0)
+                                .legend(egui_plot::Legend::default())
+                                .allow_drag(false)
+                                .allow_zoom(false)
+                                .allow_scroll(false)
+                                .x_axis_label("turn")
+                                .show(ui, |plot| {
+                                    for (name, metric, color) in lines {
+                                        plot.line(
+                                            egui_plot::Line::new(
+                                                name,
+                                                format::series(&session.game, metric),
+                                            )
+                                            .color(color)
+                                            .width(2.0),
+                                        );
+                                    }
+                                });
+                        }
+                    });
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(egui::RichText::new("Back to the menu").size(18.0))
+                            .clicked()
+                        {
+                            out.push(Intent::QuitToMenu);
+                        }
+                        if ui
+                            .button("Save this game")
+                            .on_hover_text("Keep it for the debrief")
+                            .clicked()
+                        {
+                            out.push(Intent::Save(None));
+                        }
+                    });
+                });
         });
-    });
 }

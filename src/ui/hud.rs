@@ -12,8 +12,16 @@ use crate::session::{Flow, Intent, Session};
 use crate::theme;
 
 /// Draws the game screen.
-pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut Vec<Intent>) {
-    let Some(session) = world.session.as_deref() else { return };
+pub fn draw(
+    ctx: &egui::Context,
+    root: &mut egui::Ui,
+    state: &mut UiState,
+    world: &UiWorld,
+    out: &mut Vec<Intent>,
+) {
+    let Some(session) = world.session.as_deref() else {
+        return;
+    };
     let flow = &*world.flow;
     if let Flow::Handover(side) = flow {
         overlays::handover(root, session, *side, out);
@@ -21,14 +29,24 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world
     }
     let viewer = session.viewer(flow);
     top_bar(root, state, session, viewer, flow, out);
-    egui::Panel::left("actions").resizable(true).default_size(340.0).min_size(260.0).show(root, |ui| {
-        actions_panel(ui, state, session, viewer, flow, out);
-    });
-    egui::Panel::right("intel").resizable(true).default_size(330.0).min_size(250.0).show(root, |ui| {
-        right_panel(ui, state, session, viewer);
-    });
+    egui::Panel::left("actions")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(260.0)
+        .max_size(420.0)
+        .show(root, |ui| {
+            actions_panel(ui, state, session, viewer, flow, out);
+        });
+    egui::Panel::right("intel")
+        .resizable(true)
+        .default_size(320.0)
+        .min_size(250.0)
+        .max_size(400.0)
+        .show(root, |ui| {
+            right_panel(ui, state, session, viewer);
+        });
     overlays::map_labels(ctx, root, session, world);
-    overlays::hover_card(ctx, session, world);
+    overlays::hover_card(ctx, session, world, state.free);
     if let Some(error) = &world.map.error {
         overlays::banner(ctx, error);
     }
@@ -59,7 +77,14 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world
     }
 }
 
-fn stat(ui: &mut egui::Ui, session: &Session, label: &str, value: String, metric: Option<Metric>, tip: &str) {
+fn stat(
+    ui: &mut egui::Ui,
+    session: &Session,
+    label: &str,
+    value: String,
+    metric: Option<Metric>,
+    tip: &str,
+) {
     let response = ui.label(egui::RichText::new(format!("{label} {value}")).strong());
     let why = metric
         .and_then(|m| session.game.last_report().and_then(|r| r.change_of(m)))
@@ -70,58 +95,60 @@ fn stat(ui: &mut egui::Ui, session: &Session, label: &str, value: String, metric
                 .take(6)
                 .map(|(cause, amount)| format!("{} {}", format::signed(*amount), cause.text))
                 .collect();
-            format!("\n\nLast turn {} → {}:\n{}", c.before.round(), c.after.round(), lines.join("\n"))
+            format!(
+                "\n\nLast turn {} → {}:\n{}",
+                c.before.round(),
+                c.after.round(),
+                lines.join("\n")
+            )
         })
         .unwrap_or_default();
     response.on_hover_text(format!("{tip}{why}"));
 }
 
-fn top_bar(root: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Side, flow: &Flow, out: &mut Vec<Intent>) {
+fn top_bar(
+    root: &mut egui::Ui,
+    state: &mut UiState,
+    session: &Session,
+    viewer: Side,
+    flow: &Flow,
+    out: &mut Vec<Intent>,
+) {
     let scn = session.scenario();
     let view = session.game.view();
     let me = scn.actor_of(viewer);
     let turn = session.game.turn().min(scn.meta.calendar.turns);
     egui::Panel::top("top").show(root, |ui| {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             let color = theme::egui(scn.actor(me).color);
             ui.label(egui::RichText::new(&scn.actor(me).name).size(18.0).strong().color(color))
                 .on_hover_text("The side whose view you see.");
             ui.separator();
-            ui.label(format!(
+            ui.label(egui::RichText::new(format!(
                 "Turn {turn}/{} · {} – {}",
                 scn.meta.calendar.turns,
                 scn.meta.calendar.turn_start(turn),
                 scn.meta.calendar.turn_end(turn)
-            ))
+            )).strong())
             .on_hover_text("Each turn covers two weeks; both sides' orders resolve together.");
             ui.separator();
-            let left = session.capital_left(viewer);
-            stat(ui, session, "Capital", format!("{left:.0}"), Some(Metric::Actor(me, Indicator::Capital)), "Political capital left after your drafted orders: the budget for actions.");
-            stat(ui, session, "Approval", format!("{:.0}%", view.ind.get(me, Indicator::Approval)), Some(Metric::Actor(me, Indicator::Approval)), "Public approval of your government.");
-            stat(ui, session, "Economy", format!("{:.0}", view.ind.get(me, Indicator::Economy)), Some(Metric::Actor(me, Indicator::Economy)), "Health of your economy (0–100).");
-            stat(ui, session, "Energy stress", format!("{:.0}", view.ind.get(me, Indicator::EnergyStress)), Some(Metric::Actor(me, Indicator::EnergyStress)), "Pressure on energy supply and prices.");
-            ui.separator();
-            stat(ui, session, "Tension", format!("{:.0}", view.ind.tension), Some(Metric::Tension), "Tension between the two sides (0–100): it drives incident risk.");
-            stat(ui, session, "Trade", format!("¥{:.0}bn", view.ind.trade), Some(Metric::Trade), "Trade between the two sides, yen billions a year.");
             let rung = &scn.ladder[usize::from(view.mil.rung)];
             ui.label(egui::RichText::new(format!("Rung {} · {}", rung.level, rung.name)).strong().color(theme::ACCENT))
                 .on_hover_text(format!(
                     "The escalation ladder (after Kahn), MID hostility level {}.\n{}\nHighest so far: rung {}.",
                     rung.hostility, rung.description, view.mil.max_rung
                 ));
-            ui.separator();
-            stat(ui, session, "Score", format!("{:.0}", view.status.scores[viewer.index()]), None, "Your objectives met so far, weighted (0–100).");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("☰ Menu").on_hover_text("Pause: save, load, quit (Esc)").clicked() {
+                if ui.button("Menu").on_hover_text("Pause: save, load, quit (Esc)").clicked() {
                     out.push(Intent::TogglePause);
                 }
-                if ui.button("?").on_hover_text("Keyboard shortcuts (F1)").clicked() {
+                if ui.button("Help").on_hover_text("Keyboard shortcuts (F1)").clicked() {
                     state.help = !state.help;
                 }
                 let planning = matches!(flow, Flow::Planning(_));
-                let end = ui.add_enabled(planning, egui::Button::new(egui::RichText::new("End turn ⏎").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
+                let end = ui.add_enabled(planning, egui::Button::new(egui::RichText::new("End turn (Enter)").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
                 if end
-                    .on_hover_text("Submit your orders; both sides' orders resolve together (Enter).")
+                    .on_hover_text("Submit your orders; both sides' orders resolve together.")
                     .on_disabled_hover_text("Waiting for the other side, the AI or the report.")
                     .clicked()
                 {
@@ -129,21 +156,48 @@ fn top_bar(root: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: 
                 }
             });
         });
+        ui.horizontal_wrapped(|ui| {
+            let left = session.capital_left(viewer);
+            stat(ui, session, "Capital", format!("{left:.0}"), Some(Metric::Actor(me, Indicator::Capital)), "Political capital left after your drafted orders: the budget for actions.");
+            stat(ui, session, "Approval", format!("{:.0}%", view.ind.get(me, Indicator::Approval)), Some(Metric::Actor(me, Indicator::Approval)), "Public approval of your government.");
+            stat(ui, session, "Economy", format!("{:.0}", view.ind.get(me, Indicator::Economy)), Some(Metric::Actor(me, Indicator::Economy)), "Health of your economy (0–100).");
+            stat(ui, session, "Energy", format!("{:.0}", view.ind.get(me, Indicator::EnergyStress)), Some(Metric::Actor(me, Indicator::EnergyStress)), "Energy stress: pressure on supply and prices (0–100).");
+            stat(ui, session, "Standing", format!("{:.0}", view.ind.get(me, Indicator::Standing)), Some(Metric::Actor(me, Indicator::Standing)), "International standing (0–100).");
+            ui.separator();
+            stat(ui, session, "Tension", format!("{:.0}", view.ind.tension), Some(Metric::Tension), "Tension between the two sides (0–100): it drives incident risk.");
+            stat(ui, session, "Trade", format!("¥{:.0}bn", view.ind.trade), Some(Metric::Trade), "Trade between the two sides, yen billions a year.");
+            ui.separator();
+            stat(ui, session, "Score", format!("{:.0}", view.status.scores[viewer.index()]), None, "Your objectives met so far, weighted (0–100).");
+        });
     });
 }
 
-fn actions_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Side, flow: &Flow, out: &mut Vec<Intent>) {
+fn actions_panel(
+    ui: &mut egui::Ui,
+    state: &mut UiState,
+    session: &Session,
+    viewer: Side,
+    flow: &Flow,
+    out: &mut Vec<Intent>,
+) {
     let scn = session.scenario();
     let me = scn.actor_of(viewer);
     let planning = *flow == Flow::Planning(viewer);
     ui.heading("Orders this turn");
     let drafts = &session.drafts[viewer.index()];
     if drafts.is_empty() {
-        ui.label(egui::RichText::new("No orders yet: add actions below, then End turn.").color(theme::MUTED));
+        ui.label(
+            egui::RichText::new("No orders yet: add actions below, then End turn.")
+                .color(theme::MUTED),
+        );
     }
     for (i, order) in drafts.iter().enumerate() {
         ui.horizontal(|ui| {
-            if ui.add_enabled(planning, egui::Button::new("✖").small()).on_hover_text("Remove this order").clicked() {
+            if ui
+                .add_enabled(planning, egui::Button::new("✖").small())
+                .on_hover_text("Remove this order")
+                .clicked()
+            {
                 out.push(Intent::RemoveOrder(viewer, i));
             }
             ui.label(order_label(session, order));
@@ -157,7 +211,9 @@ fn actions_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, view
             }
         })
         .header_response
-        .on_hover_text("What the other side's AI said about its orders (revealed after they resolved).");
+        .on_hover_text(
+            "What the other side's AI said about its orders (revealed after they resolved).",
+        );
     }
     ui.separator();
     ui.heading("Actions");
@@ -166,7 +222,11 @@ fn actions_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, view
             let selected = state.category == Some(category);
             if ui
                 .selectable_label(selected, format!("{} {}", i + 1, category.label()))
-                .on_hover_text(format!("Show {} actions (key {})", category.label().to_lowercase(), i + 1))
+                .on_hover_text(format!(
+                    "Show {} actions (key {})",
+                    category.label().to_lowercase(),
+                    i + 1
+                ))
                 .clicked()
             {
                 state.category = if selected { None } else { Some(category) };
@@ -177,68 +237,116 @@ fn actions_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, view
         ui.label(egui::RichText::new("Choose a category (1–4).").color(theme::MUTED));
         return;
     };
-    egui::ScrollArea::vertical().id_salt("actions").auto_shrink([false, false]).show(ui, |ui| {
-        for (i, action) in scn.actions.iter().enumerate() {
-            if action.category != category || !action.actors.contains(&me) {
-                continue;
-            }
+    let mut rows: Vec<(ActionId, Order, Result<(), String>)> = scn
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.category == category && a.actors.contains(&me))
+        .map(|(i, _)| {
             let id = ActionId::from_index(i);
             let (track, region) = state.targets.get(&id).copied().unwrap_or_default();
-            let order = Order { action: id, track, region };
+            let order = Order {
+                action: id,
+                track,
+                region,
+            };
             let available = if planning {
                 check(&session.game.view(), me, &order, drafts)
             } else {
                 Err("not your turn to plan".into())
             };
-            ui.group(|ui| {
-                ui.horizontal(|ui| {
-                    let add = ui.add_enabled(available.is_ok(), egui::Button::new("＋ Add"));
-                    let add = match &available {
-                        Ok(()) => add.on_hover_text("Add to this turn's orders"),
-                        Err(why) => add.on_disabled_hover_text(format!("Unavailable: {why}")),
-                    };
-                    if add.clicked() {
-                        out.push(Intent::AddOrder(viewer, order.clone()));
-                    }
-                    let name = egui::RichText::new(&action.name).strong();
-                    let name = if available.is_ok() { name } else { name.color(theme::MUTED) };
-                    let label = ui.label(name);
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(egui::RichText::new(format::cost(action)).small());
+            (id, order, available)
+        })
+        .collect();
+    // What can be done now first, then the rest, each in catalogue order.
+    rows.sort_by_key(|(id, _, available)| (available.is_err(), *id));
+    egui::ScrollArea::vertical()
+        .id_salt("actions")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (id, order, available) in rows {
+                let action = scn.action(id);
+                ui.group(|ui| {
+                    ui.horizontal(|ui| {
+                        let add = ui.add_enabled(available.is_ok(), egui::Button::new("＋ Add"));
+                        let add = match &available {
+                            Ok(()) => add.on_hover_text("Add to this turn's orders"),
+                            Err(why) => add.on_disabled_hover_text(format!("Unavailable: {why}")),
+                        };
+                        if add.clicked() {
+                            out.push(Intent::AddOrder(viewer, order.clone()));
+                        }
+                        let name = egui::RichText::new(&action.name).strong();
+                        let name = if available.is_ok() {
+                            name
+                        } else {
+                            name.color(theme::MUTED)
+                        };
+                        let label = ui.label(name);
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(egui::RichText::new(format::cost(action)).small());
+                        });
+                        label.on_hover_text(&action.description);
                     });
-                    label.on_hover_text(&action.description);
+                    target_picker(ui, state, session, id, &action.target);
+                    if let Err(why) = &available
+                        && planning
+                    {
+                        ui.label(egui::RichText::new(why).small().color(theme::MUTED));
+                    }
+                    let open = state.focused == Some(id);
+                    let header = ui.selectable_label(
+                        open,
+                        if open {
+                            "▾ details"
+                        } else {
+                            "▸ details and expected effects"
+                        },
+                    );
+                    if header
+                        .on_hover_text(
+                            "The action's effects, what it signals, its IR concept and sources",
+                        )
+                        .clicked()
+                    {
+                        state.focused = if open { None } else { Some(id) };
+                    }
+                    if open {
+                        details(ui, state, session, viewer, &order, available.is_ok());
+                    }
                 });
-                target_picker(ui, state, session, id, &action.target);
-                if let Err(why) = &available
-                    && planning
-                {
-                    ui.label(egui::RichText::new(why).small().color(theme::MUTED));
-                }
-                let open = state.focused == Some(id);
-                let header = ui.selectable_label(open, if open { "▾ details" } else { "▸ details and expected effects" });
-                if header.on_hover_text("The action's effects, what it signals, its IR concept and sources").clicked() {
-                    state.focused = if open { None } else { Some(id) };
-                }
-                if open {
-                    details(ui, state, session, viewer, &order, available.is_ok());
-                }
-            });
-        }
-    });
+            }
+        });
 }
 
-fn target_picker(ui: &mut egui::Ui, state: &mut UiState, session: &Session, id: ActionId, target: &Target) {
+fn target_picker(
+    ui: &mut egui::Ui,
+    state: &mut UiState,
+    session: &Session,
+    id: ActionId,
+    target: &Target,
+) {
     let scn = session.scenario();
     let entry = state.targets.entry(id).or_default();
     match target {
         Target::Nothing => {}
         Target::Track(allowed) => {
-            let list: Vec<_> = if allowed.is_empty() { (0..scn.tracks.len()).map(demarche_sim::TrackId::from_index).collect() } else { allowed.clone() };
+            let list: Vec<_> = if allowed.is_empty() {
+                (0..scn.tracks.len())
+                    .map(demarche_sim::TrackId::from_index)
+                    .collect()
+            } else {
+                allowed.clone()
+            };
             if entry.0.is_none() {
                 entry.0 = list.first().copied();
             }
             egui::ComboBox::from_id_salt(("track", id.0))
-                .selected_text(entry.0.map_or("choose a track", |t| scn.track(t).name.as_str()))
+                .selected_text(
+                    entry
+                        .0
+                        .map_or("choose a track", |t| scn.track(t).name.as_str()),
+                )
                 .show_ui(ui, |ui| {
                     for t in list {
                         ui.selectable_value(&mut entry.0, Some(t), &scn.track(t).name);
@@ -248,7 +356,13 @@ fn target_picker(ui: &mut egui::Ui, state: &mut UiState, session: &Session, id: 
                 .on_hover_text("The track this order acts on");
         }
         Target::Region(allowed) => {
-            let list: Vec<_> = if allowed.is_empty() { (0..scn.regions.len()).map(demarche_sim::RegionId::from_index).collect() } else { allowed.clone() };
+            let list: Vec<_> = if allowed.is_empty() {
+                (0..scn.regions.len())
+                    .map(demarche_sim::RegionId::from_index)
+                    .collect()
+            } else {
+                allowed.clone()
+            };
             if entry.1.is_none() {
                 entry.1 = list.first().copied();
             }
@@ -265,7 +379,14 @@ fn target_picker(ui: &mut egui::Ui, state: &mut UiState, session: &Session, id: 
     }
 }
 
-fn details(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Side, order: &Order, available: bool) {
+fn details(
+    ui: &mut egui::Ui,
+    state: &mut UiState,
+    session: &Session,
+    viewer: Side,
+    order: &Order,
+    available: bool,
+) {
     let scn = session.scenario();
     let action = scn.action(order.action);
     ui.label(&action.description);
@@ -275,9 +396,16 @@ fn details(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Si
     }
     let rung = &scn.ladder[usize::from(action.rung)];
     let mut facts = vec![
-        format!("{:?} signal", action.signal).replace("CheapTalk", "Cheap-talk").replace("SunkCost", "Sunk-cost").replace("TiedHands", "Tied-hands"),
+        format!("{:?} signal", action.signal)
+            .replace("CheapTalk", "Cheap-talk")
+            .replace("SunkCost", "Sunk-cost")
+            .replace("TiedHands", "Tied-hands"),
         format!("{:?}", action.stance).to_lowercase(),
-        if action.visibility == Visibility::Public { "public".into() } else { "private".into() },
+        if action.visibility == Visibility::Public {
+            "public".into()
+        } else {
+            "private".into()
+        },
     ];
     if action.rung > 0 {
         facts.push(format!("escalation rung {} ({})", rung.level, rung.name));
@@ -289,27 +417,52 @@ fn details(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Si
             demarche_sim::scenario::validate::MID_HOSTILITY[usize::from(mid).min(21)]
         ));
     }
-    ui.label(egui::RichText::new(facts.join(" · ")).small()).on_hover_text(format::signal(action.signal));
+    ui.label(egui::RichText::new(facts.join(" · ")).small())
+        .on_hover_text(format::signal(action.signal));
     if available {
         ui.label(egui::RichText::new("Expected next turn (estimate)").strong())
             .on_hover_text("One turn played forward from what your side knows, with and without this order. The other side's choices and chance are not known: this is a hint, not a promise.");
         let deltas = state.preview.get(session, viewer, order).to_vec();
         if deltas.is_empty() {
-            ui.label(egui::RichText::new("no visible change next turn").small().color(theme::MUTED));
+            ui.label(
+                egui::RichText::new("no visible change next turn")
+                    .small()
+                    .color(theme::MUTED),
+            );
         }
         for (label, delta) in deltas {
-            let color = if delta >= 0.0 { theme::GOOD } else { theme::BAD };
-            ui.label(egui::RichText::new(format!("{label}: {}", format::signed(delta))).small().color(color));
+            let color = if delta >= 0.0 {
+                theme::GOOD
+            } else {
+                theme::BAD
+            };
+            ui.label(
+                egui::RichText::new(format!("{label}: {}", format::signed(delta)))
+                    .small()
+                    .color(color),
+            );
         }
     }
     for concept in &action.concepts {
         let c = &scn.concepts[concept.index()];
-        ui.label(egui::RichText::new(format!("Concept: {}", c.term)).strong().color(theme::ACCENT))
-            .on_hover_text(format!("{}\n\nIn the game: {}", c.definition, c.in_game));
+        ui.label(
+            egui::RichText::new(format!("Concept: {}", c.term))
+                .strong()
+                .color(theme::ACCENT),
+        )
+        .on_hover_text(format!("{}\n\nIn the game: {}", c.definition, c.in_game));
     }
     if !action.sources.is_empty() {
-        let sources: Vec<&str> = action.sources.iter().map(|s| scn.sources[s.index()].key.as_str()).collect();
-        ui.label(egui::RichText::new(format!("Sources: {}", sources.join(", "))).small().color(theme::MUTED));
+        let sources: Vec<&str> = action
+            .sources
+            .iter()
+            .map(|s| scn.sources[s.index()].key.as_str())
+            .collect();
+        ui.label(
+            egui::RichText::new(format!("Sources: {}", sources.join(", ")))
+                .small()
+                .color(theme::MUTED),
+        );
     }
 }
 
@@ -330,17 +483,21 @@ pub fn order_label(session: &Session, order: &Order) -> String {
 fn right_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Side) {
     ui.horizontal_wrapped(|ui| {
         for tab in RightTab::ALL {
-            ui.selectable_value(&mut state.tab, tab, tab.title()).on_hover_text("Tab cycles the tabs");
+            ui.selectable_value(&mut state.tab, tab, tab.title())
+                .on_hover_text("Tab cycles the tabs");
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("right").auto_shrink([false, false]).show(ui, |ui| match state.tab {
-        RightTab::Intelligence => intelligence(ui, session, viewer),
-        RightTab::Tracks => tracks(ui, session),
-        RightTab::Sanctions => sanctions(ui, session),
-        RightTab::News => news(ui, session, viewer),
-        RightTab::Charts => charts(ui, session, viewer),
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("right")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.tab {
+            RightTab::Intelligence => intelligence(ui, session, viewer),
+            RightTab::Tracks => tracks(ui, session),
+            RightTab::Sanctions => sanctions(ui, session),
+            RightTab::News => news(ui, session, viewer),
+            RightTab::Charts => charts(ui, session, viewer),
+        });
 }
 
 fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
@@ -348,16 +505,28 @@ fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let view = session.game.view();
     let other = scn.actor_of(viewer.other());
     ui.heading(format!("{} as we see it", scn.actor(other).name));
-    egui::Grid::new("other").num_columns(2).striped(true).show(ui, |ui| {
-        for indicator in [Indicator::Economy, Indicator::Approval, Indicator::Standing, Indicator::Readiness, Indicator::Hawks, Indicator::Doves, Indicator::EnergyStress] {
-            ui.label(indicator.label());
-            ui.label(format!("{:.0}", view.ind.get(other, indicator)));
+    egui::Grid::new("other")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for indicator in [
+                Indicator::Economy,
+                Indicator::Approval,
+                Indicator::Standing,
+                Indicator::Readiness,
+                Indicator::Hawks,
+                Indicator::Doves,
+                Indicator::EnergyStress,
+            ] {
+                ui.label(indicator.label());
+                ui.label(format!("{:.0}", view.ind.get(other, indicator)));
+                ui.end_row();
+            }
+            ui.label("political capital");
+            ui.label(egui::RichText::new("unknown").color(theme::MUTED))
+                .on_hover_text("The other side's budget is not public.");
             ui.end_row();
-        }
-        ui.label("political capital");
-        ui.label(egui::RichText::new("unknown").color(theme::MUTED)).on_hover_text("The other side's budget is not public.");
-        ui.end_row();
-    });
+        });
     ui.add_space(6.0);
     let (alpha, beta) = view.intel.beliefs[viewer.index()];
     let mean = alpha / (alpha + beta);
@@ -365,9 +534,15 @@ fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     ui.label(egui::RichText::new("Our estimate of their resolve").strong());
     ui.add(egui::ProgressBar::new(mean as f32).text(format!("{:.0}% ± {:.0}", mean * 100.0, sd * 100.0)))
         .on_hover_text("Updated only by costly signals (sunk costs, tied hands) and by climb-downs; cheap talk moves nothing (Fearon 1997). The true value stays hidden.");
-    if let Some(change) = session.game.last_report().and_then(|r| r.change_of(Metric::Belief(viewer))) {
+    if let Some(change) = session
+        .game
+        .last_report()
+        .and_then(|r| r.change_of(Metric::Belief(viewer)))
+    {
         for (cause, amount) in &change.causes {
-            ui.label(egui::RichText::new(format!("{} {}", format::signed(*amount), cause.text)).small());
+            ui.label(
+                egui::RichText::new(format!("{} {}", format::signed(*amount), cause.text)).small(),
+            );
         }
     }
     ui.add_space(6.0);
@@ -386,7 +561,12 @@ fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     for (i, actor) in scn.actors.iter().enumerate() {
         let id = demarche_sim::ActorId::from_index(i);
         if id != me {
-            ui.label(format!("{} – {}: {:.0}", scn.actor(me).name, actor.name, view.ind.relation(me, id)));
+            ui.label(format!(
+                "{} – {}: {:.0}",
+                scn.actor(me).name,
+                actor.name,
+                view.ind.relation(me, id)
+            ));
         }
     }
 }
@@ -399,7 +579,8 @@ fn tracks(ui: &mut egui::Ui, session: &Session) {
         let id = demarche_sim::TrackId::from_index(i);
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(&track.name).strong()).on_hover_text(&track.description);
+                ui.label(egui::RichText::new(&track.name).strong())
+                    .on_hover_text(&track.description);
                 let (text, color) = match state.status {
                     TrackStatus::Active => ("active", theme::GOOD),
                     TrackStatus::Suspended => ("suspended", theme::BAD),
@@ -407,17 +588,35 @@ fn tracks(ui: &mut egui::Ui, session: &Session) {
                 };
                 ui.label(egui::RichText::new(text).color(color));
             });
-            ui.add(egui::ProgressBar::new((state.progress / 100.0) as f32).text(format!("{} · {:.0}", track.stage_at(state.progress), state.progress)));
+            ui.add(
+                egui::ProgressBar::new((state.progress / 100.0) as f32).text(format!(
+                    "{} · {:.0}",
+                    track.stage_at(state.progress),
+                    state.progress
+                )),
+            );
             if let Some(by) = state.halted_by {
                 ui.label(egui::RichText::new(format!("halted by {}", scn.actor(by).name)).small());
             }
             for p in view.dip.proposals.iter().filter(|p| p.track == id) {
-                ui.label(egui::RichText::new(format!("proposal pending from {} (turn {})", scn.actor(p.from).name, p.turn)).small().color(theme::ACCENT));
+                ui.label(
+                    egui::RichText::new(format!(
+                        "proposal pending from {} (turn {})",
+                        scn.actor(p.from).name,
+                        p.turn
+                    ))
+                    .small()
+                    .color(theme::ACCENT),
+                );
             }
             if state.status == TrackStatus::Active
                 && let Err(why) = demarche_sim::rules::talks::can_advance(&view, id)
             {
-                ui.label(egui::RichText::new(format!("cannot advance: {why}")).small().color(theme::MUTED));
+                ui.label(
+                    egui::RichText::new(format!("cannot advance: {why}"))
+                        .small()
+                        .color(theme::MUTED),
+                );
             }
         });
     }
@@ -431,27 +630,61 @@ fn sanctions(ui: &mut egui::Ui, session: &Session) {
     for side in Side::BOTH {
         let sender = scn.actor_of(side);
         let target = scn.actor_of(side.other());
-        ui.label(egui::RichText::new(format!("{} → {}: level {:.0}", scn.actor(sender).name, scn.actor(target).name, view.sanc.level(sender, target))).strong());
+        ui.label(
+            egui::RichText::new(format!(
+                "{} → {}: level {:.0}",
+                scn.actor(sender).name,
+                scn.actor(target).name,
+                view.sanc.level(sender, target)
+            ))
+            .strong(),
+        );
         let mut any = false;
         for m in view.sanc.measures.iter().filter(|m| m.sender == sender) {
             any = true;
-            ui.label(format!("• {} on {} ({:.0}%, since turn {})", m.kind.label(), scn.sector(m.sector).name, m.size * 100.0, m.since));
+            ui.label(format!(
+                "• {} on {} ({:.0}%, since turn {})",
+                m.kind.label(),
+                scn.sector(m.sector).name,
+                m.size * 100.0,
+                m.since
+            ));
         }
         for t in view.sanc.threats.iter().filter(|t| t.sender == sender) {
             any = true;
-            ui.label(egui::RichText::new(format!("• threat: {} on {} by turn {}", t.kind.label(), scn.sector(t.sector).name, t.deadline)).color(theme::ACCENT));
+            ui.label(
+                egui::RichText::new(format!(
+                    "• threat: {} on {} by turn {}",
+                    t.kind.label(),
+                    scn.sector(t.sector).name,
+                    t.deadline
+                ))
+                .color(theme::ACCENT),
+            );
         }
         if !any {
             ui.label(egui::RichText::new("none").color(theme::MUTED));
         }
     }
     ui.add_space(6.0);
-    ui.label(format!("The coalition expects a sanction level of {:.0}", view.sanc.coalition_expectation))
-        .on_hover_text("Set by the G7/EU packages; members who lag lose standing.");
+    ui.label(format!(
+        "The coalition expects a sanction level of {:.0}",
+        view.sanc.coalition_expectation
+    ))
+    .on_hover_text("Set by the G7/EU packages; members who lag lose standing.");
     if !view.sanc.episodes.is_empty() {
         ui.label(egui::RichText::new("Closed episodes (TIES)").strong());
         for e in &view.sanc.episodes {
-            ui.label(egui::RichText::new(format!("turn {}: {} on {}: {}", e.turn, e.kind.label(), scn.sector(e.sector).name, e.outcome.label())).small());
+            ui.label(
+                egui::RichText::new(format!(
+                    "turn {}: {} on {}: {}",
+                    e.turn,
+                    e.kind.label(),
+                    scn.sector(e.sector).name,
+                    e.outcome.label()
+                ))
+                .small(),
+            );
         }
     }
 }
@@ -465,7 +698,9 @@ fn news(ui: &mut egui::Ui, session: &Session, viewer: Side) {
             ui.label(egui::RichText::new(h).color(theme::ACCENT));
         }
         for e in &report.events {
-            if e.kind == demarche_sim::report::ReportKind::Refused && e.actor != Some(scn.actor_of(viewer)) {
+            if e.kind == demarche_sim::report::ReportKind::Refused
+                && e.actor != Some(scn.actor_of(viewer))
+            {
                 continue;
             }
             ui.label(egui::RichText::new(&e.text).small());
@@ -473,7 +708,10 @@ fn news(ui: &mut egui::Ui, session: &Session, viewer: Side) {
         ui.separator();
     }
     if session.game.history().is_empty() {
-        ui.label(egui::RichText::new("Nothing yet: the news of each turn appears here.").color(theme::MUTED));
+        ui.label(
+            egui::RichText::new("Nothing yet: the news of each turn appears here.")
+                .color(theme::MUTED),
+        );
     }
 }
 
@@ -491,22 +729,66 @@ fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
             .allow_scroll(false)
             .show(ui, |plot| {
                 for (name, metric, color) in lines {
-                    plot.line(egui_plot::Line::new(name, format::series(&session.game, metric)).color(theme::egui(color)).width(2.0));
+                    plot.line(
+                        egui_plot::Line::new(name, format::series(&session.game, metric))
+                            .color(theme::egui(color))
+                            .width(2.0),
+                    );
                 }
             });
     };
     let c = |a: demarche_sim::ActorId| scn.actor(a).color;
-    plot(ui, "approval", "Approval", vec![
-        (scn.actor(me).name.clone(), Metric::Actor(me, Indicator::Approval), c(me)),
-        (scn.actor(other).name.clone(), Metric::Actor(other, Indicator::Approval), c(other)),
-    ]);
-    plot(ui, "economy", "Economy", vec![
-        (scn.actor(me).name.clone(), Metric::Actor(me, Indicator::Economy), c(me)),
-        (scn.actor(other).name.clone(), Metric::Actor(other, Indicator::Economy), c(other)),
-    ]);
-    plot(ui, "tension", "Tension and our belief in their resolve", vec![
-        ("tension".into(), Metric::Tension, theme::SELECTED),
-        ("belief ×100".into(), Metric::Belief(viewer), [204, 121, 167]),
-    ]);
-    plot(ui, "trade", "Trade (¥bn a year)", vec![("trade".into(), Metric::Trade, [0, 158, 115])]);
+    plot(
+        ui,
+        "approval",
+        "Approval",
+        vec![
+            (
+                scn.actor(me).name.clone(),
+                Metric::Actor(me, Indicator::Approval),
+                c(me),
+            ),
+            (
+                scn.actor(other).name.clone(),
+                Metric::Actor(other, Indicator::Approval),
+                c(other),
+            ),
+        ],
+    );
+    plot(
+        ui,
+        "economy",
+        "Economy",
+        vec![
+            (
+                scn.actor(me).name.clone(),
+                Metric::Actor(me, Indicator::Economy),
+                c(me),
+            ),
+            (
+                scn.actor(other).name.clone(),
+                Metric::Actor(other, Indicator::Economy),
+                c(other),
+            ),
+        ],
+    );
+    plot(
+        ui,
+        "tension",
+        "Tension and our belief in their resolve",
+        vec![
+            ("tension".into(), Metric::Tension, theme::SELECTED),
+            (
+                "belief ×100".into(),
+                Metric::Belief(viewer),
+                [204, 121, 167],
+            ),
+        ],
+    );
+    plot(
+        ui,
+        "trade",
+        "Trade (¥bn a year)",
+        vec![("trade".into(), Metric::Trade, [0, 158, 115])],
+    );
 }

@@ -31,8 +31,14 @@ pub fn parse(text: &str) -> Vec<Block> {
         } else if let Some(rest) = trimmed.strip_prefix('#') {
             flush(&mut paragraph, &mut blocks);
             let level = 1 + rest.chars().take_while(|c| *c == '#').count();
-            blocks.push(Block::Heading(level, clean(rest.trim_start_matches('#').trim())));
-        } else if let Some(rest) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
+            blocks.push(Block::Heading(
+                level,
+                clean(rest.trim_start_matches('#').trim()),
+            ));
+        } else if let Some(rest) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
             flush(&mut paragraph, &mut blocks);
             blocks.push(Block::Bullet(clean(rest)));
         } else {
@@ -44,7 +50,9 @@ pub fn parse(text: &str) -> Vec<Block> {
 }
 
 fn clean(text: &str) -> String {
-    text.replace("**", "").replace("__", "").replace('`', "")
+    text.replace("**", "")
+        .replace("__", "")
+        .replace(['`', '*'], "")
 }
 
 /// Shows Markdown in a Ui.
@@ -80,7 +88,7 @@ mod tests {
 
     #[test]
     fn parses_headings_paragraphs_and_bullets() {
-        let blocks = parse("# Title\n\nOne **bold**\nline.\n\n- a\n- b\n## Sub\ntext");
+        let blocks = parse("# Title\n\nOne **bold**\n*line*.\n\n- a\n- b\n## Sub\ntext");
         assert_eq!(
             blocks,
             vec![

@@ -11,39 +11,72 @@ use crate::theme;
 fn centered(root: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
     let rect = root.max_rect();
     let w = width.min(rect.width() - 40.0);
-    let area = egui::Rect::from_min_size(egui::pos2(rect.center().x - w / 2.0, rect.top() + 24.0), egui::vec2(w, rect.height() - 48.0));
+    let area = egui::Rect::from_min_size(
+        egui::pos2(rect.center().x - w / 2.0, rect.top() + 24.0),
+        egui::vec2(w, rect.height() - 48.0),
+    );
     let mut ui = root.new_child(egui::UiBuilder::new().max_rect(area));
-    egui::Frame::window(ui.style()).inner_margin(16.0).show(&mut ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, add);
-    });
+    egui::Frame::window(ui.style())
+        .inner_margin(16.0)
+        .show(&mut ui, |ui| {
+            ui.set_max_width(w - 32.0);
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, add);
+        });
 }
 
 /// The main menu.
-pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut Vec<Intent>) {
+pub fn draw(
+    ctx: &egui::Context,
+    root: &mut egui::Ui,
+    state: &mut UiState,
+    world: &UiWorld,
+    out: &mut Vec<Intent>,
+) {
     let _ = ctx;
     centered(root, 760.0, |ui| {
         ui.label(egui::RichText::new("Démarche").size(40.0).strong());
-        ui.label(egui::RichText::new("Sanctions, talks and military signalling, turn by turn").size(18.0).color(theme::MUTED));
+        ui.label(
+            egui::RichText::new("Sanctions, talks and military signalling, turn by turn")
+                .size(18.0)
+                .color(theme::MUTED),
+        );
         ui.add_space(12.0);
         let entries = &world.catalog.entries;
         if entries.is_empty() {
-            ui.colored_label(theme::BAD, format!("No scenarios found in {}.", world.catalog.root.display()));
+            ui.colored_label(
+                theme::BAD,
+                format!("No scenarios found in {}.", world.catalog.root.display()),
+            );
             return;
         }
         ui.heading("Scenario");
         for (i, entry) in entries.iter().enumerate() {
             match &entry.loaded {
                 Ok(s) => {
-                    let label = format!("{} ({} turns of {} days)", s.meta.title, s.meta.calendar.turns, s.meta.calendar.days_per_turn);
-                    ui.radio_value(&mut state.menu.scenario, i, label).on_hover_text(&s.meta.summary);
+                    let label = format!(
+                        "{} ({} turns of {} days)",
+                        s.meta.title, s.meta.calendar.turns, s.meta.calendar.days_per_turn
+                    );
+                    ui.radio_value(&mut state.menu.scenario, i, label)
+                        .on_hover_text(&s.meta.summary);
                 }
                 Err(e) => {
-                    ui.add_enabled(false, egui::RadioButton::new(false, entry.dir.display().to_string()))
-                        .on_disabled_hover_text(format!("This scenario has problems: {e}. Run `demarche validate {}`.", entry.dir.display()));
+                    ui.add_enabled(
+                        false,
+                        egui::RadioButton::new(false, entry.dir.display().to_string()),
+                    )
+                    .on_disabled_hover_text(format!(
+                        "This scenario has problems: {e}. Run `demarche validate {}`.",
+                        entry.dir.display()
+                    ));
                 }
             }
         }
-        let chosen = entries.get(state.menu.scenario).and_then(|e| e.loaded.as_ref().ok().map(|s| (e, s.clone())));
+        let chosen = entries
+            .get(state.menu.scenario)
+            .and_then(|e| e.loaded.as_ref().ok().map(|s| (e, s.clone())));
         let Some((entry, scenario)) = chosen else {
             ui.colored_label(theme::BAD, "Choose a scenario that loads.");
             return;
@@ -54,13 +87,26 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world
         let first = &scenario.actor(scenario.actor_of(Side::First)).name;
         let second = &scenario.actor(scenario.actor_of(Side::Second)).name;
         let modes = [
-            (format!("Play {first} against the AI"), "You give Japan's orders; the AI plays the other side."),
-            (format!("Play {second} against the AI"), "You give Russia's orders; the AI plays the other side."),
-            ("Two players on this machine".to_owned(), "Each side's orders stay hidden from the other; a hand-over screen sits between them."),
-            ("Watch the AI play both sides".to_owned(), "Useful in class: pause on each report and discuss."),
+            (
+                format!("Play {first} against the AI"),
+                "You give Japan's orders; the AI plays the other side.",
+            ),
+            (
+                format!("Play {second} against the AI"),
+                "You give Russia's orders; the AI plays the other side.",
+            ),
+            (
+                "Two players on this machine".to_owned(),
+                "Each side's orders stay hidden from the other; a hand-over screen sits between them.",
+            ),
+            (
+                "Watch the AI play both sides".to_owned(),
+                "Useful in class: pause on each report and discuss.",
+            ),
         ];
         for (i, (label, tip)) in modes.iter().enumerate() {
-            ui.radio_value(&mut state.menu.mode, i, label).on_hover_text(*tip);
+            ui.radio_value(&mut state.menu.mode, i, label)
+                .on_hover_text(*tip);
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -93,7 +139,11 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world
         });
         let seed = state.menu.seed.trim().parse::<u64>();
         ui.add_space(8.0);
-        let start = ui.add_enabled(seed.is_ok(), egui::Button::new(egui::RichText::new("Start").size(20.0)).min_size(egui::vec2(160.0, 40.0)));
+        let start = ui.add_enabled(
+            seed.is_ok(),
+            egui::Button::new(egui::RichText::new("Start").size(20.0))
+                .min_size(egui::vec2(160.0, 40.0)),
+        );
         let start = start
             .on_hover_text("Read your briefing, then play.")
             .on_disabled_hover_text("The seed must be a whole number.");
@@ -121,32 +171,44 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, state: &mut UiState, world
         ui.heading("Load a saved game");
         load_list(ui, state, out);
         ui.add_space(14.0);
-        ui.horizontal(|ui| {
-            if ui.button("Quit").on_hover_text("Leave Démarche.").clicked() {
-                out.push(Intent::Exit);
-            }
-            ui.label(egui::RichText::new(scenario.meta.credits.join(" · ")).small().color(theme::MUTED));
-        });
+        if ui.button("Quit").on_hover_text("Leave Démarche.").clicked() {
+            out.push(Intent::Exit);
+        }
+        ui.add_space(6.0);
+        for credit in &scenario.meta.credits {
+            ui.label(egui::RichText::new(credit).small().color(theme::MUTED));
+        }
     });
 }
 
 /// The saves with a Load button each.
 pub fn load_list(ui: &mut egui::Ui, state: &mut UiState, out: &mut Vec<Intent>) {
     if state.saves.is_empty() {
-        ui.label(egui::RichText::new(format!("No saves yet in {}.", crate::paths::saves_dir().display())).color(theme::MUTED));
+        ui.label(egui::RichText::new("No saves yet.").color(theme::MUTED));
         return;
     }
-    egui::ScrollArea::vertical().id_salt("saves").max_height(160.0).show(ui, |ui| {
-        for save in state.saves.iter().rev() {
-            ui.horizontal(|ui| {
-                if ui.button("Load").on_hover_text(save.path.display().to_string()).clicked() {
-                    out.push(Intent::Load(save.path.clone()));
-                }
-                ui.label(&save.name);
-            });
-        }
-    });
-    if ui.small_button("Refresh").on_hover_text("List the saves again.").clicked() {
+    egui::ScrollArea::vertical()
+        .id_salt("saves")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for save in state.saves.iter().rev() {
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Load")
+                        .on_hover_text(save.path.display().to_string())
+                        .clicked()
+                    {
+                        out.push(Intent::Load(save.path.clone()));
+                    }
+                    ui.label(&save.name);
+                });
+            }
+        });
+    if ui
+        .small_button("Refresh")
+        .on_hover_text("List the saves again.")
+        .clicked()
+    {
         state.saves_stale = true;
     }
 }
@@ -154,7 +216,9 @@ pub fn load_list(ui: &mut egui::Ui, state: &mut UiState, out: &mut Vec<Intent>) 
 /// The briefing of the side the player plays (both sides' in a two-player game).
 pub fn briefing(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
     let _ = ctx;
-    let Some(session) = world.session.as_deref() else { return };
+    let Some(session) = world.session.as_deref() else {
+        return;
+    };
     let scn = session.scenario();
     centered(root, 860.0, |ui| {
         ui.label(egui::RichText::new(&scn.meta.title).size(28.0).strong());
@@ -165,16 +229,26 @@ pub fn briefing(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: 
         for side in sides {
             let actor = scn.actor_of(side);
             ui.separator();
-            ui.label(egui::RichText::new(format!("Briefing: {}", scn.actor(actor).name)).size(20.0).color(theme::egui(scn.actor(actor).color)));
+            ui.label(
+                egui::RichText::new(format!("Briefing: {}", scn.actor(actor).name))
+                    .size(20.0)
+                    .color(theme::egui(scn.actor(actor).color)),
+            );
             markdown::show(ui, &scn.meta.briefings[side.index()]);
             ui.label(egui::RichText::new("Objectives (weights count in the final score)").strong());
             for o in scn.objectives.iter().filter(|o| o.side == actor) {
-                ui.label(format!("• {} (weight {}): {}", o.name, o.weight, o.description));
+                ui.label(format!(
+                    "• {} (weight {}): {}",
+                    o.name, o.weight, o.description
+                ));
             }
         }
         ui.add_space(10.0);
         if ui
-            .add(egui::Button::new(egui::RichText::new("Begin").size(20.0)).min_size(egui::vec2(160.0, 40.0)))
+            .add(
+                egui::Button::new(egui::RichText::new("Begin").size(20.0))
+                    .min_size(egui::vec2(160.0, 40.0)),
+            )
             .on_hover_text("Enter")
             .clicked()
         {

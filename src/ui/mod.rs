@@ -115,6 +115,8 @@ pub struct UiState {
     pub preview: preview::PreviewCache,
     /// Fonts and style were set.
     pub styled: bool,
+    /// The area the panels left free last frame, in egui points.
+    pub free: Option<egui::Rect>,
 }
 
 /// The world as the UI reads it.
@@ -140,6 +142,8 @@ pub struct UiWorld<'w, 's> {
     pub camera: Query<'w, 's, (&'static Camera, &'static GlobalTransform), With<MapCamera>>,
     /// The window.
     pub window: Query<'w, 's, &'static Window, With<PrimaryWindow>>,
+    /// Where saves go.
+    pub saves_dir: Res<'w, crate::session::saves::SavesDir>,
 }
 
 /// The panels and screens.
@@ -158,22 +162,39 @@ const JAPANESE_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP-subse
 
 fn style(ctx: &egui::Context, window_height: f32) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("japanese".into(), std::sync::Arc::new(egui::FontData::from_static(JAPANESE_FONT)));
+    fonts.font_data.insert(
+        "japanese".into(),
+        std::sync::Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
+    );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("japanese".into());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("japanese".into());
     }
     ctx.set_fonts(fonts);
     ctx.set_visuals(egui::Visuals::dark());
     ctx.global_style_mut(|s| {
         use egui::{FontFamily, FontId, TextStyle};
         s.text_styles = [
-            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+            (
+                TextStyle::Heading,
+                FontId::new(22.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         s.spacing.item_spacing = egui::vec2(8.0, 6.0);
@@ -184,7 +205,13 @@ fn style(ctx: &egui::Context, window_height: f32) {
 }
 
 /// Draws the UI of the current screen and records whether the pointer is over it.
-fn draw(mut contexts: EguiContexts, mut state: ResMut<UiState>, mut pointer: ResMut<UiPointer>, world: UiWorld, mut intents: MessageWriter<Intent>) -> Result {
+fn draw(
+    mut contexts: EguiContexts,
+    mut state: ResMut<UiState>,
+    mut pointer: ResMut<UiPointer>,
+    world: UiWorld,
+    mut intents: MessageWriter<Intent>,
+) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let height = world.window.iter().next().map_or(720.0, |w| w.height());
     if !state.styled {
@@ -192,7 +219,7 @@ fn draw(mut contexts: EguiContexts, mut state: ResMut<UiState>, mut pointer: Res
         state.styled = true;
     }
     if state.saves_stale || state.saves.is_empty() {
-        state.saves = crate::session::saves::list();
+        state.saves = crate::session::saves::list(&world.saves_dir.0);
         state.saves_stale = false;
     }
     let mut root = egui::Ui::new(
@@ -211,6 +238,12 @@ fn draw(mut contexts: EguiContexts, mut state: ResMut<UiState>, mut pointer: Res
     }
     overlays::notices(&ctx, &world);
     let free = root.available_rect_before_wrap();
+    state.free = Some(free);
+    let zoom = ctx.zoom_factor();
+    pointer.free = Some((
+        Vec2::new(free.min.x, free.min.y) * zoom,
+        Vec2::new(free.max.x, free.max.y) * zoom,
+    ));
     pointer.over_ui = ctx.is_pointer_over_egui()
         || ctx.egui_is_using_pointer()
         || ctx.any_popup_open()

@@ -19,7 +19,11 @@ pub struct PreviewCache {
 impl PreviewCache {
     /// The preview of adding `order` to `side`'s draft.
     pub fn get(&mut self, session: &Session, side: Side, order: &Order) -> &[(String, f64)] {
-        let key = (session.game.turn(), side, session.drafts[side.index()].clone());
+        let key = (
+            session.game.turn(),
+            side,
+            session.drafts[side.index()].clone(),
+        );
         if self.key.as_ref() != Some(&key) {
             self.key = Some(key);
             self.entries.clear();
@@ -65,7 +69,12 @@ fn play(session: &Session, side: Side, orders: Vec<Order>) -> Vec<f64> {
     }
     .fork(session.game.turn(), "preview");
     let state = demarche_ai::imagined(&session.game.state(), &scn, side, &mut rng);
-    let mut game = Game::resume(scn, session.game.seed() ^ 0x9e37_79b9_7f4a_7c15, state, Vec::new());
+    let mut game = Game::resume(
+        scn,
+        session.game.seed() ^ 0x9e37_79b9_7f4a_7c15,
+        state,
+        Vec::new(),
+    );
     game.set_fast(true);
     game.submit_unchecked(side, orders);
     let _ = game.step();

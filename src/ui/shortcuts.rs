@@ -9,7 +9,10 @@ use crate::session::{Flow, Intent, Screen, flow::Paused};
 
 /// The shortcuts, for the help window.
 pub const HELP: [(&str, &str); 12] = [
-    ("Enter", "end your turn · continue past a report or hand-over"),
+    (
+        "Enter",
+        "end your turn · continue past a report or hand-over",
+    ),
     ("Space", "skip the playback of a turn"),
     ("Esc", "pause menu (save, load, quit)"),
     ("1 – 4", "actions: diplomatic, sanctions, talks, military"),
@@ -80,11 +83,18 @@ pub fn keys(
         (KeyCode::Digit4, Category::Military),
     ] {
         if keys.just_pressed(key) {
-            state.category = if state.category == Some(category) { None } else { Some(category) };
+            state.category = if state.category == Some(category) {
+                None
+            } else {
+                Some(category)
+            };
         }
     }
     if keys.just_pressed(KeyCode::Tab) {
-        let i = RightTab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0);
+        let i = RightTab::ALL
+            .iter()
+            .position(|t| *t == state.tab)
+            .unwrap_or(0);
         state.tab = RightTab::ALL[(i + 1) % RightTab::ALL.len()];
     }
     if keys.just_pressed(KeyCode::KeyR) && !ctrl {

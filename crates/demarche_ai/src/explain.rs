@@ -64,7 +64,9 @@ fn signal_sentence(
         return format!("Halting {track} tells {other} that its pressure has a price.");
     }
     if action.visibility == Visibility::Private {
-        return format!("Done in private, it commits us to nothing in public; we put {other}'s resolve at {belief:.2}.");
+        return format!(
+            "Done in private, it commits us to nothing in public; we put {other}'s resolve at {belief:.2}."
+        );
     }
     match (action.signal, action.stance) {
         (SignalKind::SunkCost, _) => format!(

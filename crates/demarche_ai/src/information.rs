@@ -17,7 +17,8 @@ pub fn imagined(state: &SimState, scn: &Scenario, side: Side, rng: &mut Stream) 
     let actor = scn.actor_of(other);
     if let Some(setup) = scn.actor(actor).side.as_ref() {
         let indicators = &mut world.indicators.actors[actor.index()];
-        indicators[Indicator::Capital.index()] = (setup.capital_per_turn * 1.5).min(setup.capital_cap);
+        indicators[Indicator::Capital.index()] =
+            (setup.capital_per_turn * 1.5).min(setup.capital_cap);
         indicators[Indicator::AudienceCost.index()] = 15.0;
     }
     world

@@ -54,7 +54,10 @@ impl Policy for Ai {
     }
 
     fn reasons(&self) -> Vec<String> {
-        self.last.as_ref().map(|d| d.reasons.clone()).unwrap_or_default()
+        self.last
+            .as_ref()
+            .map(|d| d.reasons.clone())
+            .unwrap_or_default()
     }
 
     fn decision_ms(&self) -> Option<f64> {

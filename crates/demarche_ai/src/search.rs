@@ -48,7 +48,11 @@ fn personality(game: &Game, spec: &AiSpec) -> Personality {
             description: String::new(),
             objectives: 1.0,
             escalation: 0.0,
-            history: if spec.personality == "historical" { 2.0 } else { 0.0 },
+            history: if spec.personality == "historical" {
+                2.0
+            } else {
+                0.0
+            },
             hawkishness: match spec.personality.as_str() {
                 "hawk" => 0.8,
                 "dove" => -0.8,
@@ -75,10 +79,19 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     };
     let mut scored: Vec<(f64, Order)> = singles
         .iter()
-        .map(|o| (searcher.evaluate(std::slice::from_ref(o), screen).value, o.clone()))
+        .map(|o| {
+            (
+                searcher.evaluate(std::slice::from_ref(o), screen).value,
+                o.clone(),
+            )
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let shortlist: Vec<Order> = scored.iter().take(budget.shortlist).map(|(_, o)| o.clone()).collect();
+    let shortlist: Vec<Order> = scored
+        .iter()
+        .take(budget.shortlist)
+        .map(|(_, o)| o.clone())
+        .collect();
 
     // Bundles: nothing, each shortlisted order, and affordable combinations of the best.
     let mut bundles: Vec<Vec<Order>> = vec![Vec::new()];
@@ -89,9 +102,9 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
             let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
             if game.check(side, &pair[1], &pair[..1]).is_ok() {
                 if budget.bundle >= 3 {
-                    for k in j + 1..top {
+                    for third in &shortlist[j + 1..top] {
                         let mut triple = pair.clone();
-                        triple.push(shortlist[k].clone());
+                        triple.push(third.clone());
                         if game.check(side, &triple[2], &triple[..2]).is_ok() {
                             bundles.push(triple);
                         }
@@ -103,7 +116,10 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     }
 
     let mut best: Option<(f64, Vec<Order>, Outlook)> = None;
-    let mut noise = SimRng { seed: searcher.seed }.fork(game.turn(), "ai:noise");
+    let mut noise = SimRng {
+        seed: searcher.seed,
+    }
+    .fork(game.turn(), "ai:noise");
     for bundle in bundles {
         let outlook = searcher.evaluate(&bundle, budget);
         let value = outlook.value + budget.noise * (noise.unit() - 0.5) * 2.0;
@@ -111,7 +127,8 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
             best = Some((value, bundle, outlook));
         }
     }
-    let (value, orders, outlook) = best.unwrap_or((0.0, Vec::new(), searcher.evaluate(&[], budget)));
+    let (value, orders, outlook) =
+        best.unwrap_or((0.0, Vec::new(), searcher.evaluate(&[], budget)));
     let reasons = explain(&searcher, &orders, &outlook);
     Decision {
         orders,
@@ -132,7 +149,14 @@ pub(crate) struct Searcher<'a> {
 }
 
 impl<'a> Searcher<'a> {
-    fn new(game: &'a Game, side: Side, persona: &'a Personality, budget: Budget, seed: u64, base: &'a SimState) -> Searcher<'a> {
+    fn new(
+        game: &'a Game,
+        side: Side,
+        persona: &'a Personality,
+        budget: Budget,
+        seed: u64,
+        base: &'a SimState,
+    ) -> Searcher<'a> {
         let mut h = Fnv64::new();
         h.write_u64(seed);
         h.write_u64(game.seed());
@@ -177,7 +201,11 @@ impl<'a> Searcher<'a> {
             scratch.set_state(world.clone());
             let resolve = world.intel.resolve[self.side.other().index()];
             let mut opponent: Box<dyn Policy> = Box::new(RuleBased::new(
-                if resolve >= 0.55 { Leaning::Hawk } else { Leaning::Dove },
+                if resolve >= 0.55 {
+                    Leaning::Hawk
+                } else {
+                    Leaning::Dove
+                },
                 h.finish() ^ 0x0bb0,
             ));
             let mut own_later = self.own_policy(h.finish());
@@ -200,7 +228,8 @@ impl<'a> Searcher<'a> {
             let view = scratch.view();
             let score = view.status.scores[self.side.index()];
             let tension = view.ind.tension;
-            total.value += self.persona.objectives * score - self.persona.tension_aversion * tension * 10.0;
+            total.value +=
+                self.persona.objectives * score - self.persona.tension_aversion * tension * 10.0;
             for (sum, d) in total.objectives.iter_mut().zip(&view.status.objectives) {
                 *sum += d;
             }

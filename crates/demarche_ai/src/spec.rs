@@ -103,7 +103,11 @@ impl FromStr for AiSpec {
         if parts.next() != Some("ai") {
             return Err(SpecError::NotAi(text.to_owned()));
         }
-        let personality = parts.next().filter(|p| !p.is_empty()).unwrap_or("historical").to_owned();
+        let personality = parts
+            .next()
+            .filter(|p| !p.is_empty())
+            .unwrap_or("historical")
+            .to_owned();
         let difficulty = match parts.next().unwrap_or("normal") {
             "easy" => Difficulty::Easy,
             "normal" | "" => Difficulty::Normal,
@@ -134,8 +138,14 @@ mod tests {
     fn parses_every_form() {
         assert_eq!("ai".parse::<AiSpec>().unwrap(), AiSpec::default());
         let s: AiSpec = "ai:hawk:hard".parse().unwrap();
-        assert_eq!((s.personality.as_str(), s.difficulty), ("hawk", Difficulty::Hard));
-        assert_eq!("ai:dove".parse::<AiSpec>().unwrap().difficulty, Difficulty::Normal);
+        assert_eq!(
+            (s.personality.as_str(), s.difficulty),
+            ("hawk", Difficulty::Hard)
+        );
+        assert_eq!(
+            "ai:dove".parse::<AiSpec>().unwrap().difficulty,
+            Difficulty::Normal
+        );
         assert!("ai:hawk:brutal".parse::<AiSpec>().is_err());
         assert!("hawk".parse::<AiSpec>().is_err());
         assert!("ai:a:b:c".parse::<AiSpec>().is_err());

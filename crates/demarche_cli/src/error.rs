@@ -28,7 +28,9 @@ pub enum CliError {
     Save(#[from] demarche_sim::save::SaveError),
     /// An orders file is wrong.
     #[error("{0}")]
-    #[diagnostic(help("an orders file is a list of `(side: \"JPN\", turn: 3, orders: [(action: \"...\")])`"))]
+    #[diagnostic(help(
+        "an orders file is a list of `(side: \"JPN\", turn: 3, orders: [(action: \"...\")])`"
+    ))]
     Orders(String),
     /// Arguments that do not go together.
     #[error("{0}")]
@@ -41,11 +43,13 @@ pub enum CliError {
 /// Prints an error with miette's report handler.
 pub fn report(error: &CliError) {
     let mut out = String::new();
-    let handler = miette::GraphicalReportHandler::new_themed(if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    });
+    let handler = miette::GraphicalReportHandler::new_themed(
+        if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        },
+    );
     if handler.render_report(&mut out, error).is_ok() {
         eprint!("{out}");
     } else {

@@ -14,15 +14,30 @@ pub fn indicators(view: &View) -> Map<String, Value> {
         let actor = scn.actor_of(side);
         let key = &scn.actor(actor).key;
         for indicator in Indicator::ALL {
-            map.insert(format!("{key}.{}", indicator.key()), round(view.ind.get(actor, indicator)));
+            map.insert(
+                format!("{key}.{}", indicator.key()),
+                round(view.ind.get(actor, indicator)),
+            );
         }
-        map.insert(format!("{key}.belief"), round(view.intel.belief_mean(side) * 100.0));
-        map.insert(format!("{key}.sanction_level"), round(view.sanc.level(actor, scn.actor_of(side.other()))));
-        map.insert(format!("{key}.scrambles"), json!(view.mil.scrambles[actor.index()]));
+        map.insert(
+            format!("{key}.belief"),
+            round(view.intel.belief_mean(side) * 100.0),
+        );
+        map.insert(
+            format!("{key}.sanction_level"),
+            round(view.sanc.level(actor, scn.actor_of(side.other()))),
+        );
+        map.insert(
+            format!("{key}.scrambles"),
+            json!(view.mil.scrambles[actor.index()]),
+        );
         for (i, other) in scn.actors.iter().enumerate() {
             let other_id = demarche_sim::ActorId::from_index(i);
             if other_id != actor && !(side == Side::Second && scn.sides.contains(&other_id)) {
-                map.insert(format!("{key}~{}", other.key), round(view.ind.relation(actor, other_id)));
+                map.insert(
+                    format!("{key}~{}", other.key),
+                    round(view.ind.relation(actor, other_id)),
+                );
             }
         }
     }
@@ -35,7 +50,10 @@ pub fn indicators(view: &View) -> Map<String, Value> {
     for (i, track) in scn.tracks.iter().enumerate() {
         let state = &view.dip.tracks[i];
         map.insert(format!("track.{}", track.key), round(state.progress));
-        map.insert(format!("track.{}.status", track.key), json!(status(state.status)));
+        map.insert(
+            format!("track.{}.status", track.key),
+            json!(status(state.status)),
+        );
     }
     map
 }
@@ -85,10 +103,23 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> Value {
     let mut refused = Map::new();
     let mut scores = Map::new();
     for side in Side::BOTH {
-        orders.insert(side_key(side), json!(report.orders[side.index()].iter().map(order_json).collect::<Vec<_>>()));
+        orders.insert(
+            side_key(side),
+            json!(
+                report.orders[side.index()]
+                    .iter()
+                    .map(order_json)
+                    .collect::<Vec<_>>()
+            ),
+        );
         refused.insert(
             side_key(side),
-            json!(report.refused[side.index()].iter().map(|(o, why)| json!({"order": order_json(o), "why": why})).collect::<Vec<_>>()),
+            json!(
+                report.refused[side.index()]
+                    .iter()
+                    .map(|(o, why)| json!({"order": order_json(o), "why": why}))
+                    .collect::<Vec<_>>()
+            ),
         );
         scores.insert(side_key(side), round(report.scores[side.index()]));
     }

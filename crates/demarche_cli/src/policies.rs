@@ -12,11 +12,17 @@ pub fn names(scn: &Scenario, args: &SidePolicies) -> Result<[String; 2], CliErro
     let mut names = [String::from("historical"), String::from("historical")];
     let mut set = |actor: &str, name: &str| -> Result<(), CliError> {
         let id = scn.names.actors.get(actor).ok_or_else(|| {
-            CliError::Side(format!("`{actor}` is not an actor of scenario `{}`", scn.meta.id))
+            CliError::Side(format!(
+                "`{actor}` is not an actor of scenario `{}`",
+                scn.meta.id
+            ))
         })?;
-        let side = scn
-            .side_of(*id)
-            .ok_or_else(|| CliError::Side(format!("`{actor}` is not a playable side of `{}`", scn.meta.id)))?;
+        let side = scn.side_of(*id).ok_or_else(|| {
+            CliError::Side(format!(
+                "`{actor}` is not a playable side of `{}`",
+                scn.meta.id
+            ))
+        })?;
         names[side.index()] = name.to_owned();
         Ok(())
     };
@@ -41,7 +47,9 @@ pub fn names(scn: &Scenario, args: &SidePolicies) -> Result<[String; 2], CliErro
 /// Checks a policy name without building it (AI personalities must exist in the scenario).
 pub fn check(scn: &Scenario, name: &str) -> Result<(), CliError> {
     if name == "ai" || name.starts_with("ai:") {
-        let spec: AiSpec = name.parse().map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
+        let spec: AiSpec = name
+            .parse()
+            .map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
         if !scn.personalities.iter().any(|p| p.key == spec.personality) {
             let known: Vec<&str> = scn.personalities.iter().map(|p| p.key.as_str()).collect();
             return Err(CliError::Policy(format!(
@@ -57,7 +65,9 @@ pub fn check(scn: &Scenario, name: &str) -> Result<(), CliError> {
 /// Builds a policy by name for a game with this seed: a built-in one, or the AI.
 pub fn build(name: &str, seed: u64) -> Result<Box<dyn Policy>, CliError> {
     if name == "ai" || name.starts_with("ai:") {
-        let spec: AiSpec = name.parse().map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
+        let spec: AiSpec = name
+            .parse()
+            .map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
         return Ok(Box::new(Ai::new(spec, seed)));
     }
     policy::builtin(name, seed).map_err(|e| CliError::Policy(e.to_string()))

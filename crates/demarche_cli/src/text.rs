@@ -32,7 +32,12 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> String {
         };
         let mid = event
             .mid
-            .map(|m| format!(" [MID {m}: {}]", demarche_sim::scenario::validate::MID_NAMES[usize::from(m).min(21)]))
+            .map(|m| {
+                format!(
+                    " [MID {m}: {}]",
+                    demarche_sim::scenario::validate::MID_NAMES[usize::from(m).min(21)]
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(out, "  {mark} {}{private}{mid}", event.text);
     }
@@ -43,9 +48,20 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> String {
     let mut biggest: Vec<_> = report
         .changes
         .iter()
-        .filter(|c| matches!(c.metric, Metric::Actor(_, Indicator::Approval | Indicator::Economy) | Metric::Tension | Metric::Trade))
+        .filter(|c| {
+            matches!(
+                c.metric,
+                Metric::Actor(_, Indicator::Approval | Indicator::Economy)
+                    | Metric::Tension
+                    | Metric::Trade
+            )
+        })
         .collect();
-    biggest.sort_by(|a, b| (b.after - b.before).abs().total_cmp(&(a.after - a.before).abs()));
+    biggest.sort_by(|a, b| {
+        (b.after - b.before)
+            .abs()
+            .total_cmp(&(a.after - a.before).abs())
+    });
     for change in biggest.iter().take(4) {
         let causes: Vec<String> = change
             .causes
@@ -87,19 +103,33 @@ pub fn numbers(scn: &Scenario, view: &View) -> String {
 /// The closing summary of a game.
 pub fn summary(scn: &Scenario, view: &View) -> String {
     let mut out = String::new();
-    let outcome = view
-        .status
-        .ended
-        .map_or("no outcome yet".to_owned(), |o| scn.outcomes[o.index()].name.clone());
+    let outcome = view.status.ended.map_or("no outcome yet".to_owned(), |o| {
+        scn.outcomes[o.index()].name.clone()
+    });
     let _ = writeln!(out, "══ Outcome: {outcome}");
     for side in Side::BOTH {
         let actor = scn.actor_of(side);
-        let _ = writeln!(out, "   {} score {:.1}", scn.actor(actor).name, view.status.scores[side.index()]);
+        let _ = writeln!(
+            out,
+            "   {} score {:.1}",
+            scn.actor(actor).name,
+            view.status.scores[side.index()]
+        );
         for (i, objective) in scn.objectives.iter().enumerate() {
             if objective.side == actor {
                 let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-                let mark = if degree >= 1.0 { "met" } else if degree > 0.0 { "partly" } else { "missed" };
-                let _ = writeln!(out, "     [{mark:>6}] {} (weight {})", objective.name, objective.weight);
+                let mark = if degree >= 1.0 {
+                    "met"
+                } else if degree > 0.0 {
+                    "partly"
+                } else {
+                    "missed"
+                };
+                let _ = writeln!(
+                    out,
+                    "     [{mark:>6}] {} (weight {})",
+                    objective.name, objective.weight
+                );
             }
         }
     }

@@ -69,7 +69,14 @@ pub fn triangulate(ring: &[[f64; 2]]) -> Vec<[u32; 3]> {
             let worst = (0..idx.len())
                 .min_by(|&x, &y| {
                     let n = idx.len();
-                    let area = |i: usize| cross(ring[idx[(i + n - 1) % n]], ring[idx[i]], ring[idx[(i + 1) % n]]).abs();
+                    let area = |i: usize| {
+                        cross(
+                            ring[idx[(i + n - 1) % n]],
+                            ring[idx[i]],
+                            ring[idx[(i + 1) % n]],
+                        )
+                        .abs()
+                    };
                     area(x).total_cmp(&area(y))
                 })
                 .unwrap_or(0);
@@ -88,7 +95,11 @@ pub fn simplify(ring: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
         return ring.to_vec();
     }
     let mut keep = vec![false; ring.len() + 1];
-    let closed: Vec<[f64; 2]> = ring.iter().copied().chain(std::iter::once(ring[0])).collect();
+    let closed: Vec<[f64; 2]> = ring
+        .iter()
+        .copied()
+        .chain(std::iter::once(ring[0]))
+        .collect();
     keep[0] = true;
     keep[closed.len() - 1] = true;
     let mut stack = vec![(0usize, closed.len() - 1)];
@@ -129,13 +140,24 @@ pub fn simplify(ring: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
 /// Clips a ring to an axis-aligned rectangle (Sutherland–Hodgman): `[min x, min y, max x, max y]`.
 pub fn clip_to_rect(ring: &[[f64; 2]], rect: [f64; 4]) -> Vec<[f64; 2]> {
     let mut out = ring.to_vec();
-    let edges: [(usize, f64, bool); 4] = [(0, rect[0], true), (0, rect[2], false), (1, rect[1], true), (1, rect[3], false)];
+    let edges: [(usize, f64, bool); 4] = [
+        (0, rect[0], true),
+        (0, rect[2], false),
+        (1, rect[1], true),
+        (1, rect[3], false),
+    ];
     for (axis, value, keep_above) in edges {
         if out.is_empty() {
             break;
         }
         let input = std::mem::take(&mut out);
-        let inside = |p: &[f64; 2]| if keep_above { p[axis] >= value } else { p[axis] <= value };
+        let inside = |p: &[f64; 2]| {
+            if keep_above {
+                p[axis] >= value
+            } else {
+                p[axis] <= value
+            }
+        };
         for i in 0..input.len() {
             let (cur, prev) = (input[i], input[(i + input.len() - 1) % input.len()]);
             let cross_at = |a: [f64; 2], b: [f64; 2]| {
@@ -168,19 +190,35 @@ mod tests {
     fn triangulates_convex_and_concave_rings_fully() {
         let tris = triangulate(&square());
         assert_eq!(tris.len(), 2);
-        let l_shape = vec![[0.0, 0.0], [2.0, 0.0], [2.0, 1.0], [1.0, 1.0], [1.0, 2.0], [0.0, 2.0]];
+        let l_shape = vec![
+            [0.0, 0.0],
+            [2.0, 0.0],
+            [2.0, 1.0],
+            [1.0, 1.0],
+            [1.0, 2.0],
+            [0.0, 2.0],
+        ];
         let tris = triangulate(&l_shape);
         assert_eq!(tris.len(), 4);
         let area: f64 = tris
             .iter()
-            .map(|t| cross(l_shape[t[0] as usize], l_shape[t[1] as usize], l_shape[t[2] as usize]) / 2.0)
+            .map(|t| {
+                cross(
+                    l_shape[t[0] as usize],
+                    l_shape[t[1] as usize],
+                    l_shape[t[2] as usize],
+                ) / 2.0
+            })
             .sum();
         assert!((area - 3.0).abs() < 1e-9);
     }
 
     #[test]
     fn tests_points_against_rings() {
-        let ring: Vec<[f32; 2]> = square().iter().map(|p| [p[0] as f32, p[1] as f32]).collect();
+        let ring: Vec<[f32; 2]> = square()
+            .iter()
+            .map(|p| [p[0] as f32, p[1] as f32])
+            .collect();
         assert!(point_in_ring([1.0, 1.0], &ring));
         assert!(!point_in_ring([3.0, 1.0], &ring));
     }
@@ -192,7 +230,10 @@ mod tests {
         let wiggly: Vec<[f64; 2]> = (0..100)
             .map(|i| {
                 let t = i as f64 / 100.0 * std::f64::consts::TAU;
-                [t.cos() * 10.0, t.sin() * 10.0 + if i % 2 == 0 { 0.001 } else { 0.0 }]
+                [
+                    t.cos() * 10.0,
+                    t.sin() * 10.0 + if i % 2 == 0 { 0.001 } else { 0.0 },
+                ]
             })
             .collect();
         let simple = simplify(&wiggly, 0.5);

@@ -112,14 +112,23 @@ impl MapAsset {
         }
         for feature in &self.features {
             if feature.ring.len() < 3 {
-                return Err(format!("feature `{}` has fewer than 3 points", feature.name));
+                return Err(format!(
+                    "feature `{}` has fewer than 3 points",
+                    feature.name
+                ));
             }
             if feature.ring.iter().flatten().any(|c| !c.is_finite()) {
-                return Err(format!("feature `{}` has a coordinate that is not a number", feature.name));
+                return Err(format!(
+                    "feature `{}` has a coordinate that is not a number",
+                    feature.name
+                ));
             }
             let n = feature.ring.len() as u32;
             if feature.triangles.iter().flatten().any(|&i| i >= n) {
-                return Err(format!("feature `{}` has a triangle outside its ring", feature.name));
+                return Err(format!(
+                    "feature `{}` has a triangle outside its ring",
+                    feature.name
+                ));
             }
         }
         Ok(())

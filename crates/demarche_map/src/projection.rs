@@ -25,7 +25,8 @@ impl Projection {
         let cos_c = phi0.sin() * phi.sin() + phi0.cos() * phi.cos() * lambda.cos();
         let k = (2.0 / (1.0 + cos_c).max(1e-12)).sqrt();
         let x = EARTH_RADIUS_KM * k * phi.cos() * lambda.sin();
-        let y = EARTH_RADIUS_KM * k * (phi0.cos() * phi.sin() - phi0.sin() * phi.cos() * lambda.cos());
+        let y =
+            EARTH_RADIUS_KM * k * (phi0.cos() * phi.sin() - phi0.sin() * phi.cos() * lambda.cos());
         [x, y]
     }
 
@@ -37,7 +38,9 @@ impl Projection {
         }
         let c = 2.0 * (rho / (2.0 * EARTH_RADIUS_KM)).clamp(-1.0, 1.0).asin();
         let phi0 = self.center_lat.to_radians();
-        let lat = (c.cos() * phi0.sin() + y * c.sin() * phi0.cos() / rho).clamp(-1.0, 1.0).asin();
+        let lat = (c.cos() * phi0.sin() + y * c.sin() * phi0.cos() / rho)
+            .clamp(-1.0, 1.0)
+            .asin();
         let lon = self.center_lon.to_radians()
             + (x * c.sin()).atan2(rho * phi0.cos() * c.cos() - y * phi0.sin() * c.sin());
         [lon.to_degrees(), lat.to_degrees()]

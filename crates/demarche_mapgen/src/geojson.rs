@@ -10,7 +10,8 @@ use crate::SourceFeature;
 /// Reads every Polygon and MultiPolygon (outer rings) with its names and status.
 pub fn read(path: &Path) -> Result<Vec<SourceFeature>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let json: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let features = json["features"]
         .as_array()
         .ok_or_else(|| format!("{}: not a FeatureCollection", path.display()))?;
@@ -18,7 +19,9 @@ pub fn read(path: &Path) -> Result<Vec<SourceFeature>, String> {
     for feature in features {
         let props = &feature["properties"];
         let text = |key: &str| props[key].as_str().map(str::to_owned);
-        let name = text("name_en").or_else(|| text("name")).unwrap_or_else(|| "unnamed".into());
+        let name = text("name_en")
+            .or_else(|| text("name"))
+            .unwrap_or_else(|| "unnamed".into());
         let mut names = BTreeMap::new();
         for (lang, key) in [("en", "name_en"), ("ja", "name_ja"), ("ru", "name_ru")] {
             if let Some(v) = text(key) {
@@ -30,7 +33,10 @@ pub fn read(path: &Path) -> Result<Vec<SourceFeature>, String> {
         let geometry = &feature["geometry"];
         let polygons: Vec<&Value> = match geometry["type"].as_str() {
             Some("Polygon") => vec![&geometry["coordinates"]],
-            Some("MultiPolygon") => geometry["coordinates"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+            Some("MultiPolygon") => geometry["coordinates"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
             _ => continue,
         };
         for polygon in polygons {

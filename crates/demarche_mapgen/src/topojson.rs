@@ -10,28 +10,42 @@ use crate::SourceFeature;
 /// Reads the outer rings of an object's polygons that touch `bbox`.
 pub fn read(path: &Path, object: &str, bbox: [f64; 4]) -> Result<Vec<SourceFeature>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let json: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let arcs = decode_arcs(&json)?;
     let object_json = &json["objects"][object];
     if object_json.is_null() {
-        let names: Vec<String> = json["objects"].as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        let names: Vec<String> = json["objects"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
         return Err(format!("no object `{object}`; the file has {names:?}"));
     }
     let geometries: Vec<&Value> = match object_json["type"].as_str() {
-        Some("GeometryCollection") => object_json["geometries"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+        Some("GeometryCollection") => object_json["geometries"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
         _ => vec![object_json],
     };
     let mut out = Vec::new();
     for (g, geometry) in geometries.into_iter().enumerate() {
         let props = &geometry["properties"];
-        let name = props["name"].as_str().map_or_else(|| format!("{object} {g}"), str::to_owned);
+        let name = props["name"]
+            .as_str()
+            .map_or_else(|| format!("{object} {g}"), str::to_owned);
         let polygons: Vec<&Value> = match geometry["type"].as_str() {
             Some("Polygon") => vec![&geometry["arcs"]],
-            Some("MultiPolygon") => geometry["arcs"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+            Some("MultiPolygon") => geometry["arcs"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
             _ => continue,
         };
         for (p, polygon) in polygons.into_iter().enumerate() {
-            let Some(outer) = polygon.get(0) else { continue };
+            let Some(outer) = polygon.get(0) else {
+                continue;
+            };
             let ring = stitch(&arcs, outer)?;
             if ring.len() < 3 || !touches(&ring, bbox) {
                 continue;
@@ -65,8 +79,14 @@ fn touches(ring: &[[f64; 2]], bbox: [f64; 4]) -> bool {
 fn decode_arcs(json: &Value) -> Result<Vec<Vec<[f64; 2]>>, String> {
     let (scale, translate) = match json.get("transform") {
         Some(t) => (
-            [t["scale"][0].as_f64().unwrap_or(1.0), t["scale"][1].as_f64().unwrap_or(1.0)],
-            [t["translate"][0].as_f64().unwrap_or(0.0), t["translate"][1].as_f64().unwrap_or(0.0)],
+            [
+                t["scale"][0].as_f64().unwrap_or(1.0),
+                t["scale"][1].as_f64().unwrap_or(1.0),
+            ],
+            [
+                t["translate"][0].as_f64().unwrap_or(0.0),
+                t["translate"][1].as_f64().unwrap_or(0.0),
+            ],
         ),
         None => ([1.0, 1.0], [0.0, 0.0]),
     };
@@ -102,8 +122,14 @@ fn stitch(arcs: &[Vec<[f64; 2]>], ring: &Value) -> Result<Vec<[f64; 2]>, String>
     let mut out: Vec<[f64; 2]> = Vec::new();
     for index in ring.as_array().ok_or("a ring is not a list of arcs")? {
         let i = index.as_i64().ok_or("an arc index is not a number")?;
-        let (k, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
-        let arc = arcs.get(k).ok_or_else(|| format!("arc {k} does not exist"))?;
+        let (k, reversed) = if i < 0 {
+            ((!i) as usize, true)
+        } else {
+            (i as usize, false)
+        };
+        let arc = arcs
+            .get(k)
+            .ok_or_else(|| format!("arc {k} does not exist"))?;
         let mut points = arc.clone();
         if reversed {
             points.reverse();

@@ -19,7 +19,11 @@ fn scenario_dir() -> std::path::PathBuf {
 }
 
 fn scenario() -> Arc<Scenario> {
-    Arc::new(demarche_sim::load(&scenario_dir()).expect("the bundled scenario loads").scenario)
+    Arc::new(
+        demarche_sim::load(&scenario_dir())
+            .expect("the bundled scenario loads")
+            .scenario,
+    )
 }
 
 fn random_pair(seed: u64) -> [Box<dyn Policy>; 2] {
@@ -64,9 +68,16 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load and validate the 2022 scenario", |b| {
         b.iter(|| demarche_sim::load(black_box(&scenario_dir())).unwrap())
     });
-    c.bench_function("resolve one turn (turn 7, random orders, report and hash)", |b| {
-        b.iter_batched(|| game_at_turn_six(&scn), |mut game| black_box(game.resolve().unwrap().hash), BatchSize::LargeInput)
-    });
+    c.bench_function(
+        "resolve one turn (turn 7, random orders, report and hash)",
+        |b| {
+            b.iter_batched(
+                || game_at_turn_six(&scn),
+                |mut game| black_box(game.resolve().unwrap().hash),
+                BatchSize::LargeInput,
+            )
+        },
+    );
     c.bench_function("resolve one turn, fast mode (no report, no hash)", |b| {
         b.iter_batched(
             || {

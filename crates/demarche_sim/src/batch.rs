@@ -67,7 +67,14 @@ pub fn play(scenario: Arc<Scenario>, seed: u64, policies: &mut [Box<dyn Policy>;
 
 /// Plays `games` games on `threads` threads. `make` builds both sides' policies for a game seed;
 /// `progress` is told how many games are done.
-pub fn run<F, P>(scenario: Arc<Scenario>, games: u32, base_seed: u64, threads: usize, make: F, progress: P) -> Vec<GameResult>
+pub fn run<F, P>(
+    scenario: Arc<Scenario>,
+    games: u32,
+    base_seed: u64,
+    threads: usize,
+    make: F,
+    progress: P,
+) -> Vec<GameResult>
 where
     F: Fn(u64) -> [Box<dyn Policy>; 2] + Sync,
     P: Fn(u32) + Sync,

@@ -141,7 +141,13 @@ mod tests {
 
     #[test]
     fn round_trips_known_dates() {
-        for text in ["1970-01-01", "2022-02-21", "2022-03-21", "2000-02-29", "1999-12-31"] {
+        for text in [
+            "1970-01-01",
+            "2022-02-21",
+            "2022-03-21",
+            "2000-02-29",
+            "1999-12-31",
+        ] {
             let date: Date = text.parse().unwrap();
             assert_eq!(date.to_string(), text);
         }
@@ -157,7 +163,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for text in ["2022-02-29", "2022-13-01", "2022-00-10", "22-01-01", "2022-1-01", "x", ""] {
+        for text in [
+            "2022-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "22-01-01",
+            "2022-1-01",
+            "x",
+            "",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text} should be rejected");
         }
     }

@@ -43,11 +43,21 @@ impl Game {
     }
 
     /// A game continuing from a saved state and history.
-    pub fn resume(scenario: Arc<Scenario>, seed: u64, state: SimState, history: Vec<TurnReport>) -> Game {
+    pub fn resume(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        state: SimState,
+        history: Vec<TurnReport>,
+    ) -> Game {
         Game::build(scenario, seed, Some(state), history)
     }
 
-    fn build(scenario: Arc<Scenario>, seed: u64, state: Option<SimState>, history: Vec<TurnReport>) -> Game {
+    fn build(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        state: Option<SimState>,
+        history: Vec<TurnReport>,
+    ) -> Game {
         let mut app = App::empty();
         app.add_plugins(SimPlugin {
             scenario: scenario.clone(),
@@ -60,7 +70,11 @@ impl Game {
             last_hash,
         });
         let world = std::mem::take(app.world_mut());
-        Game { world, scenario, seed }
+        Game {
+            world,
+            scenario,
+            seed,
+        }
     }
 
     /// The scenario.

@@ -67,7 +67,9 @@ impl fmt::Write for Fnv64 {
 }
 
 /// A state hash, printed as 16 hex digits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct StateHash(pub u64);
 
 impl fmt::Display for StateHash {
@@ -117,6 +119,9 @@ mod tests {
         b.write_value(&(1.5f64, "x", [1u8, 2]));
         assert_eq!(a.finish(), b.finish());
         assert_eq!(StateHash(255).to_string(), "00000000000000ff");
-        assert_eq!("00000000000000ff".parse::<StateHash>().unwrap(), StateHash(255));
+        assert_eq!(
+            "00000000000000ff".parse::<StateHash>().unwrap(),
+            StateHash(255)
+        );
     }
 }

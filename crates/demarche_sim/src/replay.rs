@@ -48,6 +48,9 @@ pub struct ReplayTurn {
     pub hash: String,
 }
 
+/// What re-running a replay gave: each turn's hash, and the turns that do not match.
+pub type Verification = (Vec<(u32, StateHash)>, Vec<Mismatch>);
+
 /// A turn whose hash differs from the recording.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mismatch {
@@ -73,7 +76,13 @@ impl Replay {
     }
 
     /// Records a turn: the orders submitted and the hash the turn produced.
-    pub fn record(&mut self, scn: &Scenario, turn: u32, orders: &[Vec<crate::scenario::Order>; 2], hash: StateHash) {
+    pub fn record(
+        &mut self,
+        scn: &Scenario,
+        turn: u32,
+        orders: &[Vec<crate::scenario::Order>; 2],
+        hash: StateHash,
+    ) {
         self.turns.push(ReplayTurn {
             turn,
             orders: [
@@ -85,7 +94,7 @@ impl Replay {
     }
 
     /// Re-runs the game and returns each turn's re-computed hash and any mismatches.
-    pub fn verify(&self, scenario: Arc<Scenario>) -> Result<(Vec<(u32, StateHash)>, Vec<Mismatch>), String> {
+    pub fn verify(&self, scenario: Arc<Scenario>) -> Result<Verification, String> {
         if self.scenario_id != scenario.meta.id {
             return Err(format!(
                 "the replay is of scenario `{}`, not `{}`",
@@ -97,16 +106,25 @@ impl Replay {
         let mut mismatches = Vec::new();
         for recorded in &self.turns {
             if game.turn() != recorded.turn {
-                return Err(format!("turn {} is recorded out of sequence", recorded.turn));
+                return Err(format!(
+                    "turn {} is recorded out of sequence",
+                    recorded.turn
+                ));
             }
             for side in Side::BOTH {
                 let mut orders = Vec::new();
                 for raw in &recorded.orders[side.index()] {
-                    orders.push(scenario.resolve_order(raw).map_err(|e| format!("turn {}: {e}", recorded.turn))?);
+                    orders.push(
+                        scenario
+                            .resolve_order(raw)
+                            .map_err(|e| format!("turn {}: {e}", recorded.turn))?,
+                    );
                 }
                 game.submit_unchecked(side, orders);
             }
-            let hash = game.step().map_err(|e| format!("turn {}: {e}", recorded.turn))?;
+            let hash = game
+                .step()
+                .map_err(|e| format!("turn {}: {e}", recorded.turn))?;
             if hash.to_string() != recorded.hash {
                 mismatches.push(Mismatch {
                     turn: recorded.turn,
@@ -121,11 +139,14 @@ impl Replay {
 
     /// Writes the replay atomically.
     pub fn write(&self, path: &Path) -> Result<(), SaveError> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().indentor(" ".to_owned()))
-            .map_err(|e| SaveError::Damaged {
-                path: path.to_path_buf(),
-                why: e.to_string(),
-            })?;
+        let text = ron::ser::to_string_pretty(
+            self,
+            ron::ser::PrettyConfig::default().indentor(" ".to_owned()),
+        )
+        .map_err(|e| SaveError::Damaged {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        })?;
         write_atomically(path, text.as_bytes())
     }
 
@@ -145,7 +166,12 @@ impl Replay {
         let text = std::fs::read_to_string(path).map_err(|e| damaged(e.to_string()))?;
         let replay: Replay = crate::scenario::read::ron_options()
             .from_str(&text)
-            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+            .map_err(|e| {
+                damaged(format!(
+                    "{}:{}: {}",
+                    e.span.start.line, e.span.start.col, e.code
+                ))
+            })?;
         if replay.format != REPLAY_FORMAT {
             return Err(damaged(format!("it says it is `{}`", replay.format)));
         }

@@ -47,12 +47,17 @@ impl Metric {
     pub fn label(self, scn: &Scenario) -> String {
         match self {
             Metric::Actor(a, i) => format!("{}: {}", scn.actor(a).name, i.label()),
-            Metric::Relation(a, b) => format!("relation {}–{}", scn.actor(a).name, scn.actor(b).name),
+            Metric::Relation(a, b) => {
+                format!("relation {}–{}", scn.actor(a).name, scn.actor(b).name)
+            }
             Metric::Tension => "tension".into(),
             Metric::Trade => "bilateral trade (¥bn/yr)".into(),
             Metric::Progress(t) => format!("{}: progress", scn.track(t).name),
             Metric::BackChannel => "back-channel trust".into(),
-            Metric::Belief(s) => format!("{}: belief in the other side's resolve", scn.actor(scn.actor_of(s)).name),
+            Metric::Belief(s) => format!(
+                "{}: belief in the other side's resolve",
+                scn.actor(scn.actor_of(s)).name
+            ),
         }
     }
 
@@ -219,7 +224,15 @@ impl TurnLog {
     }
 
     /// Changes `value` by `delta` within `lo..=hi` and records the change actually made.
-    pub fn change(&mut self, metric: Metric, value: &mut f64, delta: f64, lo: f64, hi: f64, cause: &Cause) -> f64 {
+    pub fn change(
+        &mut self,
+        metric: Metric,
+        value: &mut f64,
+        delta: f64,
+        lo: f64,
+        hi: f64,
+        cause: &Cause,
+    ) -> f64 {
         if !delta.is_finite() {
             return 0.0;
         }
@@ -351,7 +364,7 @@ pub fn build_report(view: &crate::rules::View, log: &TurnLog, hash: StateHash) -
             causes.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
             let after = metric_value(view, metric);
             let total: f64 = causes.iter().map(|(_, a)| a).sum();
-            (!causes.is_empty()).then(|| IndicatorChange {
+            (!causes.is_empty()).then_some(IndicatorChange {
                 metric,
                 before: after - total,
                 after,
@@ -359,7 +372,8 @@ pub fn build_report(view: &crate::rules::View, log: &TurnLog, hash: StateHash) -
             })
         })
         .collect();
-    let raw = |orders: &Vec<crate::scenario::Order>| orders.iter().map(|o| scn.raw_order(o)).collect();
+    let raw =
+        |orders: &Vec<crate::scenario::Order>| orders.iter().map(|o| scn.raw_order(o)).collect();
     let refused = |list: &Vec<(crate::scenario::Order, String)>| {
         list.iter()
             .filter(|(o, _)| o.action.index() < scn.actions.len())

@@ -89,10 +89,21 @@ mod tests {
     #[test]
     fn forks_are_reproducible_and_independent() {
         let rng = SimRng { seed: 7 };
-        let a: Vec<u64> = (0..4).map(|_| rng.fork(3, "incidents").next_u64()).collect();
-        assert!(a.windows(2).all(|w| w[0] == w[1]), "same fork, same numbers");
-        assert_ne!(rng.fork(3, "incidents").next_u64(), rng.fork(3, "events").next_u64());
-        assert_ne!(rng.fork(3, "incidents").next_u64(), rng.fork(4, "incidents").next_u64());
+        let a: Vec<u64> = (0..4)
+            .map(|_| rng.fork(3, "incidents").next_u64())
+            .collect();
+        assert!(
+            a.windows(2).all(|w| w[0] == w[1]),
+            "same fork, same numbers"
+        );
+        assert_ne!(
+            rng.fork(3, "incidents").next_u64(),
+            rng.fork(3, "events").next_u64()
+        );
+        assert_ne!(
+            rng.fork(3, "incidents").next_u64(),
+            rng.fork(4, "incidents").next_u64()
+        );
         assert_ne!(
             rng.fork(3, "incidents").next_u64(),
             SimRng { seed: 8 }.fork(3, "incidents").next_u64()

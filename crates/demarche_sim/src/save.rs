@@ -73,7 +73,9 @@ pub enum SaveError {
         why: String,
     },
     /// A save of another format version.
-    #[error("{path}: save format version {found}; this version of Démarche reads version {SAVE_VERSION}")]
+    #[error(
+        "{path}: save format version {found}; this version of Démarche reads version {SAVE_VERSION}"
+    )]
     Version {
         /// The file.
         path: PathBuf,
@@ -95,8 +97,14 @@ impl SaveFile {
     pub fn of(game: &Game, settings: BTreeMap<String, String>) -> SaveFile {
         let scn = game.scenario();
         let pending = [
-            game.submitted(crate::ids::Side::First).iter().map(|o| scn.raw_order(o)).collect(),
-            game.submitted(crate::ids::Side::Second).iter().map(|o| scn.raw_order(o)).collect(),
+            game.submitted(crate::ids::Side::First)
+                .iter()
+                .map(|o| scn.raw_order(o))
+                .collect(),
+            game.submitted(crate::ids::Side::Second)
+                .iter()
+                .map(|o| scn.raw_order(o))
+                .collect(),
         ];
         SaveFile {
             format: SAVE_FORMAT.into(),
@@ -146,11 +154,14 @@ impl SaveFile {
 
     /// Writes the save atomically.
     pub fn write(&self, path: &Path) -> Result<(), SaveError> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().indentor(" ".to_owned()))
-            .map_err(|e| SaveError::Damaged {
-                path: path.to_path_buf(),
-                why: e.to_string(),
-            })?;
+        let text = ron::ser::to_string_pretty(
+            self,
+            ron::ser::PrettyConfig::default().indentor(" ".to_owned()),
+        )
+        .map_err(|e| SaveError::Damaged {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        })?;
         write_atomically(path, text.as_bytes())
     }
 
@@ -170,10 +181,15 @@ impl SaveFile {
         }
         let bytes = fs::read(path).map_err(io)?;
         let text = String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))?;
-        let options = crate::scenario::read::ron_options().without_recursion_limit().with_recursion_limit(128);
-        let header: Header = options
-            .from_str(&text)
-            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+        let options = crate::scenario::read::ron_options()
+            .without_recursion_limit()
+            .with_recursion_limit(128);
+        let header: Header = options.from_str(&text).map_err(|e| {
+            damaged(format!(
+                "{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ))
+        })?;
         if header.format != SAVE_FORMAT {
             return Err(damaged(format!("it says it is `{}`", header.format)));
         }
@@ -183,9 +199,12 @@ impl SaveFile {
                 found: header.version,
             });
         }
-        options
-            .from_str(&text)
-            .map_err(|e| damaged(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))
+        options.from_str(&text).map_err(|e| {
+            damaged(format!(
+                "{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ))
+        })
     }
 }
 
@@ -200,12 +219,26 @@ fn check_shape(state: &SimState, scn: &Scenario) -> Result<(), String> {
         && state.military.scrambles.len() == n
         && state.sanctions.flow_open.len() == scn.flows.len()
         && state.status.objectives.len() == scn.objectives.len()
-        && state.military.forces.iter().all(|f| f.at.index() < scn.regions.len())
+        && state
+            .military
+            .forces
+            .iter()
+            .all(|f| f.at.index() < scn.regions.len())
         && state.sanctions.measures.iter().all(|m| {
-            m.sender.index() < n && m.target.index() < n && m.sector.index() < scn.sectors.len() && m.action.index() < scn.actions.len()
+            m.sender.index() < n
+                && m.target.index() < n
+                && m.sector.index() < scn.sectors.len()
+                && m.action.index() < scn.actions.len()
         })
-        && state.diplomacy.proposals.iter().all(|p| p.track.index() < scn.tracks.len() && p.from.index() < n)
-        && state.status.ended.is_none_or(|o| o.index() < scn.outcomes.len());
+        && state
+            .diplomacy
+            .proposals
+            .iter()
+            .all(|p| p.track.index() < scn.tracks.len() && p.from.index() < n)
+        && state
+            .status
+            .ended
+            .is_none_or(|o| o.index() < scn.outcomes.len());
     if ok {
         Ok(())
     } else {
@@ -220,7 +253,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

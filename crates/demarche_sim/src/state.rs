@@ -156,10 +156,16 @@ impl EpisodeOutcome {
     /// Name for people, with the TIES code.
     pub fn label(self) -> &'static str {
         match self {
-            EpisodeOutcome::AcquiescenceToThreat => "acquiescence by the target to the threat (TIES 1–2)",
-            EpisodeOutcome::SenderCapitulatedAtThreat => "capitulation by the sender at the threat stage (TIES 3)",
+            EpisodeOutcome::AcquiescenceToThreat => {
+                "acquiescence by the target to the threat (TIES 1–2)"
+            }
+            EpisodeOutcome::SenderCapitulatedAtThreat => {
+                "capitulation by the sender at the threat stage (TIES 3)"
+            }
             EpisodeOutcome::ImposedAfterThreat => "threat defied and carried out",
-            EpisodeOutcome::SenderCapitulatedAfterImposition => "capitulation by the sender after imposition (TIES 8)",
+            EpisodeOutcome::SenderCapitulatedAfterImposition => {
+                "capitulation by the sender after imposition (TIES 8)"
+            }
         }
     }
 }
@@ -208,10 +214,16 @@ impl SanctionRegime {
     }
 
     /// The measure in force with this key, if any.
-    pub fn find(&self, sender: ActorId, target: ActorId, sector: SectorId, kind: MeasureKind) -> Option<&Measure> {
-        self.measures
-            .iter()
-            .find(|m| m.sender == sender && m.target == target && m.sector == sector && m.kind == kind)
+    pub fn find(
+        &self,
+        sender: ActorId,
+        target: ActorId,
+        sector: SectorId,
+        kind: MeasureKind,
+    ) -> Option<&Measure> {
+        self.measures.iter().find(|m| {
+            m.sender == sender && m.target == target && m.sector == sector && m.kind == kind
+        })
     }
 }
 
@@ -335,10 +347,11 @@ impl SimState {
                 .map_or((2.0, 2.0), |s| s.prior)
         };
         let tracks = initial_tracks(scn);
-        let flow_open = crate::rules::economy::open_shares(scn, &SanctionRegime::default(), &tracks)
-            .into_iter()
-            .map(|(share, _)| share)
-            .collect();
+        let flow_open =
+            crate::rules::economy::open_shares(scn, &SanctionRegime::default(), &tracks)
+                .into_iter()
+                .map(|(share, _)| share)
+                .collect();
         let mut state = SimState {
             clock: Clock::default(),
             indicators,
@@ -352,7 +365,11 @@ impl SimState {
                 ..SanctionRegime::default()
             },
             military: Military {
-                forces: scn.forces.iter().map(|f| ForceState { at: f.home }).collect(),
+                forces: scn
+                    .forces
+                    .iter()
+                    .map(|f| ForceState { at: f.home })
+                    .collect(),
                 rung: 0,
                 max_rung: 0,
                 quiet_turns: 0,
@@ -372,7 +389,8 @@ impl SimState {
                 ended: None,
             },
         };
-        state.indicators.trade = crate::rules::economy::bilateral_trade(scn, &state.sanctions.flow_open);
+        state.indicators.trade =
+            crate::rules::economy::bilateral_trade(scn, &state.sanctions.flow_open);
         state
     }
 
@@ -397,7 +415,11 @@ fn initial_tracks(scn: &Scenario) -> Vec<TrackState> {
         .iter()
         .map(|t| TrackState {
             status: t.status,
-            progress: if t.status == TrackStatus::Terminated { 0.0 } else { t.progress },
+            progress: if t.status == TrackStatus::Terminated {
+                0.0
+            } else {
+                t.progress
+            },
             halted_by: None,
             since: 0,
         })

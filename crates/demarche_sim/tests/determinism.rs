@@ -84,9 +84,14 @@ fn save_at_turn_five_then_load_gives_the_straight_game() {
     let first = play(&mut game, &mut policies, 5);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("turn5.save.ron");
-    SaveFile::of(&game, Default::default()).write(&path).unwrap();
+    SaveFile::of(&game, Default::default())
+        .write(&path)
+        .unwrap();
     drop(game);
-    let mut loaded = SaveFile::read(&path).unwrap().restore(scn.clone(), &path).unwrap();
+    let mut loaded = SaveFile::read(&path)
+        .unwrap()
+        .restore(scn.clone(), &path)
+        .unwrap();
     assert_eq!(loaded.turn(), 6);
     let rest = play(&mut loaded, &mut policies, 22);
     let joined: Vec<String> = first.into_iter().chain(rest).collect();
@@ -100,7 +105,9 @@ fn a_failed_save_keeps_the_earlier_one() {
     let game = Game::new(scn.clone(), 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keep.save.ron");
-    SaveFile::of(&game, Default::default()).write(&path).unwrap();
+    SaveFile::of(&game, Default::default())
+        .write(&path)
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     // Writing into a folder that does not exist fails and must not touch the earlier save.
     let bad = dir.path().join("missing-folder").join("x.save.ron");
@@ -116,7 +123,9 @@ fn damaged_and_foreign_saves_give_clear_errors() {
     let game = Game::new(scn.clone(), 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.save.ron");
-    SaveFile::of(&game, Default::default()).write(&path).unwrap();
+    SaveFile::of(&game, Default::default())
+        .write(&path)
+        .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
 
     std::fs::write(&path, &text[..text.len() / 3]).unwrap();
@@ -127,9 +136,21 @@ fn damaged_and_foreign_saves_give_clear_errors() {
     let error = SaveFile::read(&path).unwrap_err().to_string();
     assert!(error.contains("save format version 99"), "{error}");
 
-    std::fs::write(&path, text.replacen("scenario_hash: \"", "scenario_hash: \"f", 1)).unwrap();
-    let error = SaveFile::read(&path).unwrap().restore(scn, &path).err().unwrap().to_string();
-    assert!(error.contains("different version of the scenario"), "{error}");
+    std::fs::write(
+        &path,
+        text.replacen("scenario_hash: \"", "scenario_hash: \"f", 1),
+    )
+    .unwrap();
+    let error = SaveFile::read(&path)
+        .unwrap()
+        .restore(scn, &path)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        error.contains("different version of the scenario"),
+        "{error}"
+    );
 
     std::fs::write(&path, b"\xff\xfe garbage").unwrap();
     assert!(SaveFile::read(&path).is_err());
@@ -141,6 +162,8 @@ fn the_outcome_does_not_depend_on_threads() {
     let make = |seed: u64| random_pair(seed);
     let one = demarche_sim::batch::run(scn.clone(), 6, 99, 1, make, |_| {});
     let two = demarche_sim::batch::run(scn, 6, 99, 2, make, |_| {});
-    let hashes = |r: &Vec<demarche_sim::batch::GameResult>| r.iter().map(|g| g.state.hash()).collect::<Vec<_>>();
+    let hashes = |r: &Vec<demarche_sim::batch::GameResult>| {
+        r.iter().map(|g| g.state.hash()).collect::<Vec<_>>()
+    };
     assert_eq!(hashes(&one), hashes(&two));
 }

@@ -29,7 +29,11 @@ fn track(game: &Game, key: &str) -> demarche_sim::TrackId {
 }
 
 fn turn_of(game: &Game, date: &str) -> u32 {
-    game.scenario().meta.calendar.turn_of(date.parse().unwrap()).unwrap()
+    game.scenario()
+        .meta
+        .calendar
+        .turn_of(date.parse().unwrap())
+        .unwrap()
 }
 
 fn report(game: &Game, turn: u32) -> &TurnReport {
@@ -40,11 +44,20 @@ fn report(game: &Game, turn: u32) -> &TurnReport {
 fn the_historical_run_follows_the_2022_record() {
     let game = historical_game(game_seed());
     let scn = game.scenario();
-    assert_eq!(game.history().len() as u32, scn.meta.calendar.turns, "the game runs to its last turn");
+    assert_eq!(
+        game.history().len() as u32,
+        scn.meta.calendar.turns,
+        "the game runs to its last turn"
+    );
 
     for r in game.history() {
         for side in Side::BOTH {
-            assert!(r.refused[side.index()].is_empty(), "turn {}: refused {:?}", r.turn, r.refused[side.index()]);
+            assert!(
+                r.refused[side.index()].is_empty(),
+                "turn {}: refused {:?}",
+                r.turn,
+                r.refused[side.index()]
+            );
         }
     }
 
@@ -54,45 +67,83 @@ fn the_historical_run_follows_the_2022_record() {
     let suspended_in = game
         .history()
         .iter()
-        .find(|r| r.headlines.iter().any(|h| h.contains(&scn.track(peace).name) && h.contains("suspends")))
+        .find(|r| {
+            r.headlines
+                .iter()
+                .any(|h| h.contains(&scn.track(peace).name) && h.contains("suspends"))
+        })
         .map(|r| r.turn);
-    assert_eq!(suspended_in, Some(halt), "peace-treaty talks suspended in turn {halt}");
+    assert_eq!(
+        suspended_in,
+        Some(halt),
+        "peace-treaty talks suspended in turn {halt}"
+    );
 
     // Visa-free exchanges ended (terminated in September).
     let visa = track(&game, "visa_free");
-    assert_eq!(game.view().dip.tracks[visa.index()].status, TrackStatus::Terminated);
+    assert_eq!(
+        game.view().dip.tracks[visa.index()].status,
+        TrackStatus::Terminated
+    );
     let ended_in = game
         .history()
         .iter()
-        .find(|r| r.headlines.iter().any(|h| h.contains(&scn.track(visa).name) && h.contains("terminates")))
+        .find(|r| {
+            r.headlines
+                .iter()
+                .any(|h| h.contains(&scn.track(visa).name) && h.contains("terminates"))
+        })
         .map(|r| r.turn);
     assert_eq!(ended_in, Some(turn_of(&game, "2022-09-05")));
 
     // Japan keeps Sakhalin-2 LNG.
     let sakhalin = track(&game, "sakhalin_energy");
-    assert_eq!(game.view().dip.tracks[sakhalin.index()].status, TrackStatus::Active);
+    assert_eq!(
+        game.view().dip.tracks[sakhalin.index()].status,
+        TrackStatus::Active
+    );
 
     // The sanctions packages: Japan imposes measures from the first turn on.
     let japan_sanctions = |r: &TurnReport| {
         r.events
             .iter()
-            .filter(|e| e.kind == ReportKind::Order(Category::Sanctions) && e.actor == Some(scn.actor_of(Side::First)))
+            .filter(|e| {
+                e.kind == ReportKind::Order(Category::Sanctions)
+                    && e.actor == Some(scn.actor_of(Side::First))
+            })
             .count()
     };
-    assert!(japan_sanctions(report(&game, 1)) >= 2, "the first packages in turn 1");
+    assert!(
+        japan_sanctions(report(&game, 1)) >= 2,
+        "the first packages in turn 1"
+    );
     let total: usize = game.history().iter().map(japan_sanctions).sum();
     assert!(total >= 8, "{total} Japanese sanction orders over the year");
 
     // The incursion (MID 12, border violation) in the turn of 2 March, flotillas in March.
     let incursion = report(&game, turn_of(&game, "2022-03-02"));
-    assert!(incursion.events.iter().any(|e| e.mid == Some(12)), "the airspace incursion");
+    assert!(
+        incursion.events.iter().any(|e| e.mid == Some(12)),
+        "the airspace incursion"
+    );
     let flotillas = report(&game, turn_of(&game, "2022-03-10"));
-    assert!(!flotillas.movements.is_empty(), "the March flotillas move on the map");
+    assert!(
+        !flotillas.movements.is_empty(),
+        "the March flotillas move on the map"
+    );
 
     // Trade falls; tension rises but there is no clash.
     let view = game.view();
-    let start_trade = game.history()[0].changes.iter().find(|c| c.metric == demarche_sim::report::Metric::Trade).map_or(view.ind.trade, |c| c.before);
-    assert!(view.ind.trade < 0.8 * start_trade, "trade {} vs {start_trade}", view.ind.trade);
+    let start_trade = game.history()[0]
+        .changes
+        .iter()
+        .find(|c| c.metric == demarche_sim::report::Metric::Trade)
+        .map_or(view.ind.trade, |c| c.before);
+    assert!(
+        view.ind.trade < 0.8 * start_trade,
+        "trade {} vs {start_trade}",
+        view.ind.trade
+    );
     let max_tension = game
         .history()
         .iter()
@@ -100,10 +151,16 @@ fn the_historical_run_follows_the_2022_record() {
         .filter(|c| c.metric == demarche_sim::report::Metric::Tension)
         .map(|c| c.after)
         .fold(0.0, f64::max);
-    assert!(max_tension > scn.params.tension_floor + 15.0, "tension rose to {max_tension}");
+    assert!(
+        max_tension > scn.params.tension_floor + 15.0,
+        "tension rose to {max_tension}"
+    );
     assert!(!view.mil.clash, "no armed clash");
     assert!(view.mil.max_rung >= 5, "the record reaches shows of force");
-    let outcome = view.status.ended.map(|o| scn.outcomes[o.index()].key.clone());
+    let outcome = view
+        .status
+        .ended
+        .map(|o| scn.outcomes[o.index()].key.clone());
     assert_ne!(outcome.as_deref(), Some("armed_clash"));
 }
 
@@ -113,6 +170,8 @@ fn game_seed() -> u64 {
 
 #[test]
 fn the_historical_run_has_no_clash_for_other_seeds() {
-    let clashes: Vec<u64> = (1..=12).filter(|&seed| historical_game(seed).view().mil.clash).collect();
+    let clashes: Vec<u64> = (1..=12)
+        .filter(|&seed| historical_game(seed).view().mil.clash)
+        .collect();
     assert!(clashes.len() <= 1, "clashes with seeds {clashes:?}");
 }

@@ -46,7 +46,10 @@ fn cost_to_japan(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
 fn an_lng_ban_hurts_japan_more_than_a_luxury_ban() {
     let (lng_economy, lng_stress) = cost_to_japan("lng", MeasureKind::ImportRestriction, 6);
     let (lux_economy, lux_stress) = cost_to_japan("luxury", MeasureKind::ExportRestriction, 6);
-    assert!(lng_economy > 5.0 * lux_economy.max(1e-6), "LNG {lng_economy} vs luxury {lux_economy}");
+    assert!(
+        lng_economy > 5.0 * lux_economy.max(1e-6),
+        "LNG {lng_economy} vs luxury {lux_economy}"
+    );
     assert!(lng_stress > 0.0 && lux_stress == 0.0);
 }
 
@@ -79,17 +82,27 @@ fn the_full_lng_order_costs_japan_more_than_the_luxury_order_in_a_game() {
     };
     let outcome = |action: ActionId| {
         let mut game = Game::new(scn.clone(), 3);
-        game.submit(Side::First, vec![Order::plain(action)]).expect("available at the start");
+        game.submit(Side::First, vec![Order::plain(action)])
+            .expect("available at the start");
         for _ in 0..6 {
             game.resolve().unwrap();
         }
         let v = game.view();
-        (v.ind.get(japan, Indicator::Economy), v.ind.get(japan, Indicator::Approval))
+        (
+            v.ind.get(japan, Indicator::Economy),
+            v.ind.get(japan, Indicator::Approval),
+        )
     };
     let (lng_economy, lng_approval) = outcome(find("lng", MeasureKind::ImportRestriction));
     let (lux_economy, lux_approval) = outcome(find("luxury", MeasureKind::ExportRestriction));
-    assert!(lng_economy < lux_economy, "economy: LNG {lng_economy} vs luxury {lux_economy}");
-    assert!(lng_approval < lux_approval, "approval: LNG {lng_approval} vs luxury {lux_approval}");
+    assert!(
+        lng_economy < lux_economy,
+        "economy: LNG {lng_economy} vs luxury {lux_economy}"
+    );
+    assert!(
+        lng_approval < lux_approval,
+        "approval: LNG {lng_approval} vs luxury {lux_approval}"
+    );
 }
 
 /// Every number of the state is finite and within its range.
@@ -183,13 +196,26 @@ proptest! {
 fn a_thousand_random_games_run_without_a_panic() {
     let scn = common::scenario();
     let make = |seed: u64| -> [Box<dyn Policy>; 2] {
-        [policy::builtin("random", seed).unwrap(), policy::builtin("random", seed ^ 1).unwrap()]
+        [
+            policy::builtin("random", seed).unwrap(),
+            policy::builtin("random", seed ^ 1).unwrap(),
+        ]
     };
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let results = demarche_sim::batch::run(scn.clone(), 1000, 2022, threads, make, |_| {});
     assert_eq!(results.len(), 1000);
     for r in &results {
-        assert!(r.state.status.ended.is_some(), "game {} has an outcome", r.index);
-        assert!(r.state.status.scores.iter().all(|s| (0.0..=100.0).contains(s)));
+        assert!(
+            r.state.status.ended.is_some(),
+            "game {} has an outcome",
+            r.index
+        );
+        assert!(
+            r.state
+                .status
+                .scores
+                .iter()
+                .all(|s| (0.0..=100.0).contains(s))
+        );
     }
 }

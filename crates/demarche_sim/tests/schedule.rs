@@ -15,7 +15,9 @@ fn the_turn_schedule_builds_without_ambiguities() {
     });
     let result = app
         .world_mut()
-        .schedule_scope(ResolveTurn, |world, schedule| schedule.initialize(world).map(|_| schedule.systems_len()));
+        .schedule_scope(ResolveTurn, |world, schedule| {
+            schedule.initialize(world).map(|_| schedule.systems_len())
+        });
     let systems = result.unwrap_or_else(|e| panic!("the turn schedule does not build: {e:?}"));
     assert!(systems >= TurnPhase::ALL.len(), "{systems} systems");
 }

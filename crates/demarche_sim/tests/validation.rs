@@ -34,14 +34,23 @@ fn first_error(copy: &Copy, file: &str) -> Problem {
 
 #[test]
 fn the_bundled_scenario_is_clean() {
-    let loaded = demarche_sim::load(&common::scenario_dir()).unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
-    assert!(loaded.warnings.is_empty(), "{}", render_problems(&loaded.warnings));
+    let loaded = demarche_sim::load(&common::scenario_dir())
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        render_problems(&loaded.warnings)
+    );
     let s = loaded.scenario;
     assert!(s.regions.len() >= 10);
     assert!(s.tracks.len() >= 5);
     for category in demarche_sim::scenario::Category::ALL {
         let n = s.actions.iter().filter(|a| a.category == category).count();
-        let needed = if category == demarche_sim::scenario::Category::Diplomatic { 4 } else { 8 };
+        let needed = if category == demarche_sim::scenario::Category::Diplomatic {
+            4
+        } else {
+            8
+        };
         assert!(n >= needed, "{category:?}: {n} actions");
     }
     let dated = s
@@ -50,7 +59,11 @@ fn the_bundled_scenario_is_clean() {
         .filter(|e| matches!(e.when, demarche_sim::scenario::When::Dated(d) if d.ymd().0 == 2022))
         .count();
     assert!(dated >= 10, "{dated} dated 2022 events");
-    assert!(s.events.iter().any(|e| matches!(e.when, demarche_sim::scenario::When::Random { .. })));
+    assert!(
+        s.events
+            .iter()
+            .any(|e| matches!(e.when, demarche_sim::scenario::When::Random { .. }))
+    );
 }
 
 #[test]
@@ -69,7 +82,11 @@ fn a_wrong_type_is_located() {
     let copy = Copy::new();
     copy.set_first("actions.ron", "capital", "\"three\"");
     let error = first_error(&copy, "actions.ron");
-    assert!(error.message.contains("expected") || error.message.contains("type"), "{}", error.message);
+    assert!(
+        error.message.contains("expected") || error.message.contains("type"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -78,9 +95,16 @@ fn a_missing_field_is_named() {
     let text = copy.read("scenario.ron");
     let start = text.find("default_seed:").expect("default_seed");
     let end = start + text[start..].find('\n').expect("line end");
-    copy.write("scenario.ron", &format!("{}{}", &text[..start], &text[end..]));
+    copy.write(
+        "scenario.ron",
+        &format!("{}{}", &text[..start], &text[end..]),
+    );
     let error = first_error(&copy, "scenario.ron");
-    assert!(error.message.contains("missing field `default_seed`"), "{}", error.message);
+    assert!(
+        error.message.contains("missing field `default_seed`"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -88,7 +112,11 @@ fn an_unknown_field_gets_a_did_you_mean() {
     let copy = Copy::new();
     copy.replace("actors.ron", "color:", "colour:");
     let error = first_error(&copy, "actors.ron");
-    assert!(error.message.contains("unknown field `colour`"), "{}", error.message);
+    assert!(
+        error.message.contains("unknown field `colour`"),
+        "{}",
+        error.message
+    );
     assert_eq!(error.help.as_deref(), Some("did you mean `color`?"));
 }
 
@@ -98,7 +126,8 @@ fn a_duplicate_id_is_refused() {
     copy.replace("regions.ron", "id: \"sakhalin\"", "id: \"hokkaido\"");
     let all = problems(&copy);
     assert!(
-        all.iter().any(|p| p.message == "duplicate region id `hokkaido`" && p.location.is_some()),
+        all.iter()
+            .any(|p| p.message == "duplicate region id `hokkaido`" && p.location.is_some()),
         "{}",
         render_problems(&all)
     );
@@ -109,7 +138,11 @@ fn a_file_reference_leaving_the_folder_is_refused() {
     let copy = Copy::new();
     copy.set_first("scenario.ron", "file", "\"../../../etc/passwd\"");
     let error = first_error(&copy, "scenario.ron");
-    assert!(error.message.contains("leaves the scenario folder"), "{}", error.message);
+    assert!(
+        error.message.contains("leaves the scenario folder"),
+        "{}",
+        error.message
+    );
     let copy = Copy::new();
     copy.set_first("scenario.ron", "file", "\"/etc/passwd\"");
     let error = first_error(&copy, "scenario.ron");
@@ -122,7 +155,11 @@ fn a_huge_file_is_refused_before_reading() {
     let file = std::fs::File::create(copy.path().join("events.ron")).unwrap();
     file.set_len(20 * 1024 * 1024).unwrap();
     let error = first_error(&copy, "events.ron");
-    assert!(error.message.contains("20.0 MiB; the limit is 8 MiB"), "{}", error.message);
+    assert!(
+        error.message.contains("20.0 MiB; the limit is 8 MiB"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -143,7 +180,11 @@ fn not_a_number_and_out_of_range_values_are_refused() {
     let copy = Copy::new();
     copy.set_first("trade.ron", "value", "NaN");
     let error = first_error(&copy, "trade.ron");
-    assert!(error.message.contains("not a finite number"), "{}", error.message);
+    assert!(
+        error.message.contains("not a finite number"),
+        "{}",
+        error.message
+    );
     let copy = Copy::new();
     copy.set_first("trade.ron", "importer_dependence", "1.5");
     let error = first_error(&copy, "trade.ron");
@@ -151,7 +192,11 @@ fn not_a_number_and_out_of_range_values_are_refused() {
     let copy = Copy::new();
     copy.set_first("actions.ron", "capital", "inf");
     let error = first_error(&copy, "actions.ron");
-    assert!(error.message.contains("not a finite number"), "{}", error.message);
+    assert!(
+        error.message.contains("not a finite number"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -159,10 +204,14 @@ fn dates_out_of_order_are_refused() {
     let copy = Copy::new();
     let text = copy.read("events.ron");
     let first = text.find("Dated(\"").expect("a dated event") + 7;
-    copy.write("events.ron", &format!("{}2022-12-31{}", &text[..first], &text[first + 10..]));
+    copy.write(
+        "events.ron",
+        &format!("{}2022-12-31{}", &text[..first], &text[first + 10..]),
+    );
     let all = problems(&copy);
     assert!(
-        all.iter().any(|p| p.message.starts_with("dates out of order")),
+        all.iter()
+            .any(|p| p.message.starts_with("dates out of order")),
         "{}",
         render_problems(&all)
     );
@@ -174,7 +223,11 @@ fn nesting_past_the_limit_is_refused() {
     let deep = format!("[{}{}]", "[".repeat(5000), "]".repeat(5000));
     copy.write("glossary.ron", &deep);
     let error = first_error(&copy, "glossary.ron");
-    assert!(error.message.contains("nesting") || error.message.contains("expected"), "{}", error.message);
+    assert!(
+        error.message.contains("nesting") || error.message.contains("expected"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -198,7 +251,11 @@ fn every_problem_is_reported_at_once() {
         .map(|p| p.file.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     for file in ["actions.ron", "actors.ron", "trade.ron"] {
-        assert!(files.contains(file), "{file} missing from:\n{}", render_problems(&all));
+        assert!(
+            files.contains(file),
+            "{file} missing from:\n{}",
+            render_problems(&all)
+        );
     }
 }
 

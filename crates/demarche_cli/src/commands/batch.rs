@@ -33,7 +33,9 @@ pub fn summarize(scn: &Scenario, results: &[GameResult]) -> Summary {
     let mut outcomes = BTreeMap::new();
     let mut sums: BTreeMap<String, f64> = BTreeMap::new();
     for result in results {
-        let name = result.outcome().map_or("none".to_owned(), |o| scn.outcomes[o.index()].key.clone());
+        let name = result
+            .outcome()
+            .map_or("none".to_owned(), |o| scn.outcomes[o.index()].key.clone());
         *outcomes.entry(name).or_insert(0) += 1;
         let view = result.state.view(scn);
         for (key, value) in js::indicators(&view) {
@@ -108,12 +110,23 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         );
         println!("outcomes:");
         for (name, count) in &summary.outcomes {
-            let label = scn.outcomes.iter().find(|o| &o.key == name).map_or(name.as_str(), |o| o.name.as_str());
-            println!("  {label:<32} {count:>5}  ({:.1}%)", 100.0 * *count as f64 / summary.games.max(1) as f64);
+            let label = scn
+                .outcomes
+                .iter()
+                .find(|o| &o.key == name)
+                .map_or(name.as_str(), |o| o.name.as_str());
+            println!(
+                "  {label:<32} {count:>5}  ({:.1}%)",
+                100.0 * *count as f64 / summary.games.max(1) as f64
+            );
         }
         println!("mean highest escalation rung: {:.2}", summary.mean_max_rung);
         for side in Side::BOTH {
-            println!("mean score {}: {:.1}", side_key(side), mean(&summary.scores[side.index()]));
+            println!(
+                "mean score {}: {:.1}",
+                side_key(side),
+                mean(&summary.scores[side.index()])
+            );
         }
         println!("mean final indicators:");
         for (key, value) in &summary.mean_indicators {

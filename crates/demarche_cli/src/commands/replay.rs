@@ -36,18 +36,28 @@ pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
                 json!({"turn": turn, "hash": hash.to_string(), "ok": bad.is_none(), "expected": bad.map(|m| m.expected.clone())})
             );
         } else if let Some(m) = bad {
-            println!("turn {turn:>3}: MISMATCH recorded {} re-run {}", m.expected, m.found);
+            println!(
+                "turn {turn:>3}: MISMATCH recorded {} re-run {}",
+                m.expected, m.found
+            );
         } else {
             println!("turn {turn:>3}: {hash} ok");
         }
     }
     if mismatches.is_empty() {
         if !args.json {
-            println!("replay confirmed: {} turns, every hash matches", hashes.len());
+            println!(
+                "replay confirmed: {} turns, every hash matches",
+                hashes.len()
+            );
         }
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} of {} turns do not match the recording", mismatches.len(), hashes.len());
+        eprintln!(
+            "{} of {} turns do not match the recording",
+            mismatches.len(),
+            hashes.len()
+        );
         Ok(ExitCode::from(1))
     }
 }

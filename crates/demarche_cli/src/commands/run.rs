@@ -31,14 +31,18 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     let mut game = match &args.load {
         Some(path) => {
             if args.seed.is_some() {
-                return Err(CliError::Usage("--seed cannot change a loaded game's seed".into()));
+                return Err(CliError::Usage(
+                    "--seed cannot change a loaded game's seed".into(),
+                ));
             }
             SaveFile::read(path)?.restore(scn.clone(), path)?
         }
         None => Game::new(scn.clone(), args.seed.unwrap_or(scn.meta.default_seed)),
     };
     if args.record.is_some() && game.turn() != 1 {
-        return Err(CliError::Usage("--record needs a game from its first turn (not with --load)".into()));
+        return Err(CliError::Usage(
+            "--record needs a game from its first turn (not with --load)".into(),
+        ));
     }
     let mut policies = policies::build_pair(&names, game.seed())?;
     let mut replay = Replay::start(&scn, game.seed());
@@ -65,17 +69,24 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             game.submit_unchecked(side, orders.clone());
             submitted[side.index()] = orders;
         }
-        let report = game.resolve().map_err(|e| CliError::Usage(e.to_string()))?.clone();
+        let report = game
+            .resolve()
+            .map_err(|e| CliError::Usage(e.to_string()))?
+            .clone();
         replay.record(&scn, turn, &submitted, report.hash);
         let view = game.view();
         if args.json {
             let mut value = js::turn(&scn, &report, &view);
             if !explained.is_empty() {
                 let key = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
-                let reasons: serde_json::Map<String, serde_json::Value> =
-                    explained.iter().map(|(s, r, _)| (key(*s), json!(r))).collect();
-                let millis: serde_json::Map<String, serde_json::Value> =
-                    explained.iter().map(|(s, _, ms)| (key(*s), json!(ms.map(|m| (m * 10.0).round() / 10.0)))).collect();
+                let reasons: serde_json::Map<String, serde_json::Value> = explained
+                    .iter()
+                    .map(|(s, r, _)| (key(*s), json!(r)))
+                    .collect();
+                let millis: serde_json::Map<String, serde_json::Value> = explained
+                    .iter()
+                    .map(|(s, _, ms)| (key(*s), json!(ms.map(|m| (m * 10.0).round() / 10.0))))
+                    .collect();
                 value["ai_reasons"] = json!(reasons);
                 value["decision_ms"] = json!(millis);
             }
@@ -98,7 +109,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     if args.json {
         let mut score = serde_json::Map::new();
         for side in Side::BOTH {
-            score.insert(scn.actor(scn.actor_of(side)).key.clone(), json!((view.status.scores[side.index()] * 100.0).round() / 100.0));
+            score.insert(
+                scn.actor(scn.actor_of(side)).key.clone(),
+                json!((view.status.scores[side.index()] * 100.0).round() / 100.0),
+            );
         }
         let outcome = view.status.ended.map(|o| &scn.outcomes[o.index()]);
         writeln!(
@@ -136,19 +150,31 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
 
 /// Reads an orders file: the same entries as a scenario's `historical.ron`.
 fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CliError::Orders(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Orders(format!("{}: {e}", path.display())))?;
     let entries: Vec<RawHistoricalTurn> = demarche_sim::scenario::read::ron_options()
         .from_str(&text)
-        .map_err(|e| CliError::Orders(format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code)))?;
+        .map_err(|e| {
+            CliError::Orders(format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                e.code
+            ))
+        })?;
     let mut book = OrderBook::new();
     for (i, entry) in entries.iter().enumerate() {
-        let at = |msg: String| CliError::Orders(format!("{} entry {}: {msg}", path.display(), i + 1));
+        let at =
+            |msg: String| CliError::Orders(format!("{} entry {}: {msg}", path.display(), i + 1));
         let actor = scn
             .names
             .actors
             .get(&entry.side)
             .ok_or_else(|| at(format!("unknown side `{}`", entry.side)))?;
-        let side = scn.side_of(*actor).ok_or_else(|| at(format!("`{}` is not a playable side", entry.side)))?;
+        let side = scn
+            .side_of(*actor)
+            .ok_or_else(|| at(format!("`{}` is not a playable side", entry.side)))?;
         let mut orders = Vec::new();
         for raw in &entry.orders {
             orders.push(scn.resolve_order(raw).map_err(at)?);

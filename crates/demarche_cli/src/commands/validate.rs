@@ -38,5 +38,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

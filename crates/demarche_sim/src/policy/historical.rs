@@ -15,6 +15,8 @@ impl Policy for Historical {
     }
 
     fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
-        game.scenario().historical_orders(side, game.turn()).to_vec()
+        game.scenario()
+            .historical_orders(side, game.turn())
+            .to_vec()
     }
 }

@@ -69,7 +69,11 @@ pub fn candidates(game: &Game, side: Side) -> Vec<Order> {
                     .collect()
             }
         };
-        out.extend(orders.into_iter().filter(|o| game.check(side, o, &[]).is_ok()));
+        out.extend(
+            orders
+                .into_iter()
+                .filter(|o| game.check(side, o, &[]).is_ok()),
+        );
     }
     out
 }

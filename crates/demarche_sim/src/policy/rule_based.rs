@@ -68,7 +68,8 @@ impl RuleBased {
                 if track_ops.contains(&TrackOp::Accept) || track_ops.contains(&TrackOp::Propose) {
                     score += 1.5;
                 }
-                if track_ops.contains(&TrackOp::Suspend) || track_ops.contains(&TrackOp::Terminate) {
+                if track_ops.contains(&TrackOp::Suspend) || track_ops.contains(&TrackOp::Terminate)
+                {
                     score -= 3.0;
                 }
                 if action.category == Category::Military {

@@ -16,12 +16,31 @@ pub fn stance_reaction(ctx: &mut Ctx, actor: ActorId, stance: Stance, name: &str
         Stance::Neutral => return,
     };
     let text = if balance >= 0.0 {
-        format!("{} welcome \"{name}\"", if stance == Stance::Hawkish { "hawks" } else { "doves" })
+        format!(
+            "{} welcome \"{name}\"",
+            if stance == Stance::Hawkish {
+                "hawks"
+            } else {
+                "doves"
+            }
+        )
     } else {
-        format!("{} object to \"{name}\"", if stance == Stance::Hawkish { "doves" } else { "hawks" })
+        format!(
+            "{} object to \"{name}\"",
+            if stance == Stance::Hawkish {
+                "doves"
+            } else {
+                "hawks"
+            }
+        )
     };
     let amount = balance * ctx.scn.params.stance_effect;
-    ctx.adjust(actor, Indicator::Approval, amount, &Cause::rule("stance", text));
+    ctx.adjust(
+        actor,
+        Indicator::Approval,
+        amount,
+        &Cause::rule("stance", text),
+    );
 }
 
 /// A public commitment: the audience-cost meter rises (tying hands).
@@ -45,7 +64,11 @@ pub fn backdown(ctx: &mut Ctx, actor: ActorId, what: &str) {
     if let Some(side) = ctx.scn.side_of(actor) {
         ctx.log.backdowns[side.index()] += 1;
     }
-    ctx.log.consequence("backdown", format!("{}: {what}.", ctx.scn.actor(actor).name), Some(actor));
+    ctx.log.consequence(
+        "backdown",
+        format!("{}: {what}.", ctx.scn.actor(actor).name),
+        Some(actor),
+    );
 }
 
 /// An election: won above the threshold (capital, a fresh mandate), lost below (capital lost,
@@ -59,12 +82,19 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
         ctx.adjust(actor, Indicator::AudienceCost, -meter / 2.0, &cause);
         ctx.adjust(actor, Indicator::Approval, 3.0, &cause);
-        ctx.log.headlines.push(format!("{name}: the government wins the election with {approval:.0}% approval."));
+        ctx.log.headlines.push(format!(
+            "{name}: the government wins the election with {approval:.0}% approval."
+        ));
     } else {
-        let cause = Cause::rule("election", format!("{name}'s government loses ground in the election"));
+        let cause = Cause::rule(
+            "election",
+            format!("{name}'s government loses ground in the election"),
+        );
         ctx.adjust(actor, Indicator::Capital, -4.0, &cause);
         ctx.adjust(actor, Indicator::Doves, 10.0, &cause);
-        ctx.log.headlines.push(format!("{name}: the government loses ground in the election ({approval:.0}% approval)."));
+        ctx.log.headlines.push(format!(
+            "{name}: the government loses ground in the election ({approval:.0}% approval)."
+        ));
     }
 }
 
@@ -83,22 +113,50 @@ pub fn update(ctx: &mut Ctx) {
         let pain = ctx.log.pain[i];
         if pain > 0.0 {
             let amount = -pain * p.pain_to_approval * s.pain * (1.25 - 0.5 * resolve);
-            ctx.adjust(actor, Indicator::Approval, amount, &Cause::rule("economic_pain", "economic pain from sanctions"));
+            ctx.adjust(
+                actor,
+                Indicator::Approval,
+                amount,
+                &Cause::rule("economic_pain", "economic pain from sanctions"),
+            );
         }
         let stress = ctx.ind.get(actor, Indicator::EnergyStress);
         if stress > 20.0 {
             let amount = -(stress - 20.0) / 20.0 * p.energy_to_approval * s.energy;
-            ctx.adjust(actor, Indicator::Approval, amount, &Cause::rule("energy_prices", "high energy prices"));
+            ctx.adjust(
+                actor,
+                Indicator::Approval,
+                amount,
+                &Cause::rule("energy_prices", "high energy prices"),
+            );
         }
         let provocations = ctx.log.provocations[i];
         if provocations > 0.0 {
             let rally = (provocations * p.rally_per_provocation * s.rally).min(p.rally_cap);
-            ctx.adjust(actor, Indicator::Approval, rally, &Cause::rule("rally", "rally round the flag against the other side's moves"));
-            ctx.adjust(actor, Indicator::Hawks, 1.5 * provocations, &Cause::rule("provocations", "the other side's provocations"));
+            ctx.adjust(
+                actor,
+                Indicator::Approval,
+                rally,
+                &Cause::rule(
+                    "rally",
+                    "rally round the flag against the other side's moves",
+                ),
+            );
+            ctx.adjust(
+                actor,
+                Indicator::Hawks,
+                1.5 * provocations,
+                &Cause::rule("provocations", "the other side's provocations"),
+            );
         }
         if pain > 0.0 || stress > 20.0 {
             let amount = 0.8 * pain + 0.05 * (stress - 20.0).max(0.0);
-            ctx.adjust(actor, Indicator::Doves, amount, &Cause::rule("pain_doves", "the costs of confrontation"));
+            ctx.adjust(
+                actor,
+                Indicator::Doves,
+                amount,
+                &Cause::rule("pain_doves", "the costs of confrontation"),
+            );
         }
         let drift = Cause::rule("drift", "pressures fade over time");
         for indicator in [Indicator::Hawks, Indicator::Doves] {
@@ -107,27 +165,55 @@ pub fn update(ctx: &mut Ctx) {
             ctx.adjust(actor, indicator, 0.05 * (start - v), &drift);
         }
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
-        ctx.adjust(actor, Indicator::AudienceCost, -meter * p.audience_decay, &Cause::rule("audience_decay", "commitments fade from memory"));
+        ctx.adjust(
+            actor,
+            Indicator::AudienceCost,
+            -meter * p.audience_decay,
+            &Cause::rule("audience_decay", "commitments fade from memory"),
+        );
         let approval = ctx.ind.get(actor, Indicator::Approval);
-        ctx.adjust(actor, Indicator::Approval, p.approval_drift * (setup.approval_baseline - approval), &Cause::rule("approval_drift", "opinion drifts back to its baseline"));
-        ctx.adjust(actor, Indicator::EnergyStress, -stress * p.energy_decay, &Cause::rule("energy_adaptation", "markets adapt"));
+        ctx.adjust(
+            actor,
+            Indicator::Approval,
+            p.approval_drift * (setup.approval_baseline - approval),
+            &Cause::rule("approval_drift", "opinion drifts back to its baseline"),
+        );
+        ctx.adjust(
+            actor,
+            Indicator::EnergyStress,
+            -stress * p.energy_decay,
+            &Cause::rule("energy_adaptation", "markets adapt"),
+        );
     }
     for (a, spec) in scn.actors.iter().enumerate() {
         let actor = ActorId::from_index(a);
         let economy = ctx.ind.get(actor, Indicator::Economy);
         let start = spec.initial[Indicator::Economy.index()];
         if economy < start {
-            ctx.adjust(actor, Indicator::Economy, p.economy_recovery * (start - economy), &Cause::rule("recovery", "the economy adjusts"));
+            ctx.adjust(
+                actor,
+                Indicator::Economy,
+                p.economy_recovery * (start - economy),
+                &Cause::rule("recovery", "the economy adjusts"),
+            );
         }
         let readiness = ctx.ind.get(actor, Indicator::Readiness);
         let base = spec.initial[Indicator::Readiness.index()];
         if readiness < base {
-            ctx.adjust(actor, Indicator::Readiness, p.readiness_recovery.min(base - readiness), &Cause::rule("readiness", "forces rest and refit"));
+            ctx.adjust(
+                actor,
+                Indicator::Readiness,
+                p.readiness_recovery.min(base - readiness),
+                &Cause::rule("readiness", "forces rest and refit"),
+            );
         }
     }
     let tension = ctx.ind.tension;
     if tension > p.tension_floor {
-        ctx.tension(-p.tension_decay * (tension - p.tension_floor), &Cause::rule("tension_decay", "tension subsides without new incidents"));
+        ctx.tension(
+            -p.tension_decay * (tension - p.tension_floor),
+            &Cause::rule("tension_decay", "tension subsides without new incidents"),
+        );
     }
 }
 
@@ -141,6 +227,14 @@ pub fn income(ctx: &mut Ctx) {
         };
         let approval = ctx.ind.get(actor, Indicator::Approval);
         let amount = setup.capital_per_turn * (0.75 + 0.5 * approval / 100.0);
-        ctx.adjust(actor, Indicator::Capital, amount, &Cause::rule("income", format!("political capital at {approval:.0}% approval")));
+        ctx.adjust(
+            actor,
+            Indicator::Capital,
+            amount,
+            &Cause::rule(
+                "income",
+                format!("political capital at {approval:.0}% approval"),
+            ),
+        );
     }
 }

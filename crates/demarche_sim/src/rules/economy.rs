@@ -31,7 +31,11 @@ pub fn covers(kind: MeasureKind, sender: ActorId, target: ActorId, flow: &Flow) 
 }
 
 /// For each flow: the share still open and what closes the rest.
-pub fn open_shares(scn: &Scenario, sanc: &SanctionRegime, tracks: &[TrackState]) -> Vec<(f64, Closure)> {
+pub fn open_shares(
+    scn: &Scenario,
+    sanc: &SanctionRegime,
+    tracks: &[TrackState],
+) -> Vec<(f64, Closure)> {
     scn.flows
         .iter()
         .map(|flow| {
@@ -43,9 +47,13 @@ pub fn open_shares(scn: &Scenario, sanc: &SanctionRegime, tracks: &[TrackState])
             sanc.measures
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sector == flow.sector && covers(m.kind, m.sender, m.target, flow))
+                .filter(|(_, m)| {
+                    m.sector == flow.sector && covers(m.kind, m.sender, m.target, flow)
+                })
                 .max_by(|(_, a), (_, b)| a.size.total_cmp(&b.size))
-                .map_or((1.0, Closure::Open), |(i, m)| (1.0 - m.size, Closure::Measure(i)))
+                .map_or((1.0, Closure::Open), |(i, m)| {
+                    (1.0 - m.size, Closure::Measure(i))
+                })
         })
         .collect()
 }
@@ -118,7 +126,14 @@ pub fn sanction_costs(ctx: &mut Ctx) {
                     text,
                 };
                 let mut trade = ctx.ind.trade;
-                ctx.log.change(Metric::Trade, &mut trade, flow.value * (share - old), 0.0, f64::MAX, &cause);
+                ctx.log.change(
+                    Metric::Trade,
+                    &mut trade,
+                    flow.value * (share - old),
+                    0.0,
+                    f64::MAX,
+                    &cause,
+                );
                 ctx.ind.trade = trade;
             }
             ctx.sanc.flow_open[i] = share;
@@ -146,16 +161,40 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         };
         let text = label(scn, ctx.sanc, closure, flow);
         let gdp_yen = scn.actor(flow.exporter).gdp_usd_bn * p.yen_per_usd;
-        let revenue = flow.value * closed * (1.0 - adapt) / gdp_yen * p.export_pain_scale
-            * (1.0 - if exporter_evades { exporter_evasion } else { 0.0 });
-        let supply = flow.importer_dependence * flow.criticality * closed * (1.0 - adapt)
+        let revenue = flow.value * closed * (1.0 - adapt) / gdp_yen
+            * p.export_pain_scale
+            * (1.0
+                - if exporter_evades {
+                    exporter_evasion
+                } else {
+                    0.0
+                });
+        let supply = flow.importer_dependence
+            * flow.criticality
+            * closed
+            * (1.0 - adapt)
             * p.supply_pain_scale
             * importer_scale
-            * (1.0 - if importer_evades { importer_evasion } else { 0.0 });
-        charge(ctx, flow.exporter, revenue, &format!("{text}: lost exports"));
+            * (1.0
+                - if importer_evades {
+                    importer_evasion
+                } else {
+                    0.0
+                });
+        charge(
+            ctx,
+            flow.exporter,
+            revenue,
+            &format!("{text}: lost exports"),
+        );
         charge(ctx, flow.importer, supply, &format!("{text}: lost supply"));
         if scn.sector(flow.sector).kind == SectorKind::Energy {
-            let stress = 0.25 * flow.importer_dependence * flow.criticality * closed * (1.0 - adapt) * p.energy_stress_scale;
+            let stress = 0.25
+                * flow.importer_dependence
+                * flow.criticality
+                * closed
+                * (1.0 - adapt)
+                * p.energy_stress_scale;
             let cause = Cause {
                 source: format!("sector:{}", scn.sector(flow.sector).key),
                 text: format!("{text}: energy prices"),

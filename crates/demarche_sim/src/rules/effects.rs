@@ -63,7 +63,9 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         } => {
             if let Some((me, other)) = pair(ctx, actor) {
                 let action = origin.action.unwrap_or(ActionId(0));
-                sanctions::threaten(ctx, me, other, *sector, *measure, *size, *severity, *deadline, action);
+                sanctions::threaten(
+                    ctx, me, other, *sector, *measure, *size, *severity, *deadline, action,
+                );
             }
         }
         Effect::Lift { sector, measure } => {
@@ -78,7 +80,8 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         }
         Effect::BackChannel(amount) => {
             let value = &mut ctx.dip.back_channel;
-            ctx.log.change(Metric::BackChannel, value, *amount, 0.0, 100.0, cause);
+            ctx.log
+                .change(Metric::BackChannel, value, *amount, 0.0, 100.0, cause);
         }
         Effect::Move(force, path) => military::move_force(ctx, *force, path, true),
         Effect::Recall(force) => {
@@ -94,7 +97,12 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
             if let Some(a) = ctx.who(*who, actor) {
                 ctx.mil.scrambles[a.index()] += count;
                 let cost = f64::from(*count) * 0.1;
-                ctx.adjust(a, Indicator::Readiness, -cost, &Cause::rule("scrambles", format!("{count} scrambles flown")));
+                ctx.adjust(
+                    a,
+                    Indicator::Readiness,
+                    -cost,
+                    &Cause::rule("scrambles", format!("{count} scrambles flown")),
+                );
             }
         }
         Effect::CoalitionPackage(level) => {
@@ -110,7 +118,11 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
 }
 
 /// The regions a list of effects concerns (activity, moves, recalls), for the map.
-pub fn regions_of(scn: &crate::scenario::Scenario, effects: &[Effect], order_region: Option<RegionId>) -> Vec<RegionId> {
+pub fn regions_of(
+    scn: &crate::scenario::Scenario,
+    effects: &[Effect],
+    order_region: Option<RegionId>,
+) -> Vec<RegionId> {
     let mut out: Vec<RegionId> = order_region.into_iter().collect();
     for effect in effects {
         match effect {

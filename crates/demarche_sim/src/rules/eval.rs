@@ -9,7 +9,9 @@ impl View<'_> {
     pub fn quantity(&self, q: &Quantity, actor: Option<ActorId>) -> f64 {
         let who = |w| resolve_who(self.scn, w, actor);
         match q {
-            Quantity::Indicator(w, indicator) => who(*w).map_or(0.0, |a| self.ind.get(a, *indicator)),
+            Quantity::Indicator(w, indicator) => {
+                who(*w).map_or(0.0, |a| self.ind.get(a, *indicator))
+            }
             Quantity::Relation(x, y) => match (who(*x), who(*y)) {
                 (Some(x), Some(y)) if x != y => self.ind.relation(x, y),
                 _ => 0.0,
@@ -47,7 +49,9 @@ impl View<'_> {
                 _ => false,
             },
             Condition::Happened(e) => self.record.times_happened(*e) > 0,
-            Condition::Took(w, action) => who(*w).is_some_and(|a| self.record.times_taken(a, *action) > 0),
+            Condition::Took(w, action) => {
+                who(*w).is_some_and(|a| self.record.times_taken(a, *action) > 0)
+            }
             Condition::Clashed => self.mil.clash,
         }
     }
@@ -97,18 +101,33 @@ pub fn describe(scn: &Scenario, c: &Condition) -> String {
         Quantity::Trade => "bilateral trade".into(),
         Quantity::Turn => "the turn".into(),
         Quantity::Progress(t) => format!("progress on {}", scn.track(*t).name),
-        Quantity::SanctionLevel(s, t) => format!("the sanction level of {} against {}", who(s), who(t)),
+        Quantity::SanctionLevel(s, t) => {
+            format!("the sanction level of {} against {}", who(s), who(t))
+        }
         Quantity::Belief(w) => format!("{}'s belief in the other side's resolve", who(w)),
     };
     match c {
         Condition::Always => "always".into(),
         Condition::Never => "never".into(),
-        Condition::All(items) => items.iter().map(|c| describe(scn, c)).collect::<Vec<_>>().join(" and "),
-        Condition::Any(items) => format!("either {}", items.iter().map(|c| describe(scn, c)).collect::<Vec<_>>().join(" or ")),
+        Condition::All(items) => items
+            .iter()
+            .map(|c| describe(scn, c))
+            .collect::<Vec<_>>()
+            .join(" and "),
+        Condition::Any(items) => format!(
+            "either {}",
+            items
+                .iter()
+                .map(|c| describe(scn, c))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
         Condition::Not(inner) => format!("not ({})", describe(scn, inner)),
         Condition::AtLeast(q, v) => format!("{} is at least {v}", quantity(q)),
         Condition::AtMost(q, v) => format!("{} is at most {v}", quantity(q)),
-        Condition::TrackIs(t, status) => format!("{} is {:?}", scn.track(*t).name, status).to_lowercase(),
+        Condition::TrackIs(t, status) => {
+            format!("{} is {:?}", scn.track(*t).name, status).to_lowercase()
+        }
         Condition::SanctionInForce(s, t, sector, kind) => format!(
             "{} has a {} on {} in {}",
             who(s),

@@ -9,8 +9,14 @@ use crate::report::Cause;
 use crate::scenario::When;
 
 /// Probability of an incident this turn.
-pub fn incident_risk(tension: f64, activity: f64, back_channel: f64, p: &super::params::Params) -> f64 {
-    let raw = p.incident_base + p.incident_per_tension * tension + p.incident_per_activity * activity;
+pub fn incident_risk(
+    tension: f64,
+    activity: f64,
+    back_channel: f64,
+    p: &super::params::Params,
+) -> f64 {
+    let raw =
+        p.incident_base + p.incident_per_tension * tension + p.incident_per_activity * activity;
     (raw * (1.0 - 0.3 * back_channel / 100.0)).clamp(0.0, p.incident_cap)
 }
 

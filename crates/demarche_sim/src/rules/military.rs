@@ -60,7 +60,9 @@ pub fn raise_rung(ctx: &mut Ctx, level: u8, by: &str) {
         if let Some(threshold) = &scn.ladder[r].threshold
             && !ctx.mil.reached[r + 1]
         {
-            ctx.log.headlines.push(format!("The crisis crosses the \"{threshold}\" threshold."));
+            ctx.log
+                .headlines
+                .push(format!("The crisis crosses the \"{threshold}\" threshold."));
         }
     }
     for r in usize::from(old) + 1..=usize::from(level) {
@@ -105,7 +107,9 @@ pub fn clash(ctx: &mut Ctx, cause: &Cause) {
         return;
     }
     ctx.mil.clash = true;
-    ctx.log.headlines.push("Armed clash between the two sides' forces.".into());
+    ctx.log
+        .headlines
+        .push("Armed clash between the two sides' forces.".into());
     ctx.tension(100.0, cause);
     let top = ctx.scn.top_rung();
     raise_rung(ctx, top, "armed clash");
@@ -126,7 +130,8 @@ pub fn update_beliefs(ctx: &mut Ctx) {
         }
     }
     for side in Side::BOTH {
-        beta[side.other().index()] += p.belief_backdown * f64::from(ctx.log.backdowns[side.index()]);
+        beta[side.other().index()] +=
+            p.belief_backdown * f64::from(ctx.log.backdowns[side.index()]);
     }
     for side in Side::BOTH {
         let i = side.index();

@@ -128,7 +128,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Changes an actor's indicator, within its range, and records why.
-    pub fn adjust(&mut self, actor: ActorId, indicator: Indicator, delta: f64, cause: &Cause) -> f64 {
+    pub fn adjust(
+        &mut self,
+        actor: ActorId,
+        indicator: Indicator,
+        delta: f64,
+        cause: &Cause,
+    ) -> f64 {
         let hi = if indicator == Indicator::Capital {
             self.scn
                 .actor(actor)
@@ -139,12 +145,26 @@ impl<'a> Ctx<'a> {
             100.0
         };
         let value = &mut self.ind.actors[actor.index()][indicator.index()];
-        self.log.change(Metric::Actor(actor, indicator), value, delta, 0.0, hi, cause)
+        self.log.change(
+            Metric::Actor(actor, indicator),
+            value,
+            delta,
+            0.0,
+            hi,
+            cause,
+        )
     }
 
     /// Changes the dyad's tension and records why.
     pub fn tension(&mut self, delta: f64, cause: &Cause) -> f64 {
-        self.log.change(Metric::Tension, &mut self.ind.tension, delta, 0.0, 100.0, cause)
+        self.log.change(
+            Metric::Tension,
+            &mut self.ind.tension,
+            delta,
+            0.0,
+            100.0,
+            cause,
+        )
     }
 
     /// Changes a relation (both directions) and records why.
@@ -153,16 +173,23 @@ impl<'a> Ctx<'a> {
             return 0.0;
         }
         let mut value = self.ind.relation(a, b);
-        let applied = self
-            .log
-            .change(Metric::Relation(a.min(b), a.max(b)), &mut value, delta, -100.0, 100.0, cause);
+        let applied = self.log.change(
+            Metric::Relation(a.min(b), a.max(b)),
+            &mut value,
+            delta,
+            -100.0,
+            100.0,
+            cause,
+        );
         self.ind.set_relation(a, b, value);
         applied
     }
 
     /// The other side of the dyad, when `actor` is a side.
     pub fn opponent(&self, actor: ActorId) -> Option<ActorId> {
-        self.scn.side_of(actor).map(|s| self.scn.actor_of(s.other()))
+        self.scn
+            .side_of(actor)
+            .map(|s| self.scn.actor_of(s.other()))
     }
 
     /// Resolves `self` / `other` for an acting actor.

@@ -22,8 +22,14 @@ pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
             .iter()
             .zip(&degrees)
             .filter(|(o, _)| o.side == actor)
-            .fold((0.0, 0.0), |(s, w), (o, d)| (s + o.weight * d, w + o.weight));
-        scores[side.index()] = if weight > 0.0 { 100.0 * sum / weight } else { 0.0 };
+            .fold((0.0, 0.0), |(s, w), (o, d)| {
+                (s + o.weight * d, w + o.weight)
+            });
+        scores[side.index()] = if weight > 0.0 {
+            100.0 * sum / weight
+        } else {
+            0.0
+        };
     }
     (degrees, scores)
 }
@@ -56,6 +62,8 @@ pub fn evaluate(ctx: &mut Ctx) {
             mid: None,
             regions: Vec::new(),
         });
-        ctx.log.headlines.push(format!("Outcome: {}.", outcome.name));
+        ctx.log
+            .headlines
+            .push(format!("Outcome: {}.", outcome.name));
     }
 }

@@ -4,7 +4,9 @@ use super::effects::{Origin, apply_all};
 use super::{Ctx, View, domestic, military, sanctions, talks};
 use crate::ids::*;
 use crate::report::{Cause, ReportEvent, ReportKind};
-use crate::scenario::{Category, Effect, Indicator, Order, SignalKind, Stance, Target, TrackOp, Visibility};
+use crate::scenario::{
+    Category, Effect, Indicator, Order, SignalKind, Stance, Target, TrackOp, Visibility,
+};
 
 /// Why an order cannot be given, in words for the player.
 pub type Refusal = String;
@@ -36,19 +38,29 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
     let spent: f64 = earlier.iter().map(|o| scn.action(o.action).capital).sum();
     let capital = view.ind.get(actor, Indicator::Capital) - spent;
     if action.capital > capital + 1e-9 {
-        return Err(format!("needs {:.0} political capital; {:.0} left", action.capital, capital.max(0.0)));
+        return Err(format!(
+            "needs {:.0} political capital; {:.0} left",
+            action.capital,
+            capital.max(0.0)
+        ));
     }
     let used: f64 = earlier.iter().map(|o| scn.action(o.action).readiness).sum();
     let readiness = view.ind.get(actor, Indicator::Readiness) - used;
     if action.readiness > readiness + 1e-9 {
-        return Err(format!("needs {:.0} readiness; {:.0} left", action.readiness, readiness.max(0.0)));
+        return Err(format!(
+            "needs {:.0} readiness; {:.0} left",
+            action.readiness,
+            readiness.max(0.0)
+        ));
     }
     check_target(scn, &action.target, order)?;
     if !view.holds(&action.requires, Some(actor)) {
-        return Err(action
-            .requires_text
-            .clone()
-            .unwrap_or_else(|| format!("requires that {}", super::eval::describe(scn, &action.requires))));
+        return Err(action.requires_text.clone().unwrap_or_else(|| {
+            format!(
+                "requires that {}",
+                super::eval::describe(scn, &action.requires)
+            )
+        }));
     }
     let other = scn.side_of(actor).map(|s| scn.actor_of(s.other()));
     for effect in &action.effects {
@@ -73,10 +85,10 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
                     return Err("this measure is already in force".into());
                 }
             }
-            Effect::Lift { sector, measure } => {
-                if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) {
-                    return Err("there is no such measure in force to lift".into());
-                }
+            Effect::Lift { sector, measure }
+                if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) =>
+            {
+                return Err("there is no such measure in force to lift".into());
             }
             _ => {}
         }
@@ -84,7 +96,11 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
     Ok(())
 }
 
-fn check_target(scn: &crate::scenario::Scenario, target: &Target, order: &Order) -> Result<(), Refusal> {
+fn check_target(
+    scn: &crate::scenario::Scenario,
+    target: &Target,
+    order: &Order,
+) -> Result<(), Refusal> {
     match target {
         Target::Nothing => {
             if order.track.is_some() || order.region.is_some() {
@@ -127,8 +143,16 @@ pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
                         .get(order.action.index())
                         .map_or("an unknown action", |a| a.name.as_str());
                     ctx.log.say(ReportEvent {
-                        id: format!("refused:{}", scn.actions.get(order.action.index()).map_or("?", |a| a.key.as_str())),
-                        text: format!("{}'s order \"{name}\" was refused: {why}.", scn.actor(actor).name),
+                        id: format!(
+                            "refused:{}",
+                            scn.actions
+                                .get(order.action.index())
+                                .map_or("?", |a| a.key.as_str())
+                        ),
+                        text: format!(
+                            "{}'s order \"{name}\" was refused: {why}.",
+                            scn.actor(actor).name
+                        ),
                         actor: Some(actor),
                         kind: ReportKind::Refused,
                         visibility: Visibility::Private,
@@ -230,7 +254,11 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         SignalKind::TiedHands => {
             if public {
                 domestic::commit(ctx, actor, &action.name);
-                let weight = scn.actor(actor).side.as_ref().map_or(1.0, |s| s.sensitivity.audience);
+                let weight = scn
+                    .actor(actor)
+                    .side
+                    .as_ref()
+                    .map_or(1.0, |s| s.sensitivity.audience);
                 ctx.log.signals.push((side, SignalKind::TiedHands, weight));
             }
         }
@@ -239,7 +267,9 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         military::raise_rung(ctx, action.rung, &action.name);
     }
     let escalates = action.stance == Stance::Hawkish
-        && (action.category == Category::Sanctions || action.category == Category::Military || action.rung >= 5);
+        && (action.category == Category::Sanctions
+            || action.category == Category::Military
+            || action.rung >= 5);
     if escalates {
         sanctions::note_escalation(ctx, actor);
     }
@@ -250,5 +280,8 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
 
 /// Whether an action is a track operation of this kind (for policies and the window).
 pub fn has_track_op(action: &crate::scenario::Action, op: TrackOp) -> bool {
-    action.effects.iter().any(|e| matches!(e, Effect::Track(_, o) if *o == op))
+    action
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Track(_, o) if *o == op))
 }

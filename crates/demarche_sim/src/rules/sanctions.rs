@@ -33,7 +33,9 @@ pub fn impose(
                 m.size = m.size.max(size);
                 m.severity = m.severity.max(severity);
                 let what = match kind {
-                    MeasureKind::TravelBan | MeasureKind::AgreementSuspension => kind.label().to_owned(),
+                    MeasureKind::TravelBan | MeasureKind::AgreementSuspension => {
+                        kind.label().to_owned()
+                    }
                     _ => format!("{} on {}", kind.label(), scn.sector(sector).name),
                 };
                 ctx.log.consequence(
@@ -88,7 +90,9 @@ pub fn threaten(
     if ctx.sanc.find(sender, target, sector, kind).is_some() {
         return;
     }
-    ctx.sanc.threats.retain(|t| !(t.sender == sender && t.target == target && t.sector == sector && t.kind == kind));
+    ctx.sanc.threats.retain(|t| {
+        !(t.sender == sender && t.target == target && t.sector == sector && t.kind == kind)
+    });
     ctx.sanc.threats.push(Threat {
         sender,
         target,
@@ -106,9 +110,9 @@ pub fn threaten(
 /// Lifts a measure in force. Lifting without a settlement is backing down.
 pub fn lift(ctx: &mut Ctx, sender: ActorId, target: ActorId, sector: SectorId, kind: MeasureKind) {
     let before = ctx.sanc.measures.len();
-    ctx.sanc
-        .measures
-        .retain(|m| !(m.sender == sender && m.target == target && m.sector == sector && m.kind == kind));
+    ctx.sanc.measures.retain(|m| {
+        !(m.sender == sender && m.target == target && m.sector == sector && m.kind == kind)
+    });
     if ctx.sanc.measures.len() == before {
         return;
     }
@@ -141,7 +145,8 @@ pub fn note_escalation(ctx: &mut Ctx, actor: ActorId) {
 /// carried out (the sender loses face and credibility).
 pub fn resolve_threats(ctx: &mut Ctx) {
     let turn = ctx.turn();
-    let (due, open): (Vec<Threat>, Vec<Threat>) = ctx.sanc.threats.drain(..).partition(|t| t.deadline <= turn);
+    let (due, open): (Vec<Threat>, Vec<Threat>) =
+        ctx.sanc.threats.drain(..).partition(|t| t.deadline <= turn);
     ctx.sanc.threats = open;
     for threat in due {
         if threat.defied {
@@ -155,10 +160,20 @@ pub fn resolve_threats(ctx: &mut Ctx) {
             domestic::backdown(ctx, threat.sender, &text);
         } else {
             close(ctx, &threat, EpisodeOutcome::AcquiescenceToThreat);
-            let cause = Cause::rule("threat_worked", "a threat that worked without being carried out");
-            ctx.adjust(threat.sender, crate::scenario::Indicator::Standing, 2.0, &cause);
+            let cause = Cause::rule(
+                "threat_worked",
+                "a threat that worked without being carried out",
+            );
+            ctx.adjust(
+                threat.sender,
+                crate::scenario::Indicator::Standing,
+                2.0,
+                &cause,
+            );
             if let Some(side) = ctx.scn.side_of(threat.sender) {
-                ctx.log.signals.push((side, crate::scenario::SignalKind::TiedHands, 1.0));
+                ctx.log
+                    .signals
+                    .push((side, crate::scenario::SignalKind::TiedHands, 1.0));
             }
         }
     }

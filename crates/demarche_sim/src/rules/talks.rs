@@ -9,7 +9,12 @@ use crate::scenario::{TrackOp, TrackStatus};
 use crate::state::Proposal;
 
 /// Whether `actor` may do `op` on `track` now; the reason if not.
-pub fn can_operate(view: &View, actor: Option<ActorId>, track: TrackId, op: TrackOp) -> Result<(), String> {
+pub fn can_operate(
+    view: &View,
+    actor: Option<ActorId>,
+    track: TrackId,
+    op: TrackOp,
+) -> Result<(), String> {
     let scn = view.scn;
     let t = &view.dip.tracks[track.index()];
     let name = &scn.track(track).name;
@@ -25,7 +30,11 @@ pub fn can_operate(view: &View, actor: Option<ActorId>, track: TrackId, op: Trac
                 return Err(format!("{name} has been terminated"));
             }
             if let Some(me) = actor
-                && view.dip.proposals.iter().any(|p| p.track == track && p.from == me)
+                && view
+                    .dip
+                    .proposals
+                    .iter()
+                    .any(|p| p.track == track && p.from == me)
             {
                 return Err(format!("you already have a proposal pending on {name}"));
             }
@@ -33,7 +42,9 @@ pub fn can_operate(view: &View, actor: Option<ActorId>, track: TrackId, op: Trac
         }
         TrackOp::Accept | TrackOp::Reject => match actor {
             Some(me) if other_pending(me) => Ok(()),
-            _ => Err(format!("there is no proposal from the other side on {name} to answer")),
+            _ => Err(format!(
+                "there is no proposal from the other side on {name} to answer"
+            )),
         },
         TrackOp::Suspend => match t.status {
             TrackStatus::Active => Ok(()),
@@ -74,7 +85,11 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
     let scn = ctx.scn;
     let name = scn.track(track).name.clone();
     if let Err(why) = can_operate(&ctx.view(), actor, track, op) {
-        ctx.log.consequence("track_op_moot", format!("No effect on {name}: {why}."), actor);
+        ctx.log.consequence(
+            "track_op_moot",
+            format!("No effect on {name}: {why}."),
+            actor,
+        );
         return;
     }
     let who = actor.map_or_else(String::new, |a| scn.actor(a).name.clone());
@@ -82,25 +97,49 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
     match op {
         TrackOp::Propose => {
             let Some(me) = actor else { return };
-            let other_pending = ctx.dip.proposals.iter().position(|p| p.track == track && p.from != me);
+            let other_pending = ctx
+                .dip
+                .proposals
+                .iter()
+                .position(|p| p.track == track && p.from != me);
             if let Some(i) = other_pending {
                 ctx.dip.proposals.remove(i);
-                ctx.log.consequence("proposals_meet", format!("Both sides propose on {name} at once: agreement."), actor);
+                ctx.log.consequence(
+                    "proposals_meet",
+                    format!("Both sides propose on {name} at once: agreement."),
+                    actor,
+                );
                 agree(ctx, track, cause);
             } else {
-                ctx.dip.proposals.push(Proposal { track, from: me, turn });
+                ctx.dip.proposals.push(Proposal {
+                    track,
+                    from: me,
+                    turn,
+                });
             }
         }
         TrackOp::Accept => {
             let Some(me) = actor else { return };
-            ctx.dip.proposals.retain(|p| !(p.track == track && p.from != me));
-            ctx.log.consequence("proposal_accepted", format!("{who} accepts the proposal on {name}."), actor);
+            ctx.dip
+                .proposals
+                .retain(|p| !(p.track == track && p.from != me));
+            ctx.log.consequence(
+                "proposal_accepted",
+                format!("{who} accepts the proposal on {name}."),
+                actor,
+            );
             agree(ctx, track, cause);
         }
         TrackOp::Reject => {
             let Some(me) = actor else { return };
-            ctx.dip.proposals.retain(|p| !(p.track == track && p.from != me));
-            ctx.log.consequence("proposal_rejected", format!("{who} rejects the proposal on {name}."), actor);
+            ctx.dip
+                .proposals
+                .retain(|p| !(p.track == track && p.from != me));
+            ctx.log.consequence(
+                "proposal_rejected",
+                format!("{who} rejects the proposal on {name}."),
+                actor,
+            );
         }
         TrackOp::Suspend | TrackOp::Terminate => {
             halt(ctx, actor, track, op == TrackOp::Terminate, cause);
@@ -110,7 +149,8 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
             state.status = TrackStatus::Active;
             state.halted_by = None;
             state.since = turn;
-            ctx.log.consequence("track_resumed", format!("{who} resumes {name}."), actor);
+            ctx.log
+                .consequence("track_resumed", format!("{who} resumes {name}."), actor);
             if let Some(me) = actor {
                 domestic::backdown(ctx, me, &format!("resuming {name} after halting it"));
             }
@@ -120,7 +160,8 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
                 return;
             }
             let value = &mut ctx.dip.tracks[track.index()].progress;
-            ctx.log.change(Metric::Progress(track), value, delta, 0.0, 100.0, cause);
+            ctx.log
+                .change(Metric::Progress(track), value, delta, 0.0, 100.0, cause);
         }
     }
 }
@@ -135,22 +176,31 @@ fn agree(ctx: &mut Ctx, track: TrackId, cause: &Cause) {
         state.status = TrackStatus::Active;
         state.halted_by = None;
         state.since = turn;
-        ctx.log.headlines.push(format!("{} resume by agreement.", spec.name));
+        ctx.log
+            .headlines
+            .push(format!("{} resume by agreement.", spec.name));
         return;
     }
     if let Err(why) = can_advance(&ctx.view(), track) {
-        ctx.log.consequence("track_blocked", format!("{} cannot advance: {why}.", spec.name), None);
+        ctx.log.consequence(
+            "track_blocked",
+            format!("{} cannot advance: {why}.", spec.name),
+            None,
+        );
         return;
     }
     let before = ctx.dip.tracks[track.index()].progress;
     let step = spec.step * (1.0 + ctx.dip.back_channel * scn.params.back_channel_step_bonus);
     let value = &mut ctx.dip.tracks[track.index()].progress;
-    ctx.log.change(Metric::Progress(track), value, step, 0.0, 100.0, cause);
+    ctx.log
+        .change(Metric::Progress(track), value, step, 0.0, 100.0, cause);
     let after = ctx.dip.tracks[track.index()].progress;
     if spec.stage_at(after) != spec.stage_at(before) {
-        ctx.log
-            .headlines
-            .push(format!("{} reach a new stage: {}.", spec.name, spec.stage_at(after)));
+        ctx.log.headlines.push(format!(
+            "{} reach a new stage: {}.",
+            spec.name,
+            spec.stage_at(after)
+        ));
     }
 }
 
@@ -188,7 +238,8 @@ fn halt(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, terminate: bool, 
     state.since = turn;
     if terminate {
         let value = &mut ctx.dip.tracks[track.index()].progress;
-        ctx.log.change(Metric::Progress(track), value, -100.0, 0.0, 100.0, cause);
+        ctx.log
+            .change(Metric::Progress(track), value, -100.0, 0.0, 100.0, cause);
     }
     ctx.dip.proposals.retain(|p| p.track != track);
     ctx.log.headlines.push(match actor {
@@ -198,7 +249,11 @@ fn halt(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, terminate: bool, 
             if terminate { "terminates" } else { "suspends" },
             spec.name
         ),
-        None => format!("{} {}.", spec.name, if terminate { "end" } else { "are suspended" }),
+        None => format!(
+            "{} {}.",
+            spec.name,
+            if terminate { "end" } else { "are suspended" }
+        ),
     });
     let origin = Origin {
         actor,
@@ -212,12 +267,22 @@ fn halt(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, terminate: bool, 
 pub fn upkeep(ctx: &mut Ctx) {
     let scn = ctx.scn;
     let turn = ctx.turn();
-    let lapsed: Vec<Proposal> = ctx.dip.proposals.iter().filter(|p| p.turn < turn).cloned().collect();
+    let lapsed: Vec<Proposal> = ctx
+        .dip
+        .proposals
+        .iter()
+        .filter(|p| p.turn < turn)
+        .cloned()
+        .collect();
     ctx.dip.proposals.retain(|p| p.turn >= turn);
     for p in lapsed {
         ctx.log.consequence(
             "proposal_lapsed",
-            format!("{}'s proposal on {} lapses unanswered.", scn.actor(p.from).name, scn.track(p.track).name),
+            format!(
+                "{}'s proposal on {} lapses unanswered.",
+                scn.actor(p.from).name,
+                scn.track(p.track).name
+            ),
             Some(p.from),
         );
     }
@@ -231,7 +296,10 @@ pub fn upkeep(ctx: &mut Ctx) {
             .iter()
             .find(|t| ctx.dip.tracks[t.index()].status != TrackStatus::Active)
         {
-            let cause = Cause::rule("track_prerequisite", format!("{} needs {}", spec.name, scn.track(needed).name));
+            let cause = Cause::rule(
+                "track_prerequisite",
+                format!("{} needs {}", spec.name, scn.track(needed).name),
+            );
             // The side that halted the prerequisite halts this track too.
             let by = ctx.dip.tracks[needed.index()].halted_by;
             halt(ctx, by, id, false, &cause);
@@ -251,5 +319,6 @@ pub fn upkeep(ctx: &mut Ctx) {
     let fade = -ctx.dip.back_channel * scn.params.back_channel_decay;
     let cause = Cause::rule("back_channel_decay", "trust fades without contact");
     let value = &mut ctx.dip.back_channel;
-    ctx.log.change(Metric::BackChannel, value, fade, 0.0, 100.0, &cause);
+    ctx.log
+        .change(Metric::BackChannel, value, fade, 0.0, 100.0, &cause);
 }

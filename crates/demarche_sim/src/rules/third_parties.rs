@@ -46,7 +46,10 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             let level = ctx.sanc.level(member, other);
             let pace = 0.8 * expected;
             let (delta, text) = if level >= pace {
-                (p.coalition_keep_pace, format!("keeps pace with {} packages", coalition.name))
+                (
+                    p.coalition_keep_pace,
+                    format!("keeps pace with {} packages", coalition.name),
+                )
             } else {
                 let lag = pace - level;
                 (
@@ -77,7 +80,10 @@ pub fn allied_assurance(ctx: &mut Ctx) {
             if ctx.ind.relation(member, ally_id) < 50.0 {
                 continue;
             }
-            let cause = Cause::rule("allied_assurance", format!("public assurance from {}", ally.name));
+            let cause = Cause::rule(
+                "allied_assurance",
+                format!("public assurance from {}", ally.name),
+            );
             ctx.adjust(member, Indicator::Approval, 0.5, &cause);
             ctx.adjust(member, Indicator::Readiness, 1.0, &cause);
             ctx.relation(member, ally_id, 0.5, &cause);

@@ -400,9 +400,10 @@ impl Scanner<'_> {
     }
 
     fn number(&mut self) {
-        while self.peek().is_some_and(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+' | b'_')
-        }) {
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+' | b'_'))
+        {
             self.pos += 1;
         }
     }
@@ -438,7 +439,9 @@ mod tests {
 
     fn text_at(path: &str) -> &'static str {
         let index = PathIndex::build(TEXT);
-        let (start, end) = index.span(path).unwrap_or_else(|| panic!("no span for {path}"));
+        let (start, end) = index
+            .span(path)
+            .unwrap_or_else(|| panic!("no span for {path}"));
         &TEXT[start..end]
     }
 
@@ -472,7 +475,15 @@ mod tests {
 
     #[test]
     fn survives_garbage_and_deep_nesting() {
-        for text in ["(((((", "[1, 2", "\"unterminated", "(a: ", "{\"k\": [}", "r#\"x", "'\\"] {
+        for text in [
+            "(((((",
+            "[1, 2",
+            "\"unterminated",
+            "(a: ",
+            "{\"k\": [}",
+            "r#\"x",
+            "'\\",
+        ] {
             let _ = PathIndex::build(text);
         }
         let deep = "[".repeat(100_000);

@@ -78,7 +78,10 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         problems,
     };
     if !dir.is_dir() {
-        return Err(fail(vec![Problem::file_error(dir, "scenario folder not found")]));
+        return Err(fail(vec![Problem::file_error(
+            dir,
+            "scenario folder not found",
+        )]));
     }
     let mut problems = Vec::new();
     let mut texts: Vec<(&str, SourceText)> = Vec::new();
@@ -94,7 +97,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
                 hasher.write_str(&text);
                 texts.push((name, SourceText::new(path, text)));
             }
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     let raw = parse_all(&texts, &mut problems);
@@ -140,7 +143,10 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
     let order = |p: &Problem| {
         let name = p.file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let file_rank = FILES.iter().position(|(f, _)| *f == name).unwrap_or(FILES.len());
+        let file_rank = FILES
+            .iter()
+            .position(|(f, _)| *f == name)
+            .unwrap_or(FILES.len());
         let line = p.location.map_or(0, |l| l.line);
         (p.severity, file_rank, line)
     };
@@ -195,7 +201,10 @@ fn parse_all(texts: &[(&str, SourceText)], problems: &mut Vec<Problem>) -> RawSc
     raw
 }
 
-fn listed<T: serde::de::DeserializeOwned>(src: &SourceText, problems: &mut Vec<Problem>) -> Listed<T> {
+fn listed<T: serde::de::DeserializeOwned>(
+    src: &SourceText,
+    problems: &mut Vec<Problem>,
+) -> Listed<T> {
     let parsed = parse_list(src, problems);
     Listed {
         items: parsed.items,

@@ -227,7 +227,9 @@ pub struct Region {
 impl Region {
     /// English name.
     pub fn name(&self) -> &str {
-        self.names.get("en").map_or(self.key.as_str(), String::as_str)
+        self.names
+            .get("en")
+            .map_or(self.key.as_str(), String::as_str)
     }
 
     /// Whether its status is disputed (someone besides the administrator claims it).
@@ -595,7 +597,9 @@ pub struct Outcome {
 }
 
 /// A typed order: what a side does this turn.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Order {
     /// The action.
     pub action: ActionId,
@@ -696,7 +700,9 @@ impl Scenario {
 
     /// The side an actor plays, if it is playable.
     pub fn side_of(&self, actor: ActorId) -> Option<Side> {
-        Side::BOTH.into_iter().find(|s| self.sides[s.index()] == actor)
+        Side::BOTH
+            .into_iter()
+            .find(|s| self.sides[s.index()] == actor)
     }
 
     /// An actor.

@@ -71,10 +71,7 @@ impl Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let (line, col) = self
-            .location
-            .map(|l| (l.line, l.col))
-            .unwrap_or((1, 1));
+        let (line, col) = self.location.map(|l| (l.line, l.col)).unwrap_or((1, 1));
         format!(
             "{}:{}:{}: {}: {}",
             self.file.display(),
@@ -105,7 +102,10 @@ impl fmt::Display for Problem {
                 .take(loc.col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let room = shown.chars().count().saturating_sub(loc.col.saturating_sub(1));
+            let room = shown
+                .chars()
+                .count()
+                .saturating_sub(loc.col.saturating_sub(1));
             let carets = "^".repeat(loc.len.clamp(1, room.max(1)));
             writeln!(f, "{gutter} | {pad}{carets}")?;
         }

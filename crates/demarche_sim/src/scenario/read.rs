@@ -61,40 +61,40 @@ impl SourceText {
 }
 
 /// Reads a file within the size limit as UTF-8 text, or says why not.
-pub fn read_text(path: &Path) -> Result<String, Problem> {
+pub fn read_text(path: &Path) -> Result<String, Box<Problem>> {
     let metadata = fs::metadata(path).map_err(|e| {
-        Problem::file_error(
+        Box::new(Problem::file_error(
             path,
             if e.kind() == std::io::ErrorKind::NotFound {
                 "file not found".to_owned()
             } else {
                 format!("cannot read file: {e}")
             },
-        )
+        ))
     })?;
     if !metadata.is_file() {
-        return Err(Problem::file_error(path, "not a regular file"));
+        return Err(Box::new(Problem::file_error(path, "not a regular file")));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(path, metadata.len()));
+        return Err(Box::new(too_large(path, metadata.len())));
     }
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Problem::file_error(path, format!("cannot read file: {e}")))?;
+        .map_err(|e| Box::new(Problem::file_error(path, format!("cannot read file: {e}"))))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+        return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let (line, col, text) = line_col(&prefix, valid);
-        Problem {
+        Box::new(Problem {
             location: Some(Location { line, col, len: 1 }),
             source_line: Some(text.to_owned()),
             help: Some("scenario files must be UTF-8 text".into()),
             ..Problem::file_error(path, format!("invalid UTF-8 at byte {valid}"))
-        }
+        })
     })
 }
 
@@ -171,8 +171,17 @@ pub fn parse_one<T: DeserializeOwned>(src: &SourceText, problems: &mut Vec<Probl
 
 /// Turns a RON error into a located problem. `offset` is where `item` (the text that was parsed,
 /// empty for the whole file) starts in the file.
-fn ron_problem(src: &SourceText, error: &ron::error::SpannedError, offset: usize, item: &str) -> Problem {
-    let local = if item.is_empty() { src.text.as_str() } else { item };
+fn ron_problem(
+    src: &SourceText,
+    error: &ron::error::SpannedError,
+    offset: usize,
+    item: &str,
+) -> Problem {
+    let local = if item.is_empty() {
+        src.text.as_str()
+    } else {
+        item
+    };
     let mut start = offset + offset_of(local, error.span.start.line, error.span.start.col);
     // Point at the value, not at the space before it.
     while src.text[start..].starts_with([' ', '\t']) {
@@ -234,9 +243,10 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             format!("unknown variant `{found}`{}", in_outer(outer)),
             Some(help_for_unknown(found, expected)),
         ),
-        E::InvalidValueForType { expected, found } => {
-            (format!("wrong type: expected {expected}, found {found}"), None)
-        }
+        E::InvalidValueForType { expected, found } => (
+            format!("wrong type: expected {expected}, found {found}"),
+            None,
+        ),
         E::ExpectedFloat | E::ExpectedInteger => ("wrong type: expected a number".to_owned(), None),
         E::ExpectedString | E::ExpectedStringEnd => (
             "wrong type: expected a string".to_owned(),
@@ -244,10 +254,13 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
         ),
         E::ExpectedBoolean => ("wrong type: expected `true` or `false`".to_owned(), None),
         E::ExpectedArray | E::ExpectedArrayEnd => ("expected a list `[ ... ]`".to_owned(), None),
-        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => ("expected a map `{ \"key\": value }`".to_owned(), None),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
-            ("expected a structure `( field: value, ... )`".to_owned(), None)
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => {
+            ("expected a map `{ \"key\": value }`".to_owned(), None)
         }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => (
+            "expected a structure `( field: value, ... )`".to_owned(),
+            None,
+        ),
         E::ExpectedIdentifier => ("expected a name (an identifier)".to_owned(), None),
         E::ExpectedComma => ("expected a comma".to_owned(), None),
         E::Eof => (

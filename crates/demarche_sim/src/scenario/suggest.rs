@@ -1,13 +1,20 @@
 //! Did-you-mean suggestions for unknown names.
 
 /// The closest candidate to `wrong`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(&wrong_lower, &candidate.to_lowercase());
         let longest = candidate.chars().count().max(wrong.chars().count());
-        let limit = if longest <= 3 { 1 } else { (longest / 3).max(2) };
+        let limit = if longest <= 3 {
+            1
+        } else {
+            (longest / 3).max(2)
+        };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -16,14 +23,18 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 /// A help line: a did-you-mean when one is close, else a short list of what exists.
-pub fn help_for_unknown<'a>(wrong: &str, candidates: &[&'a str]) -> String {
+pub fn help_for_unknown(wrong: &str, candidates: &[&str]) -> String {
     if let Some(close) = did_you_mean(wrong, candidates.iter().copied()) {
         return format!("did you mean `{close}`?");
     }
     if candidates.is_empty() {
         return "nothing of this kind is defined".to_owned();
     }
-    let shown: Vec<String> = candidates.iter().take(8).map(|c| format!("`{c}`")).collect();
+    let shown: Vec<String> = candidates
+        .iter()
+        .take(8)
+        .map(|c| format!("`{c}`"))
+        .collect();
     let more = if candidates.len() > 8 {
         format!(" and {} more", candidates.len() - 8)
     } else {
@@ -73,8 +84,14 @@ mod tests {
 
     #[test]
     fn lists_candidates_when_nothing_is_close() {
-        assert_eq!(help_for_unknown("zzz", &["a", "b"]), "expected one of `a`, `b`");
-        assert_eq!(help_for_unknown("zzz", &[]), "nothing of this kind is defined");
+        assert_eq!(
+            help_for_unknown("zzz", &["a", "b"]),
+            "expected one of `a`, `b`"
+        );
+        assert_eq!(
+            help_for_unknown("zzz", &[]),
+            "nothing of this kind is defined"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use crate::ids::*;
 use crate::rules::params::Params;
 
 /// MID hostility level of each MID action code 0–21 (COW MID incident codebook).
-pub const MID_HOSTILITY: [u8; 22] = [1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 5, 5];
+pub const MID_HOSTILITY: [u8; 22] = [
+    1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 5, 5,
+];
 
 /// Names of the MID action codes 0–21.
 pub const MID_NAMES: [&str; 22] = [
@@ -184,7 +186,14 @@ impl Builder {
         }
     }
 
-    fn push(&mut self, severity: Severity, file: &str, path: String, message: String, help: Option<String>) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        path: String,
+        message: String,
+        help: Option<String>,
+    ) {
         self.problems.push(Problem {
             severity,
             file: PathBuf::from(file),
@@ -200,8 +209,20 @@ impl Builder {
         self.push(Severity::Error, file, path.into(), message.into(), None);
     }
 
-    fn error_help(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.push(Severity::Error, file, path.into(), message.into(), Some(help.into()));
+    fn error_help(
+        &mut self,
+        file: &str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            Severity::Error,
+            file,
+            path.into(),
+            message.into(),
+            Some(help.into()),
+        );
     }
 
     fn warn(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
@@ -211,11 +232,21 @@ impl Builder {
     /// A finite number within `lo..=hi`.
     fn num(&mut self, file: &str, path: &str, value: f64, lo: f64, hi: f64) -> f64 {
         if !value.is_finite() {
-            self.error_help(file, path, format!("`{value}` is not a finite number"), format!("use a number from {lo} to {hi}"));
+            self.error_help(
+                file,
+                path,
+                format!("`{value}` is not a finite number"),
+                format!("use a number from {lo} to {hi}"),
+            );
             return lo;
         }
         if value < lo || value > hi {
-            self.error_help(file, path, format!("{value} is out of range"), format!("use a number from {lo} to {hi}"));
+            self.error_help(
+                file,
+                path,
+                format!("{value} is out of range"),
+                format!("use a number from {lo} to {hi}"),
+            );
             return value.clamp(lo, hi);
         }
         value
@@ -228,7 +259,7 @@ impl Builder {
     }
 }
 
-fn table<'a>(b: &'a mut Builder, kind: Kind) -> &'a mut Table {
+fn table(b: &mut Builder, kind: Kind) -> &mut Table {
     match kind {
         Kind::Actor => &mut b.actors,
         Kind::Region => &mut b.regions,
@@ -260,8 +291,17 @@ enum Kind {
 impl Builder {
     /// Adds an id to its table, checking its form and that it is new.
     fn register(&mut self, kind: Kind, file: &str, path: &str, key: &str) {
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
-            self.error_help(file, path, format!("`{key}` is not a valid id"), "ids use letters, digits, `_`, `-` and `.`");
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        {
+            self.error_help(
+                file,
+                path,
+                format!("`{key}` is not a valid id"),
+                "ids use letters, digits, `_`, `-` and `.`",
+            );
             return;
         }
         if matches!(kind, Kind::Actor) && (key == "self" || key == "other") {
@@ -317,14 +357,20 @@ impl Builder {
     fn concepts(&mut self, file: &str, path: &str, keys: &[String]) -> Vec<ConceptId> {
         keys.iter()
             .enumerate()
-            .filter_map(|(i, k)| self.lookup(Kind::Concept, file, &format!("{path}[{i}]"), k).map(ConceptId))
+            .filter_map(|(i, k)| {
+                self.lookup(Kind::Concept, file, &format!("{path}[{i}]"), k)
+                    .map(ConceptId)
+            })
             .collect()
     }
 
     fn sources(&mut self, file: &str, path: &str, keys: &[String]) -> Vec<SourceId> {
         keys.iter()
             .enumerate()
-            .filter_map(|(i, k)| self.lookup(Kind::Source, file, &format!("{path}[{i}]"), k).map(SourceId))
+            .filter_map(|(i, k)| {
+                self.lookup(Kind::Source, file, &format!("{path}[{i}]"), k)
+                    .map(SourceId)
+            })
             .collect()
     }
 
@@ -347,7 +393,10 @@ impl Builder {
 }
 
 /// Validates and builds. On any error, returns every problem (errors and warnings).
-pub fn build(raw: RawScenario, texts: TextFiles<'_>) -> Result<(Scenario, Vec<Problem>), Vec<Problem>> {
+pub fn build(
+    raw: RawScenario,
+    texts: TextFiles<'_>,
+) -> Result<(Scenario, Vec<Problem>), Vec<Problem>> {
     let mut b = Builder::new(&raw);
     register_all(&mut b, &raw);
     let scenario = build_all(&mut b, raw, texts);
@@ -387,7 +436,12 @@ fn register_all(b: &mut Builder, raw: &RawScenario) {
         b.register(Kind::Source, "sources.ron", &format!("[{i}].key"), &s.key);
     }
     for (i, p) in &raw.personalities.items {
-        b.register(Kind::Personality, "personalities.ron", &format!("[{i}].id"), &p.id);
+        b.register(
+            Kind::Personality,
+            "personalities.ron",
+            &format!("[{i}].id"),
+            &p.id,
+        );
     }
 }
 
@@ -408,7 +462,13 @@ fn build_all(b: &mut Builder, raw: RawScenario, mut texts: TextFiles<'_>) -> Opt
     let events = build_events(b, &raw.events.items, calendar, sides, top_rung);
     let objectives = build_objectives(b, &raw.objectives.items, sides, raw.objectives.complete);
     let outcomes = build_outcomes(b, &raw.outcomes.items);
-    let historical = build_historical(b, &raw.historical.items, sides, calendar, &raw.actions.items);
+    let historical = build_historical(
+        b,
+        &raw.historical.items,
+        sides,
+        calendar,
+        &raw.actions.items,
+    );
     let concepts = build_concepts(b, &raw.glossary.items);
     let sources = raw
         .sources
@@ -469,7 +529,12 @@ const META: &str = "scenario.ron";
 
 fn build_sides(b: &mut Builder, m: &RawScenarioMeta) -> Option<[ActorId; 2]> {
     if m.sides.len() != 2 {
-        b.error_help(META, "sides", format!("{} sides given", m.sides.len()), "a scenario is a dyad: list exactly two playable actors");
+        b.error_help(
+            META,
+            "sides",
+            format!("{} sides given", m.sides.len()),
+            "a scenario is a dyad: list exactly two playable actors",
+        );
         return None;
     }
     let first = b.actor(META, "sides[0]", &m.sides[0]);
@@ -491,10 +556,20 @@ fn build_calendar(b: &mut Builder, m: &RawScenarioMeta) -> Option<Calendar> {
         }
     };
     if !(1..=366).contains(&m.calendar.days_per_turn) {
-        b.error_help(META, "calendar.days_per_turn", format!("{} is out of range", m.calendar.days_per_turn), "use 1 to 366 days");
+        b.error_help(
+            META,
+            "calendar.days_per_turn",
+            format!("{} is out of range", m.calendar.days_per_turn),
+            "use 1 to 366 days",
+        );
     }
     if !(1..=520).contains(&m.calendar.turns) {
-        b.error_help(META, "calendar.turns", format!("{} is out of range", m.calendar.turns), "use 1 to 520 turns");
+        b.error_help(
+            META,
+            "calendar.turns",
+            format!("{} is out of range", m.calendar.turns),
+            "use 1 to 520 turns",
+        );
     }
     Some(Calendar {
         start: start?,
@@ -510,16 +585,36 @@ fn build_meta(
     sides: [ActorId; 2],
     texts: &mut TextFiles<'_>,
 ) -> Option<Meta> {
-    if m.id.is_empty() || !m.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        b.error_help(META, "id", format!("`{}` is not a valid scenario id", m.id), "use letters, digits, `_` and `-`");
+    if m.id.is_empty()
+        || !m
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        b.error_help(
+            META,
+            "id",
+            format!("`{}` is not a valid scenario id", m.id),
+            "use letters, digits, `_` and `-`",
+        );
     }
     b.text(META, "title", &m.title);
     b.text(META, "summary", &m.summary);
     if m.version == 0 {
         b.error(META, "version", "version starts at 1");
     }
-    if m.map.is_empty() || !m.map.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        b.error_help(META, "map", format!("`{}` is not a valid map id", m.map), "the map id names `assets/maps/<id>.map.ron`");
+    if m.map.is_empty()
+        || !m
+            .map
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        b.error_help(
+            META,
+            "map",
+            format!("`{}` is not a valid map id", m.map),
+            "the map id names `assets/maps/<id>.map.ron`",
+        );
     }
     let mut briefings: [Option<String>; 2] = [None, None];
     let mut mentioned = [false; 2];
@@ -529,11 +624,19 @@ fn build_meta(
             continue;
         };
         let Some(slot) = sides.iter().position(|&s| s == actor) else {
-            b.error(META, format!("{path}.side"), format!("`{}` is not one of the sides", brief.side));
+            b.error(
+                META,
+                format!("{path}.side"),
+                format!("`{}` is not one of the sides", brief.side),
+            );
             continue;
         };
         if mentioned[slot] {
-            b.error(META, format!("{path}.side"), format!("a second briefing for `{}`", brief.side));
+            b.error(
+                META,
+                format!("{path}.side"),
+                format!("a second briefing for `{}`", brief.side),
+            );
             continue;
         }
         mentioned[slot] = true;
@@ -545,7 +648,12 @@ fn build_meta(
     for (slot, seen) in mentioned.iter().enumerate() {
         if !seen {
             let key = b.actors.keys[sides[slot].index()].clone();
-            b.error_help(META, "briefings", format!("no briefing for side `{key}`"), "add `(side: \"...\", file: \"briefings/....md\")`");
+            b.error_help(
+                META,
+                "briefings",
+                format!("no briefing for side `{key}`"),
+                "add `(side: \"...\", file: \"briefings/....md\")`",
+            );
         }
     }
     let teacher_notes = match &m.teacher_notes {
@@ -592,7 +700,9 @@ pub fn resolve_inside(dir: &Path, relative: &str) -> Result<PathBuf, String> {
                 }
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err(format!("`{relative}` is an absolute path; use a path inside the scenario folder"));
+                return Err(format!(
+                    "`{relative}` is an absolute path; use a path inside the scenario folder"
+                ));
             }
         }
     }
@@ -600,12 +710,16 @@ pub fn resolve_inside(dir: &Path, relative: &str) -> Result<PathBuf, String> {
         return Err(format!("`{relative}` uses `\\`; use `/` between folders"));
     }
     let full = dir.join(&inside);
-    let canonical_dir = dir.canonicalize().map_err(|e| format!("cannot read the scenario folder: {e}"))?;
+    let canonical_dir = dir
+        .canonicalize()
+        .map_err(|e| format!("cannot read the scenario folder: {e}"))?;
     let canonical = full
         .canonicalize()
         .map_err(|_| format!("`{relative}` not found in the scenario folder"))?;
     if !canonical.starts_with(&canonical_dir) {
-        return Err(format!("`{relative}` leaves the scenario folder (through a link)"));
+        return Err(format!(
+            "`{relative}` leaves the scenario folder (through a link)"
+        ));
     }
     Ok(full)
 }
@@ -619,14 +733,23 @@ fn parse_color(text: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-fn build_actors(b: &mut Builder, items: &[(usize, RawActor)], sides: Option<[ActorId; 2]>) -> Vec<Actor> {
+fn build_actors(
+    b: &mut Builder,
+    items: &[(usize, RawActor)],
+    sides: Option<[ActorId; 2]>,
+) -> Vec<Actor> {
     const F: &str = "actors.ron";
     let mut out = Vec::new();
     for (i, a) in items {
         let p = format!("[{i}]");
         b.text(F, &format!("{p}.name"), &a.name);
         let color = parse_color(&a.color).unwrap_or_else(|| {
-            b.error_help(F, format!("{p}.color"), format!("`{}` is not a colour", a.color), "write `#RRGGBB`, e.g. `#0072B2`");
+            b.error_help(
+                F,
+                format!("{p}.color"),
+                format!("`{}` is not a colour", a.color),
+                "write `#RRGGBB`, e.g. `#0072B2`",
+            );
             [128, 128, 128]
         });
         let gdp = b.num(F, &format!("{p}.gdp_usd_bn"), a.gdp_usd_bn, 0.001, 1.0e6);
@@ -638,10 +761,15 @@ fn build_actors(b: &mut Builder, items: &[(usize, RawActor)], sides: Option<[Act
             (Indicator::Readiness, a.initial.readiness, "readiness"),
             (Indicator::Hawks, a.initial.hawks, "hawks"),
             (Indicator::Doves, a.initial.doves, "doves"),
-            (Indicator::EnergyStress, a.initial.energy_stress, "energy_stress"),
+            (
+                Indicator::EnergyStress,
+                a.initial.energy_stress,
+                "energy_stress",
+            ),
         ];
         for (indicator, value, name) in values {
-            initial[indicator.index()] = b.num(F, &format!("{p}.initial.{name}"), value, 0.0, 100.0);
+            initial[indicator.index()] =
+                b.num(F, &format!("{p}.initial.{name}"), value, 0.0, 100.0);
         }
         let this = ActorId::from_index(out.len());
         let is_side = sides.is_some_and(|s| s.contains(&this));
@@ -654,27 +782,82 @@ fn build_actors(b: &mut Builder, items: &[(usize, RawActor)], sides: Option<[Act
             }
             Some(s) => {
                 if sides.is_some() && !is_side {
-                    b.warn(F, format!("{p}.side"), format!("`{}` is not a playable side; its `side` block is ignored", a.id));
+                    b.warn(
+                        F,
+                        format!("{p}.side"),
+                        format!(
+                            "`{}` is not a playable side; its `side` block is ignored",
+                            a.id
+                        ),
+                    );
                 }
                 let sp = format!("{p}.side");
                 let capital_cap = b.num(F, &format!("{sp}.capital_cap"), s.capital_cap, 1.0, 100.0);
                 let setup = SideSetup {
-                    initial_capital: b.num(F, &format!("{sp}.initial_capital"), s.initial_capital, 0.0, capital_cap),
-                    capital_per_turn: b.num(F, &format!("{sp}.capital_per_turn"), s.capital_per_turn, 0.0, 100.0),
+                    initial_capital: b.num(
+                        F,
+                        &format!("{sp}.initial_capital"),
+                        s.initial_capital,
+                        0.0,
+                        capital_cap,
+                    ),
+                    capital_per_turn: b.num(
+                        F,
+                        &format!("{sp}.capital_per_turn"),
+                        s.capital_per_turn,
+                        0.0,
+                        100.0,
+                    ),
                     capital_cap,
                     resolve_mean: b.num(F, &format!("{sp}.resolve.mean"), s.resolve.mean, 0.0, 1.0),
-                    resolve_spread: b.num(F, &format!("{sp}.resolve.spread"), s.resolve.spread, 0.0, 0.5),
+                    resolve_spread: b.num(
+                        F,
+                        &format!("{sp}.resolve.spread"),
+                        s.resolve.spread,
+                        0.0,
+                        0.5,
+                    ),
                     prior: (
                         b.num(F, &format!("{sp}.prior.alpha"), s.prior.alpha, 0.1, 100.0),
                         b.num(F, &format!("{sp}.prior.beta"), s.prior.beta, 0.1, 100.0),
                     ),
                     sensitivity: Sensitivity {
-                        pain: b.num(F, &format!("{sp}.sensitivity.pain"), s.sensitivity.pain, 0.0, 5.0),
-                        rally: b.num(F, &format!("{sp}.sensitivity.rally"), s.sensitivity.rally, 0.0, 5.0),
-                        audience: b.num(F, &format!("{sp}.sensitivity.audience"), s.sensitivity.audience, 0.0, 5.0),
-                        energy: b.num(F, &format!("{sp}.sensitivity.energy"), s.sensitivity.energy, 0.0, 5.0),
+                        pain: b.num(
+                            F,
+                            &format!("{sp}.sensitivity.pain"),
+                            s.sensitivity.pain,
+                            0.0,
+                            5.0,
+                        ),
+                        rally: b.num(
+                            F,
+                            &format!("{sp}.sensitivity.rally"),
+                            s.sensitivity.rally,
+                            0.0,
+                            5.0,
+                        ),
+                        audience: b.num(
+                            F,
+                            &format!("{sp}.sensitivity.audience"),
+                            s.sensitivity.audience,
+                            0.0,
+                            5.0,
+                        ),
+                        energy: b.num(
+                            F,
+                            &format!("{sp}.sensitivity.energy"),
+                            s.sensitivity.energy,
+                            0.0,
+                            5.0,
+                        ),
                     },
-                    approval_baseline: b.num(F, &format!("{sp}.approval_baseline"), s.approval_baseline, 0.0, 100.0),
+                    approval_baseline: b.num(
+                        F,
+                        &format!("{sp}.approval_baseline"),
+                        s.approval_baseline,
+                        0.0,
+                        100.0,
+                    ),
                 };
                 initial[Indicator::Capital.index()] = setup.initial_capital.min(capital_cap);
                 Some(setup)
@@ -705,13 +888,19 @@ fn build_relations(b: &mut Builder, items: &[(usize, RawRelation)]) -> Vec<Relat
         let bb = b.actor(F, &format!("{p}.b"), &r.b);
         let value = b.num(F, &format!("{p}.value"), r.value, -100.0, 100.0);
         b.sources(F, &format!("{p}.source"), &r.source);
-        let (Some(a), Some(bb)) = (a, bb) else { continue };
+        let (Some(a), Some(bb)) = (a, bb) else {
+            continue;
+        };
         if a == bb {
             b.error(F, format!("{p}.b"), "a relation needs two different actors");
             continue;
         }
         if !seen.insert((a.min(bb), a.max(bb))) {
-            b.error(F, &p, format!("a second relation between `{}` and `{}`", r.a, r.b));
+            b.error(
+                F,
+                &p,
+                format!("a second relation between `{}` and `{}`", r.a, r.b),
+            );
             continue;
         }
         out.push(Relation {
@@ -730,9 +919,17 @@ fn build_regions(b: &mut Builder, items: &[(usize, RawRegion)]) -> Vec<Region> {
     for (i, r) in items {
         let p = format!("[{i}]");
         if !r.names.contains_key("en") {
-            b.error_help(F, format!("{p}.names"), "no English name", "add `\"en\": \"...\"`");
+            b.error_help(
+                F,
+                format!("{p}.names"),
+                "no English name",
+                "add `\"en\": \"...\"`",
+            );
         }
-        let administered_by = r.administered_by.as_ref().and_then(|a| b.actor(F, &format!("{p}.administered_by"), a));
+        let administered_by = r
+            .administered_by
+            .as_ref()
+            .and_then(|a| b.actor(F, &format!("{p}.administered_by"), a));
         let claimed_by: Vec<ActorId> = r
             .claimed_by
             .iter()
@@ -740,7 +937,11 @@ fn build_regions(b: &mut Builder, items: &[(usize, RawRegion)]) -> Vec<Region> {
             .filter_map(|(j, a)| b.actor(F, &format!("{p}.claimed_by[{j}]"), a))
             .collect();
         if administered_by.is_some_and(|a| claimed_by.contains(&a)) {
-            b.warn(F, format!("{p}.claimed_by"), "the administrator is also listed as a claimant");
+            b.warn(
+                F,
+                format!("{p}.claimed_by"),
+                "the administrator is also listed as a claimant",
+            );
         }
         let anchor = (
             b.num(F, &format!("{p}.anchor.0"), r.anchor.0, -180.0, 180.0),
@@ -751,7 +952,11 @@ fn build_regions(b: &mut Builder, items: &[(usize, RawRegion)]) -> Vec<Region> {
             b.num(F, &format!("{p}.outline[{j}].1"), point.1, -90.0, 90.0);
         }
         if !r.outline.is_empty() && r.outline.len() < 3 {
-            b.error(F, format!("{p}.outline"), "an outline needs at least three points");
+            b.error(
+                F,
+                format!("{p}.outline"),
+                "an outline needs at least three points",
+            );
         }
         if r.outline.is_empty() && r.map_features.is_empty() {
             b.warn(F, &p, format!("region `{}` has neither map features nor an outline, so it cannot be drawn or hovered", r.id));
@@ -829,20 +1034,46 @@ fn build_flows(b: &mut Builder, items: &[(usize, RawFlow)]) -> Vec<Flow> {
         let importer = b.actor(F, &format!("{p}.importer"), &f.importer);
         let sector = b.sector(F, &format!("{p}.sector"), &f.sector);
         let value = b.num(F, &format!("{p}.value"), f.value, 0.0, 1.0e7);
-        let importer_dependence = b.num(F, &format!("{p}.importer_dependence"), f.importer_dependence, 0.0, 1.0);
+        let importer_dependence = b.num(
+            F,
+            &format!("{p}.importer_dependence"),
+            f.importer_dependence,
+            0.0,
+            1.0,
+        );
         let criticality = b.num(F, &format!("{p}.criticality"), f.criticality, 0.0, 1.0);
-        let adaptation_turns = b.num(F, &format!("{p}.adaptation_turns"), f.adaptation_turns, 0.5, 1000.0);
-        let requires_track = f.requires_track.as_ref().and_then(|t| b.track(F, &format!("{p}.requires_track"), t));
+        let adaptation_turns = b.num(
+            F,
+            &format!("{p}.adaptation_turns"),
+            f.adaptation_turns,
+            0.5,
+            1000.0,
+        );
+        let requires_track = f
+            .requires_track
+            .as_ref()
+            .and_then(|t| b.track(F, &format!("{p}.requires_track"), t));
         b.sources(F, &format!("{p}.source"), &f.source);
         let (Some(exporter), Some(importer), Some(sector)) = (exporter, importer, sector) else {
             continue;
         };
         if exporter == importer {
-            b.error(F, format!("{p}.importer"), "a flow needs two different actors");
+            b.error(
+                F,
+                format!("{p}.importer"),
+                "a flow needs two different actors",
+            );
             continue;
         }
         if !seen.insert((exporter, importer, sector)) {
-            b.error(F, &p, format!("a second `{}` flow from `{}` to `{}`", f.sector, f.exporter, f.importer));
+            b.error(
+                F,
+                &p,
+                format!(
+                    "a second `{}` flow from `{}` to `{}`",
+                    f.sector, f.exporter, f.importer
+                ),
+            );
             continue;
         }
         out.push(Flow {
@@ -874,15 +1105,29 @@ fn build_tracks(b: &mut Builder, items: &[(usize, RawTrack)]) -> Vec<Track> {
         for (j, s) in t.stages.iter().enumerate() {
             let at = b.num(F, &format!("{p}.stages[{j}].at"), s.at, 0.0, 100.0);
             if j == 0 && at != 0.0 {
-                b.error(F, format!("{p}.stages[0].at"), "the first stage must begin at 0");
+                b.error(
+                    F,
+                    format!("{p}.stages[0].at"),
+                    "the first stage must begin at 0",
+                );
             }
             if at <= last {
-                b.error(F, format!("{p}.stages[{j}].at"), format!("stages out of order: {at} does not come after {last}"));
+                b.error(
+                    F,
+                    format!("{p}.stages[{j}].at"),
+                    format!("stages out of order: {at} does not come after {last}"),
+                );
             }
             last = at;
             stages.push((s.name.clone(), at));
         }
-        let advance_requires = build_condition(b, F, &format!("{p}.advance_requires"), &t.advance_requires, NO_SELF);
+        let advance_requires = build_condition(
+            b,
+            F,
+            &format!("{p}.advance_requires"),
+            &t.advance_requires,
+            NO_SELF,
+        );
         let this = TrackId::from_index(out.len());
         let requires_active = t
             .requires_active
@@ -898,7 +1143,8 @@ fn build_tracks(b: &mut Builder, items: &[(usize, RawTrack)]) -> Vec<Track> {
                 Some(id)
             })
             .collect();
-        let while_active = build_effects(b, F, &format!("{p}.while_active"), &t.while_active, NO_SELF);
+        let while_active =
+            build_effects(b, F, &format!("{p}.while_active"), &t.while_active, NO_SELF);
         let halt_scope = Scope {
             me: true,
             other: true,
@@ -907,7 +1153,11 @@ fn build_tracks(b: &mut Builder, items: &[(usize, RawTrack)]) -> Vec<Track> {
         let on_halt = build_effects(b, F, &format!("{p}.on_halt"), &t.on_halt, halt_scope);
         b.sources(F, &format!("{p}.source"), &t.source);
         if t.status == TrackStatus::Terminated && progress > 0.0 {
-            b.warn(F, format!("{p}.progress"), "a terminated track keeps no progress");
+            b.warn(
+                F,
+                format!("{p}.progress"),
+                "a terminated track keeps no progress",
+            );
         }
         out.push(Track {
             key: t.id.clone(),
@@ -936,15 +1186,33 @@ fn build_ladder(b: &mut Builder, items: &[(usize, RawRung)]) -> Vec<Rung> {
     for (i, r) in items {
         let p = format!("[{i}]");
         if usize::from(r.level) != out.len() {
-            b.error_help(F, format!("{p}.level"), format!("rung level {} out of order", r.level), format!("rungs are numbered 0, 1, 2, … in order; expected {}", out.len()));
+            b.error_help(
+                F,
+                format!("{p}.level"),
+                format!("rung level {} out of order", r.level),
+                format!(
+                    "rungs are numbered 0, 1, 2, … in order; expected {}",
+                    out.len()
+                ),
+            );
         }
         if !(1..=5).contains(&r.hostility) {
-            b.error_help(F, format!("{p}.hostility"), format!("{} is not a MID hostility level", r.hostility), "use 1 (no militarized action) to 5 (war)");
+            b.error_help(
+                F,
+                format!("{p}.hostility"),
+                format!("{} is not a MID hostility level", r.hostility),
+                "use 1 (no militarized action) to 5 (war)",
+            );
         }
         if let Some(k) = r.kahn
             && !(1..=44).contains(&k)
         {
-            b.error_help(F, format!("{p}.kahn"), format!("{k} is not a rung of Kahn's ladder"), "Kahn's ladder has rungs 1 to 44");
+            b.error_help(
+                F,
+                format!("{p}.kahn"),
+                format!("{k} is not a rung of Kahn's ladder"),
+                "Kahn's ladder has rungs 1 to 44",
+            );
         }
         let on_reach = build_effects(b, F, &format!("{p}.on_reach"), &r.on_reach, NO_SELF);
         b.sources(F, &format!("{p}.source"), &r.source);
@@ -982,11 +1250,21 @@ fn build_actions(b: &mut Builder, items: &[(usize, RawAction)], top_rung: u8) ->
         let (target, target_kind) = match &a.target {
             RawTarget::Nothing => (Target::Nothing, TargetKind::None),
             RawTarget::Track(keys) => (
-                Target::Track(keys.iter().enumerate().filter_map(|(j, k)| b.track(F, &format!("{p}.target.0[{j}]"), k)).collect()),
+                Target::Track(
+                    keys.iter()
+                        .enumerate()
+                        .filter_map(|(j, k)| b.track(F, &format!("{p}.target.0[{j}]"), k))
+                        .collect(),
+                ),
                 TargetKind::Track,
             ),
             RawTarget::Region(keys) => (
-                Target::Region(keys.iter().enumerate().filter_map(|(j, k)| b.region(F, &format!("{p}.target.0[{j}]"), k)).collect()),
+                Target::Region(
+                    keys.iter()
+                        .enumerate()
+                        .filter_map(|(j, k)| b.region(F, &format!("{p}.target.0[{j}]"), k))
+                        .collect(),
+                ),
                 TargetKind::Region,
             ),
         };
@@ -997,28 +1275,56 @@ fn build_actions(b: &mut Builder, items: &[(usize, RawAction)], top_rung: u8) ->
         };
         let requires = build_condition(b, F, &format!("{p}.requires"), &a.requires, scope);
         if a.effects.is_empty() {
-            b.warn(F, format!("{p}.effects"), "an action without effects does nothing");
+            b.warn(
+                F,
+                format!("{p}.effects"),
+                "an action without effects does nothing",
+            );
         }
         let effects = build_effects(b, F, &format!("{p}.effects"), &a.effects, scope);
         if a.rung > top_rung {
-            b.error_help(F, format!("{p}.rung"), format!("rung {} is above the top of the ladder", a.rung), format!("the ladder's top rung is {top_rung}"));
+            b.error_help(
+                F,
+                format!("{p}.rung"),
+                format!("rung {} is above the top of the ladder", a.rung),
+                format!("the ladder's top rung is {top_rung}"),
+            );
         }
         match a.mid {
             Some(code) if usize::from(code) >= MID_HOSTILITY.len() => {
-                b.error_help(F, format!("{p}.mid"), format!("{code} is not a MID action code"), "MID action codes run from 0 to 21");
+                b.error_help(
+                    F,
+                    format!("{p}.mid"),
+                    format!("{code} is not a MID action code"),
+                    "MID action codes run from 0 to 21",
+                );
             }
             None if a.category == Category::Military => {
-                b.error_help(F, format!("{p}.mid"), "a military action needs its MID action code", "for example `mid: 7` (show of force)");
+                b.error_help(
+                    F,
+                    format!("{p}.mid"),
+                    "a military action needs its MID action code",
+                    "for example `mid: 7` (show of force)",
+                );
             }
             _ => {}
         }
         if a.concepts.is_empty() {
-            b.error_help(F, format!("{p}.concepts"), "an action must name the IR concept it illustrates", "add a glossary id, e.g. `concepts: [\"costly_signalling\"]`");
+            b.error_help(
+                F,
+                format!("{p}.concepts"),
+                "an action must name the IR concept it illustrates",
+                "add a glossary id, e.g. `concepts: [\"costly_signalling\"]`",
+            );
         }
         let concepts = b.concepts(F, &format!("{p}.concepts"), &a.concepts);
         let sources = b.sources(F, &format!("{p}.source"), &a.source);
         if a.limit == Some(0) {
-            b.error(F, format!("{p}.limit"), "a limit of 0 means the action can never be taken; remove the action instead");
+            b.error(
+                F,
+                format!("{p}.limit"),
+                "a limit of 0 means the action can never be taken; remove the action instead",
+            );
         }
         out.push(Action {
             key: a.id.clone(),
@@ -1069,12 +1375,22 @@ fn build_events(
                     if let Some(c) = calendar
                         && c.turn_of(date).is_none()
                     {
-                        b.error_help(F, format!("{p}.when.0"), format!("{date} is outside the scenario's calendar"), format!("the game runs from {} to {}", c.start, c.turn_end(c.turns)));
+                        b.error_help(
+                            F,
+                            format!("{p}.when.0"),
+                            format!("{date} is outside the scenario's calendar"),
+                            format!("the game runs from {} to {}", c.start, c.turn_end(c.turns)),
+                        );
                     }
                     if let Some(prev) = last_date
                         && date < prev
                     {
-                        b.error_help(F, format!("{p}.when.0"), format!("dates out of order: {date} comes after {prev}"), "list dated events in chronological order");
+                        b.error_help(
+                            F,
+                            format!("{p}.when.0"),
+                            format!("dates out of order: {date} comes after {prev}"),
+                            "list dated events in chronological order",
+                        );
                     }
                     last_date = Some(date);
                     When::Dated(date)
@@ -1086,39 +1402,71 @@ fn build_events(
                 max_times,
             } => {
                 if *max_times == 0 {
-                    b.error(F, format!("{p}.when.max_times"), "max_times must be at least 1");
+                    b.error(
+                        F,
+                        format!("{p}.when.max_times"),
+                        "max_times must be at least 1",
+                    );
                 }
                 When::Random {
                     probability: b.num(F, &format!("{p}.when.probability"), *probability, 0.0, 1.0),
-                    per_tension: b.num(F, &format!("{p}.when.per_tension"), *per_tension, 0.0, 0.01),
+                    per_tension: b.num(
+                        F,
+                        &format!("{p}.when.per_tension"),
+                        *per_tension,
+                        0.0,
+                        0.01,
+                    ),
                     max_times: *max_times,
                 }
             }
-            RawWhen::Incident(weight) => When::Incident(b.num(F, &format!("{p}.when.0"), *weight, 0.001, 1000.0)),
+            RawWhen::Incident(weight) => {
+                When::Incident(b.num(F, &format!("{p}.when.0"), *weight, 0.001, 1000.0))
+            }
         };
-        let actor = e.actor.as_ref().and_then(|a| b.actor(F, &format!("{p}.actor"), a));
+        let actor = e
+            .actor
+            .as_ref()
+            .and_then(|a| b.actor(F, &format!("{p}.actor"), a));
         // When the actor could not be looked up (its file did not parse), do not pile further
         // errors on `self` and `other`: the real problem is reported where it is.
         let unresolved = e.actor.is_some() && actor.is_none();
         let scope = Scope {
             me: e.actor.is_some(),
-            other: e.actor.is_some() && (unresolved || sides.is_none_or(|s| actor.is_some_and(|a| s.contains(&a)))),
+            other: e.actor.is_some()
+                && (unresolved || sides.is_none_or(|s| actor.is_some_and(|a| s.contains(&a)))),
             target: TargetKind::None,
         };
         let condition = build_condition(b, F, &format!("{p}.condition"), &e.condition, scope);
         let effects = build_effects(b, F, &format!("{p}.effects"), &e.effects, scope);
         if e.rung > top_rung {
-            b.error(F, format!("{p}.rung"), format!("rung {} is above the top of the ladder ({top_rung})", e.rung));
+            b.error(
+                F,
+                format!("{p}.rung"),
+                format!(
+                    "rung {} is above the top of the ladder ({top_rung})",
+                    e.rung
+                ),
+            );
         }
         if let Some(code) = e.mid
             && usize::from(code) >= MID_HOSTILITY.len()
         {
-            b.error_help(F, format!("{p}.mid"), format!("{code} is not a MID action code"), "MID action codes run from 0 to 21");
+            b.error_help(
+                F,
+                format!("{p}.mid"),
+                format!("{code} is not a MID action code"),
+                "MID action codes run from 0 to 21",
+            );
         }
         let concepts = b.concepts(F, &format!("{p}.concepts"), &e.concepts);
         let sources = b.sources(F, &format!("{p}.source"), &e.source);
         if matches!(e.when, RawWhen::Dated(_)) && e.source.is_empty() {
-            b.warn(F, format!("{p}.source"), "a historical event should cite a source");
+            b.warn(
+                F,
+                format!("{p}.source"),
+                "a historical event should cite a source",
+            );
         }
         out.push(Event {
             key: e.id.clone(),
@@ -1150,13 +1498,21 @@ fn build_objectives(
     for (i, o) in items {
         let p = format!("[{i}]");
         if !keys.insert(o.id.clone()) {
-            b.error(F, format!("{p}.id"), format!("duplicate objective id `{}`", o.id));
+            b.error(
+                F,
+                format!("{p}.id"),
+                format!("duplicate objective id `{}`", o.id),
+            );
         }
         let side = b.actor(F, &format!("{p}.side"), &o.side);
         if let (Some(side), Some(sides)) = (side, sides)
             && !sides.contains(&side)
         {
-            b.error(F, format!("{p}.side"), format!("`{}` is not a playable side", o.side));
+            b.error(
+                F,
+                format!("{p}.side"),
+                format!("`{}` is not a playable side", o.side),
+            );
         }
         let weight = b.num(F, &format!("{p}.weight"), o.weight, 0.01, 100.0);
         let scope = Scope {
@@ -1194,7 +1550,11 @@ fn build_outcomes(b: &mut Builder, items: &[(usize, RawOutcome)]) -> Vec<Outcome
     for (i, o) in items {
         let p = format!("[{i}]");
         if !keys.insert(o.id.clone()) {
-            b.error(F, format!("{p}.id"), format!("duplicate outcome id `{}`", o.id));
+            b.error(
+                F,
+                format!("{p}.id"),
+                format!("duplicate outcome id `{}`", o.id),
+            );
         }
         let condition = build_condition(b, F, &format!("{p}.condition"), &o.condition, NO_SELF);
         if let Some(condition) = condition {
@@ -1210,7 +1570,11 @@ fn build_outcomes(b: &mut Builder, items: &[(usize, RawOutcome)]) -> Vec<Outcome
     if items.is_empty() {
         b.error(F, "", "a scenario needs at least one outcome");
     } else if !out.iter().any(|o| o.condition == Condition::Always) {
-        b.warn(F, "", "no outcome has `condition: Always`, so a game may end without a named outcome");
+        b.warn(
+            F,
+            "",
+            "no outcome has `condition: Always`, so a game may end without a named outcome",
+        );
     }
     out
 }
@@ -1225,7 +1589,10 @@ fn build_historical(
     const F: &str = "historical.ron";
     let sides = sides?;
     let turns = calendar.map_or(0, |c| c.turns);
-    let mut out: [Vec<Vec<Order>>; 2] = [vec![Vec::new(); turns as usize], vec![Vec::new(); turns as usize]];
+    let mut out: [Vec<Vec<Order>>; 2] = [
+        vec![Vec::new(); turns as usize],
+        vec![Vec::new(); turns as usize],
+    ];
     let mut last_turn = [0u32; 2];
     for (i, h) in items {
         let p = format!("[{i}]");
@@ -1233,15 +1600,32 @@ fn build_historical(
             continue;
         };
         let Some(slot) = sides.iter().position(|&s| s == actor) else {
-            b.error(F, format!("{p}.side"), format!("`{}` is not a playable side", h.side));
+            b.error(
+                F,
+                format!("{p}.side"),
+                format!("`{}` is not a playable side", h.side),
+            );
             continue;
         };
         if h.turn == 0 || h.turn > turns {
-            b.error_help(F, format!("{p}.turn"), format!("turn {} is outside the game", h.turn), format!("turns run from 1 to {turns}"));
+            b.error_help(
+                F,
+                format!("{p}.turn"),
+                format!("turn {} is outside the game", h.turn),
+                format!("turns run from 1 to {turns}"),
+            );
             continue;
         }
         if h.turn <= last_turn[slot] {
-            b.error_help(F, format!("{p}.turn"), format!("turns out of order: turn {} of `{}` comes after turn {}", h.turn, h.side, last_turn[slot]), "list each side's turns once, in ascending order");
+            b.error_help(
+                F,
+                format!("{p}.turn"),
+                format!(
+                    "turns out of order: turn {} of `{}` comes after turn {}",
+                    h.turn, h.side, last_turn[slot]
+                ),
+                "list each side's turns once, in ascending order",
+            );
             continue;
         }
         last_turn[slot] = h.turn;
@@ -1265,16 +1649,29 @@ fn build_order(
     actions: &[(usize, RawAction)],
 ) -> Option<Order> {
     let action = ActionId(b.lookup(Kind::Action, file, &format!("{path}.action"), &raw.action)?);
-    let spec = actions.iter().find(|(_, a)| a.id == raw.action).map(|(_, a)| a)?;
+    let spec = actions
+        .iter()
+        .find(|(_, a)| a.id == raw.action)
+        .map(|(_, a)| a)?;
     let actor_key = b.actors.keys[actor.index()].clone();
     if !spec.actors.contains(&actor_key) {
-        b.error_help(file, format!("{path}.action"), format!("`{actor_key}` may not take `{}`", raw.action), format!("its actors are {:?}", spec.actors));
+        b.error_help(
+            file,
+            format!("{path}.action"),
+            format!("`{actor_key}` may not take `{}`", raw.action),
+            format!("its actors are {:?}", spec.actors),
+        );
     }
     let track = match (&spec.target, &raw.track) {
         (RawTarget::Track(allowed), Some(t)) => {
             let id = b.track(file, &format!("{path}.track"), t)?;
             if !allowed.is_empty() && !allowed.contains(t) {
-                b.error_help(file, format!("{path}.track"), format!("`{}` cannot name track `{t}`", raw.action), format!("allowed: {allowed:?}"));
+                b.error_help(
+                    file,
+                    format!("{path}.track"),
+                    format!("`{}` cannot name track `{t}`", raw.action),
+                    format!("allowed: {allowed:?}"),
+                );
             }
             Some(id)
         }
@@ -1283,7 +1680,11 @@ fn build_order(
             None
         }
         (_, Some(_)) => {
-            b.error(file, format!("{path}.track"), format!("`{}` does not take a track", raw.action));
+            b.error(
+                file,
+                format!("{path}.track"),
+                format!("`{}` does not take a track", raw.action),
+            );
             None
         }
         _ => None,
@@ -1292,7 +1693,12 @@ fn build_order(
         (RawTarget::Region(allowed), Some(r)) => {
             let id = b.region(file, &format!("{path}.region"), r)?;
             if !allowed.is_empty() && !allowed.contains(r) {
-                b.error_help(file, format!("{path}.region"), format!("`{}` cannot name region `{r}`", raw.action), format!("allowed: {allowed:?}"));
+                b.error_help(
+                    file,
+                    format!("{path}.region"),
+                    format!("`{}` cannot name region `{r}`", raw.action),
+                    format!("allowed: {allowed:?}"),
+                );
             }
             Some(id)
         }
@@ -1301,12 +1707,20 @@ fn build_order(
             None
         }
         (_, Some(_)) => {
-            b.error(file, format!("{path}.region"), format!("`{}` does not take a region", raw.action));
+            b.error(
+                file,
+                format!("{path}.region"),
+                format!("`{}` does not take a region", raw.action),
+            );
             None
         }
         _ => None,
     };
-    Some(Order { action, track, region })
+    Some(Order {
+        action,
+        track,
+        region,
+    })
 }
 
 fn build_concepts(b: &mut Builder, items: &[(usize, RawConcept)]) -> Vec<Concept> {
@@ -1342,7 +1756,13 @@ fn build_personalities(b: &mut Builder, items: &[(usize, RawPersonality)]) -> Ve
                 escalation: b.num(F, &format!("{p}.escalation"), q.escalation, -10.0, 10.0),
                 history: b.num(F, &format!("{p}.history"), q.history, 0.0, 10.0),
                 hawkishness: b.num(F, &format!("{p}.hawkishness"), q.hawkishness, -10.0, 10.0),
-                tension_aversion: b.num(F, &format!("{p}.tension_aversion"), q.tension_aversion, 0.0, 10.0),
+                tension_aversion: b.num(
+                    F,
+                    &format!("{p}.tension_aversion"),
+                    q.tension_aversion,
+                    0.0,
+                    10.0,
+                ),
             }
         })
         .collect()
@@ -1363,9 +1783,19 @@ fn build_params(b: &mut Builder, params: Params) -> Params {
         ("coalition_keep_pace", p.coalition_keep_pace, 0.0, 100.0),
         ("coalition_lag_penalty", p.coalition_lag_penalty, 0.0, 100.0),
         ("assurance_tension", p.assurance_tension, 0.0, 100.0),
-        ("back_channel_step_bonus", p.back_channel_step_bonus, 0.0, 1.0),
+        (
+            "back_channel_step_bonus",
+            p.back_channel_step_bonus,
+            0.0,
+            1.0,
+        ),
         ("back_channel_decay", p.back_channel_decay, 0.0, 1.0),
-        ("audience_per_commitment", p.audience_per_commitment, 0.0, 100.0),
+        (
+            "audience_per_commitment",
+            p.audience_per_commitment,
+            0.0,
+            100.0,
+        ),
         ("audience_decay", p.audience_decay, 0.0, 1.0),
         ("backdown_factor", p.backdown_factor, 0.0, 10.0),
         ("belief_sunk", p.belief_sunk, 0.0, 100.0),
@@ -1388,7 +1818,12 @@ fn build_params(b: &mut Builder, params: Params) -> Params {
         ("clash_at_full_tension", p.clash_at_full_tension, 0.0, 1.0),
         ("readiness_recovery", p.readiness_recovery, 0.0, 100.0),
         ("objective_margin", p.objective_margin, 0.001, 100.0),
-        ("rung_quiet_turns", f64::from(p.rung_quiet_turns), 1.0, 100.0),
+        (
+            "rung_quiet_turns",
+            f64::from(p.rung_quiet_turns),
+            1.0,
+            100.0,
+        ),
     ];
     for (name, value, lo, hi) in checks {
         b.num(F, name, value, lo, hi);
@@ -1396,14 +1831,26 @@ fn build_params(b: &mut Builder, params: Params) -> Params {
     p
 }
 
-fn build_effects(b: &mut Builder, file: &str, path: &str, raws: &[RawEffect], scope: Scope) -> Vec<Effect> {
+fn build_effects(
+    b: &mut Builder,
+    file: &str,
+    path: &str,
+    raws: &[RawEffect],
+    scope: Scope,
+) -> Vec<Effect> {
     raws.iter()
         .enumerate()
         .filter_map(|(j, e)| build_effect(b, file, &format!("{path}[{j}]"), e, scope))
         .collect()
 }
 
-fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Scope) -> Option<Effect> {
+fn build_effect(
+    b: &mut Builder,
+    file: &str,
+    p: &str,
+    raw: &RawEffect,
+    scope: Scope,
+) -> Option<Effect> {
     const BIG: f64 = 100.0;
     Some(match raw {
         RawEffect::Adjust(who, indicator, amount) => {
@@ -1411,13 +1858,19 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
             let amount = b.num(file, &format!("{p}.2"), *amount, -BIG, BIG);
             Effect::Adjust(who?, *indicator, amount)
         }
-        RawEffect::Tension(amount) => Effect::Tension(b.num(file, &format!("{p}.0"), *amount, -BIG, BIG)),
+        RawEffect::Tension(amount) => {
+            Effect::Tension(b.num(file, &format!("{p}.0"), *amount, -BIG, BIG))
+        }
         RawEffect::Relation(x, y, amount) => {
             let x = b.who(file, &format!("{p}.0"), x, scope);
             let y = b.who(file, &format!("{p}.1"), y, scope);
             let amount = b.num(file, &format!("{p}.2"), *amount, -200.0, 200.0);
             if x.is_some() && x == y {
-                b.error(file, format!("{p}.1"), "a relation needs two different actors");
+                b.error(
+                    file,
+                    format!("{p}.1"),
+                    "a relation needs two different actors",
+                );
             }
             Effect::Relation(x?, y?, amount)
         }
@@ -1446,7 +1899,12 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
             need_sides(b, file, p, scope);
             let sector = b.sector(file, &format!("{p}.sector"), sector);
             if !(1..=12).contains(deadline) {
-                b.error_help(file, format!("{p}.deadline"), format!("{deadline} is out of range"), "give the target 1 to 12 turns");
+                b.error_help(
+                    file,
+                    format!("{p}.deadline"),
+                    format!("{deadline} is out of range"),
+                    "give the target 1 to 12 turns",
+                );
             }
             Effect::Threaten {
                 sector: sector?,
@@ -1468,7 +1926,12 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
                 Some(k) => Some(b.track(file, &format!("{p}.0"), k)?),
                 None if scope.target == TargetKind::Track => None,
                 None => {
-                    b.error_help(file, format!("{p}.0"), "no track named", "name a track, or give the action `target: Track([...])`");
+                    b.error_help(
+                        file,
+                        format!("{p}.0"),
+                        "no track named",
+                        "name a track, or give the action `target: Track([...])`",
+                    );
                     return None;
                 }
             };
@@ -1501,7 +1964,12 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
                 Some(k) => Some(b.region(file, &format!("{p}.0"), k)?),
                 None if scope.target == TargetKind::Region => None,
                 None => {
-                    b.error_help(file, format!("{p}.0"), "no region named", "name a region, or give the action `target: Region([...])`");
+                    b.error_help(
+                        file,
+                        format!("{p}.0"),
+                        "no region named",
+                        "name a region, or give the action `target: Region([...])`",
+                    );
                     return None;
                 }
             };
@@ -1510,11 +1978,17 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
         RawEffect::Scramble(who, count) => {
             let who = b.who(file, &format!("{p}.0"), who, scope);
             if *count > 1000 {
-                b.error(file, format!("{p}.1"), format!("{count} scrambles in a turn is out of range (at most 1000)"));
+                b.error(
+                    file,
+                    format!("{p}.1"),
+                    format!("{count} scrambles in a turn is out of range (at most 1000)"),
+                );
             }
             Effect::Scramble(who?, (*count).min(1000))
         }
-        RawEffect::CoalitionPackage(level) => Effect::CoalitionPackage(b.num(file, &format!("{p}.0"), *level, 0.0, BIG)),
+        RawEffect::CoalitionPackage(level) => {
+            Effect::CoalitionPackage(b.num(file, &format!("{p}.0"), *level, 0.0, BIG))
+        }
         RawEffect::Election(who) => Effect::Election(b.who(file, &format!("{p}.0"), who, scope)?),
         RawEffect::Clash => Effect::Clash,
     })
@@ -1523,11 +1997,22 @@ fn build_effect(b: &mut Builder, file: &str, p: &str, raw: &RawEffect, scope: Sc
 /// Sanctions, track operations and the like are between the acting side and the other side.
 fn need_sides(b: &mut Builder, file: &str, path: &str, scope: Scope) {
     if !scope.other {
-        b.error_help(file, path, "this effect needs an acting side", "use it in actions, track halts, or events whose `actor` is a playable side");
+        b.error_help(
+            file,
+            path,
+            "this effect needs an acting side",
+            "use it in actions, track halts, or events whose `actor` is a playable side",
+        );
     }
 }
 
-fn build_condition(b: &mut Builder, file: &str, p: &str, raw: &RawCondition, scope: Scope) -> Option<Condition> {
+fn build_condition(
+    b: &mut Builder,
+    file: &str,
+    p: &str,
+    raw: &RawCondition,
+    scope: Scope,
+) -> Option<Condition> {
     Some(match raw {
         RawCondition::Always => Condition::Always,
         RawCondition::Never => Condition::Never,
@@ -1543,7 +2028,13 @@ fn build_condition(b: &mut Builder, file: &str, p: &str, raw: &RawCondition, sco
                 _ => Condition::Any(built?),
             }
         }
-        RawCondition::Not(inner) => Condition::Not(Box::new(build_condition(b, file, &format!("{p}.0"), inner, scope)?)),
+        RawCondition::Not(inner) => Condition::Not(Box::new(build_condition(
+            b,
+            file,
+            &format!("{p}.0"),
+            inner,
+            scope,
+        )?)),
         RawCondition::AtLeast(q, v) | RawCondition::AtMost(q, v) => {
             let q = build_quantity(b, file, &format!("{p}.0"), q, scope);
             let v = b.num(file, &format!("{p}.1"), *v, -1.0e7, 1.0e7);
@@ -1552,14 +2043,21 @@ fn build_condition(b: &mut Builder, file: &str, p: &str, raw: &RawCondition, sco
                 _ => Condition::AtMost(q?, v),
             }
         }
-        RawCondition::TrackIs(t, status) => Condition::TrackIs(b.track(file, &format!("{p}.0"), t)?, *status),
+        RawCondition::TrackIs(t, status) => {
+            Condition::TrackIs(b.track(file, &format!("{p}.0"), t)?, *status)
+        }
         RawCondition::SanctionInForce(s, t, sector, kind) => {
             let s = b.who(file, &format!("{p}.0"), s, scope);
             let t = b.who(file, &format!("{p}.1"), t, scope);
             let sector = b.sector(file, &format!("{p}.2"), sector);
             Condition::SanctionInForce(s?, t?, sector?, *kind)
         }
-        RawCondition::Happened(e) => Condition::Happened(EventId(b.lookup(Kind::Event, file, &format!("{p}.0"), e)?)),
+        RawCondition::Happened(e) => Condition::Happened(EventId(b.lookup(
+            Kind::Event,
+            file,
+            &format!("{p}.0"),
+            e,
+        )?)),
         RawCondition::Took(who, action) => {
             let who = b.who(file, &format!("{p}.0"), who, scope);
             let action = b.lookup(Kind::Action, file, &format!("{p}.1"), action);
@@ -1569,9 +2067,17 @@ fn build_condition(b: &mut Builder, file: &str, p: &str, raw: &RawCondition, sco
     })
 }
 
-fn build_quantity(b: &mut Builder, file: &str, p: &str, raw: &RawQuantity, scope: Scope) -> Option<Quantity> {
+fn build_quantity(
+    b: &mut Builder,
+    file: &str,
+    p: &str,
+    raw: &RawQuantity,
+    scope: Scope,
+) -> Option<Quantity> {
     Some(match raw {
-        RawQuantity::Indicator(who, indicator) => Quantity::Indicator(b.who(file, &format!("{p}.0"), who, scope)?, *indicator),
+        RawQuantity::Indicator(who, indicator) => {
+            Quantity::Indicator(b.who(file, &format!("{p}.0"), who, scope)?, *indicator)
+        }
         RawQuantity::Relation(x, y) => {
             let x = b.who(file, &format!("{p}.0"), x, scope);
             let y = b.who(file, &format!("{p}.1"), y, scope);

@@ -119,28 +119,40 @@ pub fn end_of_turn(mut sim: SimMut, mut orders: ResMut<TurnOrders>) {
     orders.submitted = Default::default();
 }
 
+/// Read access to the whole state.
+#[derive(SystemParam)]
+pub struct SimRead<'w> {
+    clock: Res<'w, Clock>,
+    ind: Res<'w, Indicators>,
+    dip: Res<'w, Diplomacy>,
+    sanc: Res<'w, SanctionRegime>,
+    mil: Res<'w, Military>,
+    intel: Res<'w, Intel>,
+    record: Res<'w, Record>,
+    status: Res<'w, GameStatus>,
+}
+
 /// End: the state hash and the report.
-#[allow(clippy::too_many_arguments)]
 pub fn report_and_hash(
     scn: Res<ScenarioRes>,
     settings: Res<TurnSettings>,
     log: Res<TurnLog>,
     mut history: ResMut<History>,
-    state: (
-        Res<Clock>,
-        Res<Indicators>,
-        Res<Diplomacy>,
-        Res<SanctionRegime>,
-        Res<Military>,
-        Res<Intel>,
-        Res<Record>,
-        Res<GameStatus>,
-    ),
+    state: SimRead,
 ) {
     if !settings.keep_history && !settings.hash {
         return;
     }
-    let (clock, ind, dip, sanc, mil, intel, record, status) = state;
+    let SimRead {
+        clock,
+        ind,
+        dip,
+        sanc,
+        mil,
+        intel,
+        record,
+        status,
+    } = state;
     let refs = StateRefs {
         clock: &clock,
         indicators: &ind,

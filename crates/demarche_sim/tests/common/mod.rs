@@ -51,8 +51,14 @@ impl Copy {
     pub fn set_first(&self, file: &str, field: &str, value: &str) {
         let text = self.read(file);
         let key = format!("{field}:");
-        let start = text.find(&key).unwrap_or_else(|| panic!("no `{key}` in {file}")) + key.len();
-        let end = start + text[start..].find([',', ')', '\n']).expect("the end of the value");
+        let start = text
+            .find(&key)
+            .unwrap_or_else(|| panic!("no `{key}` in {file}"))
+            + key.len();
+        let end = start
+            + text[start..]
+                .find([',', ')', '\n'])
+                .expect("the end of the value");
         self.write(file, &format!("{} {value}{}", &text[..start], &text[end..]));
     }
 

@@ -1,0 +1,252 @@
+//! The window's logic without a window: the game's plugins run headless, and intents drive whole
+//! turns against the AI, two-player hand-overs, saves and loads.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use demarche::session::saves::SavesDir;
+use demarche::session::{Catalog, Flow, Intent, Mode, Screen, Session, SessionPlugin};
+use demarche_ai::{AiSpec, Difficulty};
+use demarche_sim::Side;
+
+fn scenarios() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// The app with the game's logic plugins and no window. Saves (and autosaves) go to a
+/// temporary folder, never the user's.
+fn app() -> (App, tempfile::TempDir) {
+    let saves = tempfile::tempdir().expect("temporary folder");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(Catalog::scan(scenarios()))
+        .insert_resource(SavesDir(saves.path().to_path_buf()))
+        .add_plugins(SessionPlugin);
+    app.update();
+    (app, saves)
+}
+
+fn new_game(app: &mut App, mode: Mode) {
+    let catalog = app.world().resource::<Catalog>().clone();
+    let entry = catalog
+        .by_id("japan_russia_2022")
+        .expect("the 2022 scenario loads");
+    let scenario = entry.loaded.clone().unwrap();
+    app.world_mut().write_message(Intent::NewGame {
+        scenario,
+        dir: entry.dir.clone(),
+        seed: 2022,
+        mode,
+        ai: AiSpec {
+            personality: "historical".into(),
+            difficulty: Difficulty::Easy,
+        },
+    });
+    app.update();
+    app.update();
+}
+
+fn flow(app: &App) -> Flow {
+    app.world().resource::<Flow>().clone()
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// Updates until `done` holds (the AI thinks on its own thread), failing after a while.
+fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "timed out waiting for {what}; flow {:?}",
+            flow(app)
+        );
+        app.update();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn send(app: &mut App, intent: Intent) {
+    app.world_mut().write_message(intent);
+    app.update();
+}
+
+#[test]
+fn the_game_plugins_run_headless_and_a_full_turn_resolves_against_the_ai() {
+    let (mut app, saves) = app();
+    assert_eq!(screen(&app), Screen::Menu);
+    new_game(&mut app, Mode::Play(Side::First));
+    assert_eq!(screen(&app), Screen::Briefing);
+    send(&mut app, Intent::BeginPlay);
+    app.update();
+    assert_eq!(screen(&app), Screen::Playing);
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+
+    // Choose orders: Japan's historical first-turn orders.
+    let orders = {
+        let session = app.world().resource::<Session>();
+        session
+            .scenario()
+            .historical_orders(Side::First, 1)
+            .to_vec()
+    };
+    for order in &orders {
+        send(&mut app, Intent::AddOrder(Side::First, order.clone()));
+    }
+    assert_eq!(app.world().resource::<Session>().drafts[0], orders);
+    send(&mut app, Intent::EndTurn);
+    update_until(&mut app, "the turn to resolve", |a| {
+        matches!(flow(a), Flow::Playback { .. } | Flow::Report)
+    });
+    send(&mut app, Intent::SkipPlayback);
+    assert_eq!(flow(&app), Flow::Report);
+    {
+        let session = app.world().resource::<Session>();
+        let report = session.game.last_report().expect("a report");
+        assert_eq!(report.turn, 1);
+        assert_eq!(
+            report.orders[0].len(),
+            orders.len(),
+            "Japan's orders were carried out"
+        );
+        assert!(report.refused[0].is_empty());
+        assert!(
+            !session.ai_reasons[1].is_empty() || report.orders[1].is_empty(),
+            "the AI explains its orders"
+        );
+    }
+    send(&mut app, Intent::DismissReport);
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+    assert_eq!(app.world().resource::<Session>().game.turn(), 2);
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(
+        saves.path().join("autosave.save.ron").is_file(),
+        "an autosave after the turn"
+    );
+}
+
+#[test]
+fn two_players_hand_over_and_never_see_each_others_drafts() {
+    let (mut app, _saves) = app();
+    new_game(&mut app, Mode::TwoPlayers);
+    send(&mut app, Intent::BeginPlay);
+    assert_eq!(flow(&app), Flow::Handover(Side::First));
+    send(&mut app, Intent::HandoverDone);
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+    let order = app
+        .world()
+        .resource::<Session>()
+        .scenario()
+        .historical_orders(Side::First, 1)[0]
+        .clone();
+    send(&mut app, Intent::AddOrder(Side::First, order));
+    send(&mut app, Intent::EndTurn);
+    assert_eq!(
+        flow(&app),
+        Flow::Handover(Side::Second),
+        "a hand-over before the second player plans"
+    );
+    {
+        let session = app.world().resource::<Session>();
+        assert!(session.ready[0] && !session.ready[1]);
+        assert_eq!(
+            session.viewer(&flow(&app)),
+            Side::Second,
+            "the hand-over shows the next player's side only"
+        );
+    }
+    send(&mut app, Intent::HandoverDone);
+    assert_eq!(flow(&app), Flow::Planning(Side::Second));
+    send(&mut app, Intent::EndTurn);
+    update_until(&mut app, "the turn to resolve", |a| {
+        matches!(flow(a), Flow::Playback { .. } | Flow::Report)
+    });
+    assert_eq!(app.world().resource::<Session>().game.history().len(), 1);
+}
+
+#[test]
+fn save_and_load_in_the_middle_gives_the_same_game() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("middle.save.ron");
+    let (mut app, _saves) = app();
+    new_game(&mut app, Mode::TwoPlayers);
+    send(&mut app, Intent::BeginPlay);
+    // Two turns with historical orders.
+    for turn in 1..=2 {
+        for side in Side::BOTH {
+            send(&mut app, Intent::HandoverDone);
+            let orders = app
+                .world()
+                .resource::<Session>()
+                .scenario()
+                .historical_orders(side, turn)
+                .to_vec();
+            for order in orders {
+                send(&mut app, Intent::AddOrder(side, order));
+            }
+            send(&mut app, Intent::EndTurn);
+        }
+        update_until(&mut app, "the turn to resolve", |a| {
+            matches!(flow(a), Flow::Playback { .. } | Flow::Report)
+        });
+        send(&mut app, Intent::SkipPlayback);
+        send(&mut app, Intent::DismissReport);
+    }
+    let before = app.world().resource::<Session>().game.state();
+    send(&mut app, Intent::Save(Some(path.clone())));
+    assert!(path.is_file(), "the save was written");
+    send(&mut app, Intent::QuitToMenu);
+    app.update();
+    assert!(app.world().get_resource::<Session>().is_none());
+    send(&mut app, Intent::Load(path));
+    app.update();
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.game.state(), before);
+    assert_eq!(session.game.history().len(), 2);
+    assert_eq!(session.mode, Mode::TwoPlayers);
+    assert_eq!(screen(&app), Screen::Playing);
+}
+
+#[test]
+fn every_scenario_map_has_the_features_its_regions_name() {
+    let catalog = Catalog::scan(scenarios());
+    assert!(!catalog.entries.is_empty());
+    for entry in &catalog.entries {
+        let scenario = entry.loaded.as_ref().expect("every bundled scenario loads");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/maps")
+            .join(format!("{}.map.ron", scenario.meta.map));
+        let asset = demarche_map::MapAsset::load(&path).expect("the map asset loads");
+        for region in &scenario.regions {
+            for name in &region.map_features {
+                assert!(
+                    asset.feature(name).is_some(),
+                    "{}: region {} names map feature {name:?}, which the map lacks",
+                    entry.dir.display(),
+                    region.key
+                );
+            }
+        }
+        let data = demarche::map::MapData::build(asset, scenario);
+        let kunashir = scenario.names.regions["kunashir"];
+        assert_eq!(
+            data.hit(scenario, data.anchor(kunashir)),
+            Some(kunashir),
+            "hovering Kunashir finds it"
+        );
+        for shape in &data.regions {
+            let region = scenario.region(shape.id);
+            assert!(
+                !shape.features.is_empty() || shape.outline.len() >= 3,
+                "{} can be drawn and hovered",
+                region.key
+            );
+        }
+    }
+}
