@@ -7,13 +7,15 @@ use demarche_sim::scenario::{Order, SignalKind, Stance, TrackOp, Visibility};
 use crate::search::{Outlook, Searcher};
 
 /// One or two sentences per order of the chosen bundle.
-pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], outlook: &Outlook) -> Vec<String> {
+pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], _outlook: &Outlook) -> Vec<String> {
     let game = searcher.game;
     let scn = game.scenario();
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
-    let budget = crate::spec::Difficulty::Easy.budget();
+    let budget = crate::spec::Difficulty::Normal.budget();
     let belief = searcher.belief();
+    // Compare like with like: the bundle and the bundle without each order, on the same futures.
+    let outlook = searcher.evaluate(bundle, budget);
     bundle
         .iter()
         .enumerate()
@@ -30,16 +32,35 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], outlook: &Outlook) 
                 .collect();
             let best = gains.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0));
             let mut text = match best {
-                Some((gain, k)) if gain > 0.005 => format!(
-                    "{}: expected to serve \"{}\" (objective met {:.0}% more often in our look-ahead).",
+                Some((gain, k)) if gain > 0.002 => format!(
+                    "{}: serves our objective \"{}\" ({}).",
                     action.name,
                     scn.objectives[k].name,
-                    100.0 * (outlook.objectives[k] - baseline.objectives[k])
+                    if baseline.objectives[k] < 1.0 {
+                        "it brings the objective closer in our look-ahead"
+                    } else {
+                        "it widens our margin on it in our look-ahead"
+                    }
+                ),
+                _ if scn.historical_orders(searcher.side, game.turn()).contains(order) => format!(
+                    "{}: what {} actually did at this point in 2022, and nothing in our look-ahead argues against it.",
+                    action.name,
+                    scn.actor(me).name
                 ),
                 _ => match action.stance {
-                    Stance::Hawkish => format!("{}: pressure answered with pressure, as a {} government would.", action.name, searcher.persona.name.to_lowercase()),
-                    Stance::Dovish => format!("{}: keeps a way out of the crisis open at little cost to our objectives.", action.name),
-                    Stance::Neutral => format!("{}: a low-cost move that keeps our options open.", action.name),
+                    Stance::Hawkish => format!(
+                        "{}: pressure answered with pressure, as a {} government would.",
+                        action.name,
+                        searcher.persona.name.to_lowercase()
+                    ),
+                    Stance::Dovish => format!(
+                        "{}: keeps a way out of the crisis open at little cost to our objectives.",
+                        action.name
+                    ),
+                    Stance::Neutral => format!(
+                        "{}: a low-cost move that keeps our options open.",
+                        action.name
+                    ),
                 },
             };
             text.push(' ');

@@ -8,6 +8,7 @@
 mod explain;
 pub mod information;
 mod search;
+mod shaping;
 mod spec;
 
 pub use information::imagined;

@@ -215,8 +215,22 @@ impl<'a> Searcher<'a> {
                 }
                 let mine = if step == 0 {
                     bundle.to_vec()
-                } else {
+                } else if self.persona.history >= 1.0 {
                     own_later.orders(&scratch, self.side)
+                } else {
+                    // A plan, not a one-off: the same orders again where they are still open,
+                    // so steady strategies (courting, pressing) show their effect over the look-ahead.
+                    let mut again: Vec<Order> = Vec::new();
+                    for order in bundle {
+                        if scratch.check(self.side, order, &again).is_ok() {
+                            again.push(order.clone());
+                        }
+                    }
+                    if again.is_empty() {
+                        own_later.orders(&scratch, self.side)
+                    } else {
+                        again
+                    }
                 };
                 let theirs = opponent.orders(&scratch, self.side.other());
                 scratch.submit_unchecked(self.side, mine);
@@ -226,11 +240,13 @@ impl<'a> Searcher<'a> {
                 }
             }
             let view = scratch.view();
-            let score = view.status.scores[self.side.index()];
+            let degrees = crate::shaping::objectives(&view);
+            let me = self.game.scenario().actor_of(self.side);
+            let score = crate::shaping::expected_score(&view, me, &degrees);
             let tension = view.ind.tension;
             total.value +=
                 self.persona.objectives * score - self.persona.tension_aversion * tension * 10.0;
-            for (sum, d) in total.objectives.iter_mut().zip(&view.status.objectives) {
+            for (sum, d) in total.objectives.iter_mut().zip(&degrees) {
                 *sum += d;
             }
             total.belief += view.intel.belief_mean(self.side.other());

@@ -108,4 +108,15 @@ pub struct BatchArgs {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Paired comparison of the AI with `random`, `hawk` and `dove` in the same seat, against
+    /// each opponent, on the same game seeds; prints the rate at which the AI outscores each,
+    /// with 95 % confidence intervals.
+    #[arg(long)]
+    pub compare: bool,
+    /// The AI compared (with --compare).
+    #[arg(long, default_value = "ai:historical:normal")]
+    pub ai: String,
+    /// Opponents for --compare, comma-separated.
+    #[arg(long, default_value = "hawk,historical", value_delimiter = ',')]
+    pub opponents: Vec<String>,
 }

@@ -59,6 +59,9 @@ pub fn summarize(scn: &Scenario, results: &[GameResult]) -> Summary {
 
 /// Runs the batch and prints the summary.
 pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
+    if args.compare {
+        return super::compare::run(args);
+    }
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
     let base = args.seed.unwrap_or(scn.meta.default_seed);

@@ -1,6 +1,7 @@
 //! One module per headless command.
 
 pub mod batch;
+pub mod compare;
 pub mod replay;
 pub mod run;
 pub mod validate;

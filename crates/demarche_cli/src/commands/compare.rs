@@ -1,0 +1,172 @@
+//! `demarche batch --compare`: the AI against the baselines, game by game. Game i of every batch
+//! has the same seed whatever the policies, so the AI's score in a seat can be compared with
+//! another policy's score in the same seat against the same opponent in the same game.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use demarche_sim::Side;
+use demarche_sim::batch::run as run_batch;
+use serde_json::json;
+
+use super::load_scenario;
+use crate::args::BatchArgs;
+use crate::error::CliError;
+use crate::policies;
+use crate::progress::Progress;
+
+/// The baselines the AI is compared with, and the rate it should reach against each.
+pub const BASELINES: [(&str, f64); 3] = [("random", 0.9), ("hawk", 0.6), ("dove", 0.6)];
+
+/// Wilson's 95 % interval for `wins` out of `n`.
+pub fn wilson(wins: usize, n: usize) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (n, p, z) = (n as f64, wins as f64 / n as f64, 1.96f64);
+    let denominator = 1.0 + z * z / n;
+    let centre = (p + z * z / (2.0 * n)) / denominator;
+    let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / denominator;
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+/// One row of the comparison.
+pub struct Row {
+    /// The seat (side) compared.
+    pub seat: Side,
+    /// The opponent in the other seat.
+    pub opponent: String,
+    /// The baseline policy.
+    pub baseline: String,
+    /// Games where the AI scored more than the baseline.
+    pub wins: usize,
+    /// Games compared.
+    pub games: usize,
+    /// The AI's mean score.
+    pub ai_mean: f64,
+    /// The baseline's mean score.
+    pub baseline_mean: f64,
+    /// The rate the AI should reach.
+    pub target: f64,
+}
+
+/// Runs the paired comparison and prints it.
+pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
+    let scn = load_scenario(&args.scenario)?;
+    policies::check(&scn, &args.ai)?;
+    for opponent in &args.opponents {
+        policies::check(&scn, opponent)?;
+    }
+    let base = args.seed.unwrap_or(scn.meta.default_seed);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let games = args.games;
+    let batches = 2 * args.opponents.len() * (1 + BASELINES.len());
+    let progress = Mutex::new(Progress::new(games * batches as u32));
+    let mut done_batches = 0u32;
+    let mut rows = Vec::new();
+    for seat in Side::BOTH {
+        for opponent in &args.opponents {
+            let mut scores: Vec<(String, Vec<f64>)> = Vec::new();
+            let contenders: Vec<String> = std::iter::once(args.ai.clone())
+                .chain(BASELINES.iter().map(|(b, _)| (*b).to_owned()))
+                .collect();
+            for contender in contenders {
+                let mut names = [opponent.clone(), opponent.clone()];
+                names[seat.index()] = contender.clone();
+                let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
+                let offset = done_batches * games;
+                let results = run_batch(scn.clone(), games, base, threads, make, |done| {
+                    if let Ok(mut p) = progress.lock() {
+                        p.set(offset + done);
+                    }
+                });
+                done_batches += 1;
+                scores.push((contender, results.iter().map(|r| r.scores()[seat.index()]).collect()));
+            }
+            let ai = &scores[0].1;
+            for ((baseline, list), (_, target)) in scores[1..].iter().zip(BASELINES) {
+                let wins = ai.iter().zip(list).filter(|(a, b)| a > b).count();
+                rows.push(Row {
+                    seat,
+                    opponent: opponent.clone(),
+                    baseline: baseline.clone(),
+                    wins,
+                    games: ai.len(),
+                    ai_mean: mean(ai),
+                    baseline_mean: mean(list),
+                    target,
+                });
+            }
+        }
+    }
+    if let Ok(mut p) = progress.lock() {
+        p.finish();
+    }
+    let seat_name = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
+    if args.json {
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                let (low, high) = wilson(r.wins, r.games);
+                json!({
+                    "seat": seat_name(r.seat),
+                    "opponent": r.opponent,
+                    "baseline": r.baseline,
+                    "rate": r.wins as f64 / r.games.max(1) as f64,
+                    "low": low,
+                    "high": high,
+                    "target": r.target,
+                    "met": r.wins as f64 / r.games.max(1) as f64 >= r.target,
+                    "ai_mean_score": r.ai_mean,
+                    "baseline_mean_score": r.baseline_mean,
+                })
+            })
+            .collect();
+        println!("{}", json!({"games": games, "seed": base, "ai": args.ai, "rows": rows}));
+    } else {
+        println!("{} against the baselines, {games} paired games per row (seed {base})", args.ai);
+        println!("{:<6} {:<11} {:<8} {:>7} {:>17} {:>7} {:>16}", "seat", "opponent", "vs", "rate", "95% CI", "target", "mean scores");
+        for r in &rows {
+            let (low, high) = wilson(r.wins, r.games);
+            let rate = r.wins as f64 / r.games.max(1) as f64;
+            println!(
+                "{:<6} {:<11} {:<8} {:>6.0}% {:>7.0}% – {:>4.0}% {:>6.0}%{} {:>6.1} vs {:>5.1}",
+                seat_name(r.seat),
+                r.opponent,
+                r.baseline,
+                rate * 100.0,
+                low * 100.0,
+                high * 100.0,
+                r.target * 100.0,
+                if rate >= r.target { "✓" } else { "✗" },
+                r.ai_mean,
+                r.baseline_mean
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mean(list: &[f64]) -> f64 {
+    if list.is_empty() {
+        0.0
+    } else {
+        list.iter().sum::<f64>() / list.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_intervals_are_sensible() {
+        let (low, high) = wilson(90, 100);
+        assert!(low > 0.82 && low < 0.85 && high > 0.94 && high < 0.96, "{low} {high}");
+        assert_eq!(wilson(0, 0), (0.0, 1.0));
+        let (low, high) = wilson(10, 10);
+        assert!(low > 0.69 && high == 1.0);
+    }
+}
