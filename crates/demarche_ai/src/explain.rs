@@ -12,7 +12,7 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], _outlook: &Outlook)
     let scn = game.scenario();
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
-    let budget = crate::spec::Difficulty::Normal.budget();
+    let budget = crate::spec::Difficulty::Normal.budget_in(scn);
     let belief = searcher.belief();
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, budget);

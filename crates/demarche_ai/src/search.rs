@@ -65,7 +65,7 @@ fn personality(game: &Game, spec: &AiSpec) -> Personality {
 /// Decides `side`'s orders for the current turn.
 pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     let started = Instant::now();
-    let budget = spec.difficulty.budget();
+    let budget = spec.difficulty.budget_in(game.scenario());
     let persona = personality(game, spec);
     let base = game.state();
     let searcher = Searcher::new(game, side, &persona, budget, seed, &base);

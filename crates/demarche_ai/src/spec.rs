@@ -30,7 +30,25 @@ pub struct Budget {
 }
 
 impl Difficulty {
-    /// The budget for this difficulty.
+    /// The budget for this difficulty: the scenario's `difficulties.ron` entry of the same id if
+    /// there is one, else the built-in budget.
+    pub fn budget_in(self, scn: &demarche_sim::Scenario) -> Budget {
+        scn.difficulties
+            .iter()
+            .find(|d| d.key == self.key())
+            .map_or_else(
+                || self.budget(),
+                |d| Budget {
+                    shortlist: d.shortlist,
+                    rollouts: d.rollouts,
+                    depth: d.depth,
+                    bundle: d.bundle,
+                    noise: d.noise,
+                },
+            )
+    }
+
+    /// The built-in budget for this difficulty.
     pub fn budget(self) -> Budget {
         match self {
             Difficulty::Easy => Budget {
@@ -57,7 +75,8 @@ impl Difficulty {
         }
     }
 
-    fn key(self) -> &'static str {
+    /// The id used in policy strings and in a scenario's `difficulties.ron`.
+    pub fn key(self) -> &'static str {
         match self {
             Difficulty::Easy => "easy",
             Difficulty::Normal => "normal",
@@ -78,7 +97,7 @@ pub struct AiSpec {
 impl Default for AiSpec {
     fn default() -> Self {
         AiSpec {
-            personality: "historical".into(),
+            personality: "realist".into(),
             difficulty: Difficulty::Normal,
         }
     }
@@ -106,7 +125,7 @@ impl FromStr for AiSpec {
         let personality = parts
             .next()
             .filter(|p| !p.is_empty())
-            .unwrap_or("historical")
+            .unwrap_or("realist")
             .to_owned();
         let difficulty = match parts.next().unwrap_or("normal") {
             "easy" => Difficulty::Easy,
@@ -137,6 +156,7 @@ mod tests {
     #[test]
     fn parses_every_form() {
         assert_eq!("ai".parse::<AiSpec>().unwrap(), AiSpec::default());
+        assert_eq!(AiSpec::default().to_string(), "ai:realist:normal");
         let s: AiSpec = "ai:hawk:hard".parse().unwrap();
         assert_eq!(
             (s.personality.as_str(), s.difficulty),

@@ -114,7 +114,7 @@ pub struct BatchArgs {
     #[arg(long)]
     pub compare: bool,
     /// The AI compared (with --compare).
-    #[arg(long, default_value = "ai:historical:normal")]
+    #[arg(long, default_value = "ai:realist:normal")]
     pub ai: String,
     /// Opponents for --compare, comma-separated.
     #[arg(long, default_value = "hawk,historical", value_delimiter = ',')]

@@ -219,3 +219,31 @@ fn a_thousand_random_games_run_without_a_panic() {
         );
     }
 }
+
+#[test]
+fn hawkish_play_climbs_higher_and_costs_more_than_dovish_play() {
+    let scn = common::scenario();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let batch = |name: &'static str| {
+        let make = move |seed: u64| -> [Box<dyn Policy>; 2] {
+            [policy::builtin(name, seed).unwrap(), policy::builtin(name, seed ^ 1).unwrap()]
+        };
+        demarche_sim::batch::run(scn.clone(), 500, 2022, threads, make, |_| {})
+    };
+    let mean = |games: &[demarche_sim::batch::GameResult], f: &dyn Fn(&demarche_sim::batch::GameResult) -> f64| {
+        games.iter().map(f).sum::<f64>() / games.len() as f64
+    };
+    let hawks = batch("hawk");
+    let doves = batch("dove");
+    let rung = |g: &demarche_sim::batch::GameResult| f64::from(g.max_rung());
+    assert!(mean(&hawks, &rung) > mean(&doves, &rung) + 3.0, "hawks climb the ladder further");
+    for side in Side::BOTH {
+        let score = |g: &demarche_sim::batch::GameResult| g.scores()[side.index()];
+        assert!(mean(&hawks, &score) < mean(&doves, &score), "{side:?}: hawkish play scores lower");
+        let actor = scn.actor_of(side);
+        let economy = |g: &demarche_sim::batch::GameResult| g.state.indicators.get(actor, Indicator::Economy);
+        assert!(mean(&hawks, &economy) < mean(&doves, &economy), "{side:?}: hawkish play costs more");
+    }
+    let clashes = |games: &[demarche_sim::batch::GameResult]| games.iter().filter(|g| g.state.military.clash).count();
+    assert!(clashes(&hawks) > clashes(&doves));
+}

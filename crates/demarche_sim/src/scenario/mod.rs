@@ -24,7 +24,7 @@ use validate::{Listed, RawScenario, TextFiles, build, resolve_inside};
 use crate::hash::Fnv64;
 
 /// The files of a scenario folder, in the order they are read; `true` when required.
-pub const FILES: [(&str, bool); 18] = [
+pub const FILES: [(&str, bool); 19] = [
     ("scenario.ron", true),
     ("actors.ron", true),
     ("relations.ron", true),
@@ -42,6 +42,7 @@ pub const FILES: [(&str, bool); 18] = [
     ("glossary.ron", true),
     ("sources.ron", true),
     ("personalities.ron", false),
+    ("difficulties.ron", false),
     ("rules.ron", false),
 ];
 
@@ -192,11 +193,15 @@ fn parse_all(texts: &[(&str, SourceText)], problems: &mut Vec<Problem>) -> RawSc
             "glossary.ron" => raw.glossary = listed(src, problems),
             "sources.ron" => raw.sources = listed(src, problems),
             "personalities.ron" => raw.personalities = listed(src, problems),
+            "difficulties.ron" => raw.difficulties = listed(src, problems),
             _ => {}
         }
     }
     if !texts.iter().any(|(n, _)| *n == "personalities.ron") {
         raw.personalities.complete = true;
+    }
+    if !texts.iter().any(|(n, _)| *n == "difficulties.ron") {
+        raw.difficulties.complete = true;
     }
     raw
 }

@@ -53,6 +53,8 @@ pub struct Scenario {
     pub sources: Vec<Source>,
     /// AI personalities.
     pub personalities: Vec<Personality>,
+    /// AI difficulty levels (empty: the AI's built-in ones).
+    pub difficulties: Vec<Difficulty>,
     /// Model parameters.
     pub params: Params,
     /// Hash of every file the scenario was read from; saves remember it.
@@ -667,6 +669,25 @@ pub struct Personality {
     pub hawkishness: f64,
     /// Penalty per point of tension.
     pub tension_aversion: f64,
+}
+
+/// An AI difficulty level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difficulty {
+    /// String id.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// Single orders kept after screening.
+    pub shortlist: usize,
+    /// Imagined futures per candidate.
+    pub rollouts: usize,
+    /// Turns looked ahead.
+    pub depth: u32,
+    /// Most orders in a bundle.
+    pub bundle: usize,
+    /// Noise on each candidate's value.
+    pub noise: f64,
 }
 
 /// String ids to typed ids.

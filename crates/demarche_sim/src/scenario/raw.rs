@@ -951,6 +951,26 @@ pub struct RawSource {
     pub weak: bool,
 }
 
+/// `difficulties.ron`: an AI difficulty level (search budget and noise).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDifficulty {
+    /// Short id: `easy`, `normal`, `hard` or another.
+    pub id: String,
+    /// Name for people.
+    pub name: String,
+    /// Single orders kept after the first screening (1–40).
+    pub shortlist: u32,
+    /// Imagined futures per candidate (1–64).
+    pub rollouts: u32,
+    /// Turns looked ahead (1–12).
+    pub depth: u32,
+    /// Most orders in a bundle (1–5).
+    pub bundle: u32,
+    /// Noise added to each candidate's value, in score points (0–50).
+    pub noise: f64,
+}
+
 /// `personalities.ron`: an AI personality.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -83,6 +83,8 @@ pub struct RawScenario {
     pub sources: Listed<RawSource>,
     /// `personalities.ron`.
     pub personalities: Listed<RawPersonality>,
+    /// `difficulties.ron`.
+    pub difficulties: Listed<RawDifficulty>,
     /// `rules.ron` (absent: defaults).
     pub params: Option<Params>,
 }
@@ -482,6 +484,7 @@ fn build_all(b: &mut Builder, raw: RawScenario, mut texts: TextFiles<'_>) -> Opt
         })
         .collect();
     let personalities = build_personalities(b, &raw.personalities.items);
+    let difficulties = build_difficulties(b, &raw.difficulties.items);
     let params = build_params(b, raw.params.clone().unwrap_or_default());
     let meta = meta_raw.and_then(|m| build_meta(b, m, calendar?, sides?, &mut texts));
 
@@ -515,6 +518,7 @@ fn build_all(b: &mut Builder, raw: RawScenario, mut texts: TextFiles<'_>) -> Opt
         concepts,
         sources,
         personalities,
+        difficulties,
         params,
         content_hash: 0,
         names,
@@ -1766,6 +1770,39 @@ fn build_personalities(b: &mut Builder, items: &[(usize, RawPersonality)]) -> Ve
             }
         })
         .collect()
+}
+
+fn build_difficulties(b: &mut Builder, items: &[(usize, RawDifficulty)]) -> Vec<Difficulty> {
+    const F: &str = "difficulties.ron";
+    let mut keys = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, d) in items {
+        let p = format!("[{i}]");
+        if !keys.insert(d.id.clone()) {
+            b.error(F, format!("{p}.id"), format!("duplicate difficulty id `{}`", d.id));
+        }
+        let mut whole = |field: &str, value: u32, lo: u32, hi: u32| {
+            if !(lo..=hi).contains(&value) {
+                b.error_help(F, format!("{p}.{field}"), format!("{value} is out of range"), format!("use {lo} to {hi}"));
+            }
+            value.clamp(lo, hi)
+        };
+        let shortlist = whole("shortlist", d.shortlist, 1, 40) as usize;
+        let rollouts = whole("rollouts", d.rollouts, 1, 64) as usize;
+        let depth = whole("depth", d.depth, 1, 12);
+        let bundle = whole("bundle", d.bundle, 1, 5) as usize;
+        let noise = b.num(F, &format!("{p}.noise"), d.noise, 0.0, 50.0);
+        out.push(Difficulty {
+            key: d.id.clone(),
+            name: d.name.clone(),
+            shortlist,
+            rollouts,
+            depth,
+            bundle,
+            noise,
+        });
+    }
+    out
 }
 
 fn build_params(b: &mut Builder, params: Params) -> Params {

@@ -1,0 +1,106 @@
+//! The AI: deterministic, limited to what its side may know, explains every order, and — in its
+//! historical personality — takes most of the key steps of 2022 when it plays both sides.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use demarche_ai::{AiSpec, decide};
+use demarche_sim::policy::Policy;
+use demarche_sim::scenario::TrackStatus;
+use demarche_sim::{Game, Scenario, Side};
+
+fn scenario() -> Arc<Scenario> {
+    static SCENARIO: OnceLock<Arc<Scenario>> = OnceLock::new();
+    SCENARIO
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
+            Arc::new(demarche_sim::load(&dir).expect("the bundled scenario loads").scenario)
+        })
+        .clone()
+}
+
+fn ai(spec: &str, seed: u64) -> demarche_ai::Ai {
+    demarche_ai::Ai::new(spec.parse::<AiSpec>().expect("a valid spec"), seed)
+}
+
+/// Plays `turns` turns AI against AI; returns each turn's orders (as strings) and hash.
+fn ai_game(spec: &str, seed: u64, turns: u32) -> (Game, Vec<(Vec<String>, String)>) {
+    let scn = scenario();
+    let mut game = Game::new(scn.clone(), seed);
+    let mut sides = [ai(spec, seed), ai(spec, seed ^ 0x5eed)];
+    let mut record = Vec::new();
+    for _ in 0..turns {
+        if game.is_over() {
+            break;
+        }
+        let mut keys = Vec::new();
+        for side in Side::BOTH {
+            let orders = sides[side.index()].orders(&game, side);
+            assert_eq!(
+                sides[side.index()].reasons().len(),
+                orders.len(),
+                "one explanation per order"
+            );
+            keys.extend(orders.iter().map(|o| format!("{side:?}:{}", scn.action(o.action).key)));
+            game.submit(side, orders).expect("the AI's orders are available");
+        }
+        let hash = game.resolve().expect("turn").hash.to_string();
+        record.push((keys, hash));
+    }
+    (game, record)
+}
+
+#[test]
+fn the_same_seed_gives_the_same_orders_and_hashes() {
+    let (_, first) = ai_game("ai:realist:easy", 4, 5);
+    let (_, second) = ai_game("ai:realist:easy", 4, 5);
+    assert_eq!(first, second);
+    assert!(first.iter().any(|(orders, _)| !orders.is_empty()), "the AI gives orders");
+}
+
+#[test]
+fn the_ai_decides_only_on_what_its_side_may_know() {
+    let scn = scenario();
+    let game = Game::new(scn.clone(), 9);
+    let spec: AiSpec = "ai:realist:easy".parse().unwrap();
+    let base = decide(&game, Side::First, &spec, 1).orders;
+
+    // The other side's private resolve is not known to the AI: changing it changes nothing.
+    let mut state = game.state();
+    state.intel.resolve[Side::Second.index()] = 1.0 - state.intel.resolve[Side::Second.index()];
+    let altered = Game::resume(scn.clone(), 9, state, Vec::new());
+    assert_eq!(decide(&altered, Side::First, &spec, 1).orders, base);
+
+    // Nor does it see the other side's orders before they resolve.
+    let mut with_orders = Game::new(scn.clone(), 9);
+    let theirs = scn.historical_orders(Side::Second, 1).to_vec();
+    with_orders.submit(Side::Second, theirs).unwrap();
+    assert_eq!(decide(&with_orders, Side::First, &spec, 1).orders, base);
+}
+
+#[test]
+fn the_historical_personality_takes_most_of_the_key_2022_steps() {
+    let scn = scenario();
+    let (game, _) = ai_game("ai:historical:easy", 2022, scn.meta.calendar.turns);
+    let view = game.view();
+    let took = |side: Side, action: &str| {
+        view.record
+            .times_taken(scn.actor_of(side), scn.names.actions[action])
+            > 0
+    };
+    let track = |key: &str| view.dip.tracks[scn.names.tracks[key].index()].status;
+    let moved = game.history().iter().any(|r| !r.movements.is_empty());
+    let steps = [
+        ("Japan's first sanctions package", took(Side::First, "jp_package1_debt_dnr")),
+        ("Japan joins the SWIFT cut-off", took(Side::First, "jp_swift_central_bank")),
+        ("Japan phases out Russian coal", took(Side::First, "jp_coal_phaseout")),
+        ("Russia halts the peace-treaty talks", track("peace_treaty") != TrackStatus::Active),
+        ("Russia ends the visa-free exchanges", track("visa_free") == TrackStatus::Terminated),
+        ("Russian flotillas move through the straits", moved),
+        ("Russia decrees a new operator for Sakhalin-2", took(Side::Second, "ru_sakhalin2_decree")),
+        ("Japan keeps its Sakhalin stake", track("sakhalin_energy") == TrackStatus::Active),
+        ("no armed clash", !view.mil.clash),
+    ];
+    let missed: Vec<&str> = steps.iter().filter(|(_, done)| !done).map(|(name, _)| *name).collect();
+    assert!(missed.len() <= 2, "the historical AI missed {missed:?}");
+}
