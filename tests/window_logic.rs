@@ -234,11 +234,22 @@ fn every_scenario_map_has_the_features_its_regions_name() {
             }
         }
         let data = demarche::map::MapData::build(asset, scenario);
-        let kunashir = scenario.names.regions["kunashir"];
+        // Hovering a land region inside one of its triangles finds it.
+        let (land, feature) = data
+            .regions
+            .iter()
+            .find_map(|shape| shape.features.first().map(|f| (shape.id, *f)))
+            .expect("a region drawn from the map");
+        let shape = &data.asset.features[feature];
+        let triangle = shape.triangles.first().expect("a triangulated feature");
+        let inside = triangle.iter().fold(Vec2::ZERO, |acc, &i| {
+            acc + Vec2::new(shape.ring[i as usize][0], shape.ring[i as usize][1])
+        }) / 3.0;
         assert_eq!(
-            data.hit(scenario, data.anchor(kunashir)),
-            Some(kunashir),
-            "hovering Kunashir finds it"
+            data.hit(scenario, inside),
+            Some(land),
+            "hovering {} finds it",
+            scenario.region(land).key
         );
         for shape in &data.regions {
             let region = scenario.region(shape.id);

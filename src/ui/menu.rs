@@ -89,24 +89,25 @@ pub fn draw(
         let modes = [
             (
                 format!("Play {first} against the AI"),
-                "You give Japan's orders; the AI plays the other side.",
+                format!("You give {first}'s orders; the AI plays {second}."),
             ),
             (
                 format!("Play {second} against the AI"),
-                "You give Russia's orders; the AI plays the other side.",
+                format!("You give {second}'s orders; the AI plays {first}."),
             ),
             (
                 "Two players on this machine".to_owned(),
-                "Each side's orders stay hidden from the other; a hand-over screen sits between them.",
+                "Each side's orders stay hidden from the other; a hand-over screen sits between them."
+                    .to_owned(),
             ),
             (
                 "Watch the AI play both sides".to_owned(),
-                "Useful in class: pause on each report and discuss.",
+                "Useful in class: pause on each report and discuss.".to_owned(),
             ),
         ];
         for (i, (label, tip)) in modes.iter().enumerate() {
-            ui.radio_value(&mut state.menu.mode, i, label)
-                .on_hover_text(*tip);
+            ui.radio_value(&mut state.menu.mode, i, label.as_str())
+                .on_hover_text(tip.as_str());
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -123,8 +124,8 @@ pub fn draw(
             ui.label("Difficulty");
             for (d, name, tip) in [
                 (Difficulty::Easy, "Easy", "A shallow look ahead with noisy judgement."),
-                (Difficulty::Normal, "Normal", "Looks two turns ahead over several imagined futures."),
-                (Difficulty::Hard, "Hard", "Looks three turns ahead over many futures."),
+                (Difficulty::Normal, "Normal", "Looks three turns ahead over several imagined futures."),
+                (Difficulty::Hard, "Hard", "Looks four turns ahead over many futures."),
             ] {
                 ui.radio_value(&mut state.menu.difficulty, d, name).on_hover_text(tip);
             }

@@ -101,8 +101,8 @@ pub fn hover_card(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(340.0);
                 ui.label(egui::RichText::new(region.name()).size(17.0).strong());
-                for lang in ["ja", "ru"] {
-                    if let Some(name) = region.names.get(lang) {
+                for (lang, name) in &region.names {
+                    if lang != "en" {
                         ui.label(name);
                     }
                 }

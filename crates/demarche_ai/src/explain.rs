@@ -4,15 +4,15 @@
 use demarche_sim::rules::orders::has_track_op;
 use demarche_sim::scenario::{Order, SignalKind, Stance, TrackOp, Visibility};
 
-use crate::search::{Outlook, Searcher};
+use crate::search::Searcher;
+use crate::spec::Budget;
 
 /// One or two sentences per order of the chosen bundle.
-pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], _outlook: &Outlook) -> Vec<String> {
+pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> Vec<String> {
     let game = searcher.game;
     let scn = game.scenario();
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
-    let budget = crate::spec::Difficulty::Normal.budget_in(scn);
     let belief = searcher.belief();
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, budget);

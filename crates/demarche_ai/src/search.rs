@@ -32,7 +32,6 @@ pub struct Decision {
 pub(crate) struct Outlook {
     pub value: f64,
     pub objectives: Vec<f64>,
-    pub belief: f64,
 }
 
 /// The personality to play: the scenario's, or a neutral one when the scenario has none.
@@ -129,7 +128,8 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     }
     let (value, orders, outlook) =
         best.unwrap_or((0.0, Vec::new(), searcher.evaluate(&[], budget)));
-    let reasons = explain(&searcher, &orders, &outlook);
+    let _ = &outlook;
+    let reasons = explain(&searcher, &orders, budget);
     Decision {
         orders,
         reasons,
@@ -189,7 +189,6 @@ impl<'a> Searcher<'a> {
         let mut total = Outlook {
             value: 0.0,
             objectives: vec![0.0; scn.objectives.len()],
-            belief: 0.0,
         };
         let mut scratch = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
         scratch.set_fast(true);
@@ -249,11 +248,9 @@ impl<'a> Searcher<'a> {
             for (sum, d) in total.objectives.iter_mut().zip(&degrees) {
                 *sum += d;
             }
-            total.belief += view.intel.belief_mean(self.side.other());
         }
         let n = rollouts as f64;
         total.value /= n;
-        total.belief /= n;
         total.objectives.iter_mut().for_each(|d| *d /= n);
         total.value += self.leaning_bonus(bundle);
         total

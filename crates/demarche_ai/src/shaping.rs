@@ -22,9 +22,18 @@ fn ramp(excess: f64) -> f64 {
 /// A condition's shaped degree, 0 to 1 + the cushion.
 pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64 {
     match condition {
-        Condition::All(items) => items.iter().map(|c| degree(view, c, actor)).fold(1.0 + CUSHION, f64::min),
-        Condition::Any(items) => items.iter().map(|c| degree(view, c, actor)).fold(0.0, f64::max),
-        Condition::Not(inner) => (1.0 + CUSHION - degree(view, inner, actor)).clamp(0.0, 1.0 + CUSHION),
+        Condition::All(items) => items
+            .iter()
+            .map(|c| degree(view, c, actor))
+            .fold(1.0 + CUSHION, f64::min),
+        Condition::Any(items) => items
+            .iter()
+            .map(|c| degree(view, c, actor))
+            .fold(0.0, f64::max),
+        Condition::Not(inner) => match demarche_sim::rules::eval::negate(inner) {
+            Some(opposite) => degree(view, &opposite, actor),
+            None => f64::from(u8::from(!view.holds(inner, actor))),
+        },
         Condition::AtLeast(q, v) => ramp(view.quantity(q, actor) - v),
         Condition::AtMost(q, v) => ramp(v - view.quantity(q, actor)),
         other => f64::from(u8::from(view.holds(other, actor))),
@@ -48,7 +57,9 @@ pub fn score(view: &View, actor: ActorId, degrees: &[f64]) -> f64 {
         .iter()
         .zip(degrees)
         .filter(|(o, _)| o.side == actor)
-        .fold((0.0, 0.0), |(s, w), (o, d)| (s + o.weight * d, w + o.weight));
+        .fold((0.0, 0.0), |(s, w), (o, d)| {
+            (s + o.weight * d, w + o.weight)
+        });
     if weight > 0.0 {
         100.0 * sum / (weight * (1.0 + CUSHION))
     } else {
@@ -65,9 +76,18 @@ pub fn expected_score(view: &View, actor: ActorId, degrees: &[f64]) -> f64 {
         return now;
     }
     let p = &view.scn.params;
-    let per_turn = demarche_sim::rules::incidents::incident_risk(view.ind.tension, 0.0, view.dip.back_channel, p)
-        * demarche_sim::rules::incidents::clash_risk(view.ind.tension, p);
-    let remaining = view.scn.meta.calendar.turns.saturating_sub(view.clock.turn.saturating_sub(1));
+    let per_turn = demarche_sim::rules::incidents::incident_risk(
+        view.ind.tension,
+        0.0,
+        view.dip.back_channel,
+        p,
+    ) * demarche_sim::rules::incidents::clash_risk(view.ind.tension, p);
+    let remaining = view
+        .scn
+        .meta
+        .calendar
+        .turns
+        .saturating_sub(view.clock.turn.saturating_sub(1));
     let hazard = 1.0 - (1.0 - per_turn).powi(remaining as i32);
     if hazard <= 0.0 {
         return now;

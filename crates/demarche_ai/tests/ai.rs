@@ -13,8 +13,13 @@ fn scenario() -> Arc<Scenario> {
     static SCENARIO: OnceLock<Arc<Scenario>> = OnceLock::new();
     SCENARIO
         .get_or_init(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
-            Arc::new(demarche_sim::load(&dir).expect("the bundled scenario loads").scenario)
+            let dir =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
+            Arc::new(
+                demarche_sim::load(&dir)
+                    .expect("the bundled scenario loads")
+                    .scenario,
+            )
         })
         .clone()
 }
@@ -41,8 +46,13 @@ fn ai_game(spec: &str, seed: u64, turns: u32) -> (Game, Vec<(Vec<String>, String
                 orders.len(),
                 "one explanation per order"
             );
-            keys.extend(orders.iter().map(|o| format!("{side:?}:{}", scn.action(o.action).key)));
-            game.submit(side, orders).expect("the AI's orders are available");
+            keys.extend(
+                orders
+                    .iter()
+                    .map(|o| format!("{side:?}:{}", scn.action(o.action).key)),
+            );
+            game.submit(side, orders)
+                .expect("the AI's orders are available");
         }
         let hash = game.resolve().expect("turn").hash.to_string();
         record.push((keys, hash));
@@ -55,7 +65,10 @@ fn the_same_seed_gives_the_same_orders_and_hashes() {
     let (_, first) = ai_game("ai:realist:easy", 4, 5);
     let (_, second) = ai_game("ai:realist:easy", 4, 5);
     assert_eq!(first, second);
-    assert!(first.iter().any(|(orders, _)| !orders.is_empty()), "the AI gives orders");
+    assert!(
+        first.iter().any(|(orders, _)| !orders.is_empty()),
+        "the AI gives orders"
+    );
 }
 
 #[test]
@@ -91,16 +104,41 @@ fn the_historical_personality_takes_most_of_the_key_2022_steps() {
     let track = |key: &str| view.dip.tracks[scn.names.tracks[key].index()].status;
     let moved = game.history().iter().any(|r| !r.movements.is_empty());
     let steps = [
-        ("Japan's first sanctions package", took(Side::First, "jp_package1_debt_dnr")),
-        ("Japan joins the SWIFT cut-off", took(Side::First, "jp_swift_central_bank")),
-        ("Japan phases out Russian coal", took(Side::First, "jp_coal_phaseout")),
-        ("Russia halts the peace-treaty talks", track("peace_treaty") != TrackStatus::Active),
-        ("Russia ends the visa-free exchanges", track("visa_free") == TrackStatus::Terminated),
+        (
+            "Japan's first sanctions package",
+            took(Side::First, "jp_package1_debt_dnr"),
+        ),
+        (
+            "Japan joins the SWIFT cut-off",
+            took(Side::First, "jp_swift_central_bank"),
+        ),
+        (
+            "Japan phases out Russian coal",
+            took(Side::First, "jp_coal_phaseout"),
+        ),
+        (
+            "Russia halts the peace-treaty talks",
+            track("peace_treaty") != TrackStatus::Active,
+        ),
+        (
+            "Russia ends the visa-free exchanges",
+            track("visa_free") == TrackStatus::Terminated,
+        ),
         ("Russian flotillas move through the straits", moved),
-        ("Russia decrees a new operator for Sakhalin-2", took(Side::Second, "ru_sakhalin2_decree")),
-        ("Japan keeps its Sakhalin stake", track("sakhalin_energy") == TrackStatus::Active),
+        (
+            "Russia decrees a new operator for Sakhalin-2",
+            took(Side::Second, "ru_sakhalin2_decree"),
+        ),
+        (
+            "Japan keeps its Sakhalin stake",
+            track("sakhalin_energy") == TrackStatus::Active,
+        ),
         ("no armed clash", !view.mil.clash),
     ];
-    let missed: Vec<&str> = steps.iter().filter(|(_, done)| !done).map(|(name, _)| *name).collect();
+    let missed: Vec<&str> = steps
+        .iter()
+        .filter(|(_, done)| !done)
+        .map(|(name, _)| *name)
+        .collect();
     assert!(missed.len() <= 2, "the historical AI missed {missed:?}");
 }

@@ -50,7 +50,13 @@ pub fn check(scn: &Scenario, name: &str) -> Result<(), CliError> {
         let spec: AiSpec = name
             .parse()
             .map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
-        if !scn.personalities.iter().any(|p| p.key == spec.personality) {
+        let builtin = ["realist", "historical", "hawk", "dove"];
+        let defined = if scn.personalities.is_empty() {
+            builtin.contains(&spec.personality.as_str())
+        } else {
+            scn.personalities.iter().any(|p| p.key == spec.personality)
+        };
+        if !defined {
             let known: Vec<&str> = scn.personalities.iter().map(|p| p.key.as_str()).collect();
             return Err(CliError::Policy(format!(
                 "unknown AI personality `{}`; scenario `{}` has {known:?}",

@@ -228,7 +228,7 @@ fn check_shape(state: &SimState, scn: &Scenario) -> Result<(), String> {
             m.sender.index() < n
                 && m.target.index() < n
                 && m.sector.index() < scn.sectors.len()
-                && m.action.index() < scn.actions.len()
+                && m.action.is_none_or(|a| a.index() < scn.actions.len())
         })
         && state
             .diplomacy

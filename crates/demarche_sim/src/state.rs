@@ -110,8 +110,8 @@ pub struct Measure {
     pub severity: f64,
     /// Turn it was imposed.
     pub since: u32,
-    /// The action that imposed it.
-    pub action: ActionId,
+    /// The action that imposed it (none when an event did).
+    pub action: Option<ActionId>,
 }
 
 /// A threatened measure awaiting the target's answer.
@@ -135,8 +135,8 @@ pub struct Threat {
     pub deadline: u32,
     /// Whether the target escalated against the sender since.
     pub defied: bool,
-    /// The action that made it.
-    pub action: ActionId,
+    /// The action that made it (none when an event did).
+    pub action: Option<ActionId>,
 }
 
 /// How a threat or sanction episode ended, after the TIES outcome codes.
@@ -337,7 +337,7 @@ impl SimState {
         let indicators = Indicators {
             actors: scn.actors.iter().map(|a| a.initial).collect(),
             relations,
-            tension: scn.params.tension_floor,
+            tension: scn.meta.initial_tension.unwrap_or(scn.params.tension_floor),
             trade: 0.0,
         };
         let prior = |side: Side| {

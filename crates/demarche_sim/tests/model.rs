@@ -26,7 +26,7 @@ fn cost_to_japan(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
         size: 1.0,
         severity: 10.0,
         since: 1,
-        action: ActionId(0),
+        action: None,
     });
     let mut lost_economy = 0.0;
     let mut stress = 0.0;
@@ -226,24 +226,40 @@ fn hawkish_play_climbs_higher_and_costs_more_than_dovish_play() {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let batch = |name: &'static str| {
         let make = move |seed: u64| -> [Box<dyn Policy>; 2] {
-            [policy::builtin(name, seed).unwrap(), policy::builtin(name, seed ^ 1).unwrap()]
+            [
+                policy::builtin(name, seed).unwrap(),
+                policy::builtin(name, seed ^ 1).unwrap(),
+            ]
         };
         demarche_sim::batch::run(scn.clone(), 500, 2022, threads, make, |_| {})
     };
-    let mean = |games: &[demarche_sim::batch::GameResult], f: &dyn Fn(&demarche_sim::batch::GameResult) -> f64| {
+    let mean = |games: &[demarche_sim::batch::GameResult],
+                f: &dyn Fn(&demarche_sim::batch::GameResult) -> f64| {
         games.iter().map(f).sum::<f64>() / games.len() as f64
     };
     let hawks = batch("hawk");
     let doves = batch("dove");
     let rung = |g: &demarche_sim::batch::GameResult| f64::from(g.max_rung());
-    assert!(mean(&hawks, &rung) > mean(&doves, &rung) + 3.0, "hawks climb the ladder further");
+    assert!(
+        mean(&hawks, &rung) > mean(&doves, &rung) + 3.0,
+        "hawks climb the ladder further"
+    );
     for side in Side::BOTH {
         let score = |g: &demarche_sim::batch::GameResult| g.scores()[side.index()];
-        assert!(mean(&hawks, &score) < mean(&doves, &score), "{side:?}: hawkish play scores lower");
+        assert!(
+            mean(&hawks, &score) < mean(&doves, &score),
+            "{side:?}: hawkish play scores lower"
+        );
         let actor = scn.actor_of(side);
-        let economy = |g: &demarche_sim::batch::GameResult| g.state.indicators.get(actor, Indicator::Economy);
-        assert!(mean(&hawks, &economy) < mean(&doves, &economy), "{side:?}: hawkish play costs more");
+        let economy =
+            |g: &demarche_sim::batch::GameResult| g.state.indicators.get(actor, Indicator::Economy);
+        assert!(
+            mean(&hawks, &economy) < mean(&doves, &economy),
+            "{side:?}: hawkish play costs more"
+        );
     }
-    let clashes = |games: &[demarche_sim::batch::GameResult]| games.iter().filter(|g| g.state.military.clash).count();
+    let clashes = |games: &[demarche_sim::batch::GameResult]| {
+        games.iter().filter(|g| g.state.military.clash).count()
+    };
     assert!(clashes(&hawks) > clashes(&doves));
 }

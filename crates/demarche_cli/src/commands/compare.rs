@@ -75,7 +75,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
             for contender in contenders {
                 let mut names = [opponent.clone(), opponent.clone()];
                 names[seat.index()] = contender.clone();
-                let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
+                let make =
+                    |seed| policies::build_pair(&names, seed).expect("policy names were checked");
                 let offset = done_batches * games;
                 let results = run_batch(scn.clone(), games, base, threads, make, |done| {
                     if let Ok(mut p) = progress.lock() {
@@ -83,7 +84,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                     }
                 });
                 done_batches += 1;
-                scores.push((contender, results.iter().map(|r| r.scores()[seat.index()]).collect()));
+                scores.push((
+                    contender,
+                    results.iter().map(|r| r.scores()[seat.index()]).collect(),
+                ));
             }
             let ai = &scores[0].1;
             for ((baseline, list), (_, target)) in scores[1..].iter().zip(BASELINES) {
@@ -124,10 +128,19 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                 })
             })
             .collect();
-        println!("{}", json!({"games": games, "seed": base, "ai": args.ai, "rows": rows}));
+        println!(
+            "{}",
+            json!({"games": games, "seed": base, "ai": args.ai, "rows": rows})
+        );
     } else {
-        println!("{} against the baselines, {games} paired games per row (seed {base})", args.ai);
-        println!("{:<6} {:<11} {:<8} {:>7} {:>17} {:>7} {:>16}", "seat", "opponent", "vs", "rate", "95% CI", "target", "mean scores");
+        println!(
+            "{} against the baselines, {games} paired games per row (seed {base})",
+            args.ai
+        );
+        println!(
+            "{:<6} {:<11} {:<8} {:>7} {:>17} {:>7} {:>16}",
+            "seat", "opponent", "vs", "rate", "95% CI", "target", "mean scores"
+        );
         for r in &rows {
             let (low, high) = wilson(r.wins, r.games);
             let rate = r.wins as f64 / r.games.max(1) as f64;
@@ -164,7 +177,10 @@ mod tests {
     #[test]
     fn wilson_intervals_are_sensible() {
         let (low, high) = wilson(90, 100);
-        assert!(low > 0.82 && low < 0.85 && high > 0.94 && high < 0.96, "{low} {high}");
+        assert!(
+            low > 0.82 && low < 0.85 && high > 0.94 && high < 0.96,
+            "{low} {high}"
+        );
         assert_eq!(wilson(0, 0), (0.0, 1.0));
         let (low, high) = wilson(10, 10);
         assert!(low > 0.69 && high == 1.0);

@@ -76,16 +76,27 @@ pub fn counts_as_trade(scn: &Scenario, flow: &Flow) -> bool {
 }
 
 /// Share of an actor's lost trade that third countries take over after `turns` turns: grows with
-/// its best relation to a state outside the dyad and the coalition.
+/// its best relation to a state outside the dyad that stands outside the sanctions coalition
+/// (a negative relation with every coalition), such as China for Russia in 2022.
 pub fn evasion(view: &View, actor: ActorId, turns: u32) -> f64 {
     let scn = view.scn;
+    let coalitions: Vec<ActorId> = scn
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == crate::scenario::ActorKind::Coalition)
+        .map(|(i, _)| ActorId::from_index(i))
+        .collect();
     let best = scn
         .actors
         .iter()
         .enumerate()
         .map(|(i, a)| (ActorId::from_index(i), a))
         .filter(|(id, a)| {
-            *id != actor && !scn.sides.contains(id) && a.kind == crate::scenario::ActorKind::State
+            *id != actor
+                && !scn.sides.contains(id)
+                && a.kind == crate::scenario::ActorKind::State
+                && coalitions.iter().all(|c| view.ind.relation(*id, *c) < 0.0)
         })
         .map(|(id, _)| view.ind.relation(actor, id))
         .fold(0.0, f64::max);

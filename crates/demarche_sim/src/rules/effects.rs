@@ -50,7 +50,7 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
             severity,
         } => {
             if let Some((me, other)) = pair(ctx, actor) {
-                let action = origin.action.unwrap_or(ActionId(0));
+                let action = origin.action;
                 sanctions::impose(ctx, me, other, *sector, *measure, *size, *severity, action);
             }
         }
@@ -62,7 +62,7 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
             deadline,
         } => {
             if let Some((me, other)) = pair(ctx, actor) {
-                let action = origin.action.unwrap_or(ActionId(0));
+                let action = origin.action;
                 sanctions::threaten(
                     ctx, me, other, *sector, *measure, *size, *severity, *deadline, action,
                 );

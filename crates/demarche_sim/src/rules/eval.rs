@@ -68,12 +68,31 @@ impl View<'_> {
                 .iter()
                 .map(|c| self.degree(c, actor, margin))
                 .fold(0.0, f64::max),
-            Condition::Not(inner) => 1.0 - self.degree(inner, actor, margin),
+            Condition::Not(inner) => match negate(inner) {
+                Some(opposite) => self.degree(&opposite, actor, margin),
+                None => 1.0 - f64::from(u8::from(self.holds(inner, actor))),
+            },
             Condition::AtLeast(q, v) => ramp(self.quantity(q, actor) - v, margin),
             Condition::AtMost(q, v) => ramp(v - self.quantity(q, actor), margin),
             other => f64::from(u8::from(self.holds(other, actor))),
         }
     }
+}
+
+/// The opposite of a condition written without `Not`, where thresholds allow it (De Morgan for
+/// `All` and `Any`), so partial credit still runs toward the line from the right side.
+pub fn negate(c: &Condition) -> Option<Condition> {
+    let not = |i: &Condition| negate(i).unwrap_or_else(|| Condition::Not(Box::new(i.clone())));
+    Some(match c {
+        Condition::AtLeast(q, v) => Condition::AtMost(q.clone(), *v),
+        Condition::AtMost(q, v) => Condition::AtLeast(q.clone(), *v),
+        Condition::Not(inner) => (**inner).clone(),
+        Condition::All(items) => Condition::Any(items.iter().map(not).collect()),
+        Condition::Any(items) => Condition::All(items.iter().map(not).collect()),
+        Condition::Always => Condition::Never,
+        Condition::Never => Condition::Always,
+        _ => return None,
+    })
 }
 
 /// 1 at or above zero, falling linearly to 0 at `-margin`.

@@ -85,6 +85,13 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
                     return Err("this measure is already in force".into());
                 }
             }
+            Effect::Threaten {
+                sector, measure, ..
+            } if other.is_some_and(|o| view.sanc.find(actor, o, *sector, *measure).is_some()) => {
+                return Err(
+                    "this measure is already in force: there is nothing left to threaten".into(),
+                );
+            }
             Effect::Lift { sector, measure }
                 if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) =>
             {

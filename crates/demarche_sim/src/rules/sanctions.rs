@@ -17,7 +17,7 @@ pub fn impose(
     kind: MeasureKind,
     size: f64,
     severity: f64,
-    action: ActionId,
+    action: Option<ActionId>,
 ) {
     let turn = ctx.turn();
     let scn = ctx.scn;
@@ -30,6 +30,12 @@ pub fn impose(
     {
         Some(m) => {
             if size > m.size || severity > m.severity {
+                // The newly covered share has not adapted yet: the measure's age becomes the
+                // size-weighted mean of the old part's age and zero.
+                if size > m.size {
+                    let age = f64::from(turn.saturating_sub(m.since)) * m.size / size;
+                    m.since = turn.saturating_sub(age.round() as u32);
+                }
                 m.size = m.size.max(size);
                 m.severity = m.severity.max(severity);
                 let what = match kind {
@@ -84,7 +90,7 @@ pub fn threaten(
     size: f64,
     severity: f64,
     deadline: u32,
-    action: ActionId,
+    action: Option<ActionId>,
 ) {
     let turn = ctx.turn();
     if ctx.sanc.find(sender, target, sector, kind).is_some() {

@@ -127,7 +127,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
             scenario.content_hash = content_hash;
             Ok(Loaded {
                 scenario,
-                warnings: located(warnings),
+                warnings: sorted(located(warnings)),
             })
         }
         Ok((_, warnings)) => {

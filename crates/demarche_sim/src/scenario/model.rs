@@ -86,6 +86,8 @@ pub struct Meta {
     pub teacher_notes: Option<String>,
     /// Credit lines.
     pub credits: Vec<String>,
+    /// Tension at the start.
+    pub initial_tension: Option<f64>,
 }
 
 /// The turn calendar.

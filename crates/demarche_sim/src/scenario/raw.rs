@@ -36,6 +36,9 @@ pub struct RawScenarioMeta {
     /// Credit lines shown in the menu.
     #[serde(default)]
     pub credits: Vec<String>,
+    /// Tension at the start, 0–100 (absent: the rules' `tension_floor`).
+    #[serde(default)]
+    pub initial_tension: Option<f64>,
 }
 
 /// The turn calendar.

@@ -472,6 +472,9 @@ fn build_all(b: &mut Builder, raw: RawScenario, mut texts: TextFiles<'_>) -> Opt
         &raw.actions.items,
     );
     let concepts = build_concepts(b, &raw.glossary.items);
+    for (i, s) in &raw.sources.items {
+        b.text("sources.ron", &format!("[{i}].citation"), &s.citation);
+    }
     let sources = raw
         .sources
         .items
@@ -487,6 +490,9 @@ fn build_all(b: &mut Builder, raw: RawScenario, mut texts: TextFiles<'_>) -> Opt
     let difficulties = build_difficulties(b, &raw.difficulties.items);
     let params = build_params(b, raw.params.clone().unwrap_or_default());
     let meta = meta_raw.and_then(|m| build_meta(b, m, calendar?, sides?, &mut texts));
+    check_cross_references(
+        b, &regions, &forces, &tracks, &ladder, &actions, &events, &raw,
+    );
 
     let names = Names {
         actors: ids(&b.actors, ActorId),
@@ -684,6 +690,9 @@ fn build_meta(
         briefings: [first, second],
         teacher_notes,
         credits: m.credits.clone(),
+        initial_tension: m
+            .initial_tension
+            .map(|t| b.num(META, "initial_tension", t, 0.0, 100.0)),
     })
 }
 
@@ -1099,6 +1108,8 @@ fn build_tracks(b: &mut Builder, items: &[(usize, RawTrack)]) -> Vec<Track> {
     let mut out = Vec::new();
     for (i, t) in items {
         let p = format!("[{i}]");
+        b.text(F, &format!("{p}.name"), &t.name);
+        b.text(F, &format!("{p}.description"), &t.description);
         let progress = b.num(F, &format!("{p}.progress"), t.progress, 0.0, 100.0);
         let step = b.num(F, &format!("{p}.step"), t.step, 0.0, 100.0);
         if t.stages.is_empty() {
@@ -1501,6 +1512,8 @@ fn build_objectives(
     let mut out = Vec::new();
     for (i, o) in items {
         let p = format!("[{i}]");
+        check_id_form(b, F, &format!("{p}.id"), &o.id);
+        b.text(F, &format!("{p}.name"), &o.name);
         if !keys.insert(o.id.clone()) {
             b.error(
                 F,
@@ -1553,6 +1566,8 @@ fn build_outcomes(b: &mut Builder, items: &[(usize, RawOutcome)]) -> Vec<Outcome
     let mut out = Vec::new();
     for (i, o) in items {
         let p = format!("[{i}]");
+        check_id_form(b, F, &format!("{p}.id"), &o.id);
+        b.text(F, &format!("{p}.name"), &o.name);
         if !keys.insert(o.id.clone()) {
             b.error(
                 F,
@@ -1778,12 +1793,22 @@ fn build_difficulties(b: &mut Builder, items: &[(usize, RawDifficulty)]) -> Vec<
     let mut out = Vec::new();
     for (i, d) in items {
         let p = format!("[{i}]");
+        check_id_form(b, F, &format!("{p}.id"), &d.id);
         if !keys.insert(d.id.clone()) {
-            b.error(F, format!("{p}.id"), format!("duplicate difficulty id `{}`", d.id));
+            b.error(
+                F,
+                format!("{p}.id"),
+                format!("duplicate difficulty id `{}`", d.id),
+            );
         }
         let mut whole = |field: &str, value: u32, lo: u32, hi: u32| {
             if !(lo..=hi).contains(&value) {
-                b.error_help(F, format!("{p}.{field}"), format!("{value} is out of range"), format!("use {lo} to {hi}"));
+                b.error_help(
+                    F,
+                    format!("{p}.{field}"),
+                    format!("{value} is out of range"),
+                    format!("use {lo} to {hi}"),
+                );
             }
             value.clamp(lo, hi)
         };
@@ -1803,6 +1828,122 @@ fn build_difficulties(b: &mut Builder, items: &[(usize, RawDifficulty)]) -> Vec<
         });
     }
     out
+}
+
+/// Checks that need several tables built: paths follow adjacency, MID codes fit their rungs,
+/// track prerequisites form no cycle, difficulty ids are ones the AI uses.
+#[allow(clippy::too_many_arguments)]
+fn check_cross_references(
+    b: &mut Builder,
+    regions: &[Region],
+    forces: &[Force],
+    tracks: &[Track],
+    ladder: &[Rung],
+    actions: &[Action],
+    events: &[Event],
+    raw: &RawScenario,
+) {
+    let adjacent = |a: RegionId, c: RegionId| {
+        a == c
+            || regions
+                .get(a.index())
+                .is_some_and(|r| r.adjacent.contains(&c))
+            || regions
+                .get(c.index())
+                .is_some_and(|r| r.adjacent.contains(&a))
+    };
+    // Ships and troops go from a region to a neighbour; aircraft fly where they like.
+    let check_moves = |b: &mut Builder, file: &str, item: usize, effects: &[Effect]| {
+        for (j, effect) in effects.iter().enumerate() {
+            if let Effect::Move(force, path) = effect
+                && forces
+                    .get(force.index())
+                    .is_some_and(|f| f.kind != ForceKind::AirWing)
+            {
+                for (k, step) in path.windows(2).enumerate() {
+                    if !adjacent(step[0], step[1]) {
+                        b.warn(
+                            file,
+                            format!("[{item}].effects[{j}].1[{}]", k + 1),
+                            format!(
+                                "the path jumps from `{}` to `{}`, which are not adjacent",
+                                regions[step[0].index()].key,
+                                regions[step[1].index()].key
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    };
+    for ((i, _), action) in raw.actions.items.iter().zip(actions) {
+        check_moves(b, "actions.ron", *i, &action.effects);
+        if let (Some(mid), Some(rung)) = (action.mid, ladder.get(usize::from(action.rung)))
+            && let Some(&hostility) = MID_HOSTILITY.get(usize::from(mid))
+            && action.rung > 0
+            && hostility.abs_diff(rung.hostility) > 1
+        {
+            b.warn(
+                "actions.ron",
+                format!("[{i}].mid"),
+                format!(
+                    "MID action {mid} has hostility level {hostility}, but rung {} (\"{}\") has {}",
+                    rung.level, rung.name, rung.hostility
+                ),
+            );
+        }
+    }
+    for ((i, _), event) in raw.events.items.iter().zip(events) {
+        check_moves(b, "events.ron", *i, &event.effects);
+    }
+    // Prerequisite cycles: a track that (through others) requires itself can never be active.
+    for (start, track) in tracks.iter().enumerate() {
+        let mut seen = vec![false; tracks.len()];
+        let mut stack: Vec<TrackId> = track.requires_active.clone();
+        while let Some(t) = stack.pop() {
+            if t.index() == start {
+                let i = raw.tracks.items.get(start).map_or(start, |(i, _)| *i);
+                b.error(
+                    "tracks.ron",
+                    format!("[{i}].requires_active"),
+                    format!("`{}` requires itself through its prerequisites", track.key),
+                );
+                break;
+            }
+            if t.index() < seen.len() && !seen[t.index()] {
+                seen[t.index()] = true;
+                stack.extend(tracks[t.index()].requires_active.iter().copied());
+            }
+        }
+    }
+    for (i, d) in &raw.difficulties.items {
+        if !["easy", "normal", "hard"].contains(&d.id.as_str()) {
+            b.warn(
+                "difficulties.ron",
+                format!("[{i}].id"),
+                format!(
+                    "the AI has the difficulties `easy`, `normal` and `hard`; `{}` is never used",
+                    d.id
+                ),
+            );
+        }
+    }
+}
+
+/// An id of a kind that has no table (objectives, outcomes, difficulties) still has the id form.
+fn check_id_form(b: &mut Builder, file: &str, path: &str, key: &str) {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        b.error_help(
+            file,
+            path,
+            format!("`{key}` is not a valid id"),
+            "ids use letters, digits, `_`, `-` and `.`",
+        );
+    }
 }
 
 fn build_params(b: &mut Builder, params: Params) -> Params {
