@@ -136,7 +136,7 @@ impl Default for Params {
             incident_per_tension: 0.004,
             incident_per_activity: 0.02,
             incident_cap: 0.6,
-            clash_at_full_tension: 0.2,
+            clash_at_full_tension: 0.1,
             readiness_recovery: 3.0,
             objective_margin: 10.0,
         }
