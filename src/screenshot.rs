@@ -120,6 +120,7 @@ pub fn run(args: ScreenshotArgs) -> ExitCode {
         shot: false,
         timings: Vec::new(),
     })
+    .insert_resource(crate::map::IgnorePointer)
     .add_systems(Update, drive);
     let exit = app.run();
     if exit.is_success() && args.out.is_file() {
@@ -278,6 +279,9 @@ fn drive(
         if plan.timings.len() as u32 == plan.args.measure_frames
             && let Some((mean, median, p95, worst)) = frame_stats(&plan.timings)
         {
+            // Frame the map again for the picture, and give it time to settle.
+            commands.insert_resource(crate::map::FramePending(4));
+            plan.ready_at = Some(plan.frames + 10);
             println!(
                 "frame time over {} frames ({}x{}, view {:?}): mean {mean:.1} ms, median {median:.1} ms, 95th percentile {p95:.1} ms, worst {worst:.1} ms ({:.1} fps)",
                 plan.timings.len(),

@@ -137,6 +137,7 @@ pub fn hover_and_select(
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     mut selection: ResMut<MapSelection>,
     mut dragged: Local<f32>,
+    ignore: Option<Res<super::IgnorePointer>>,
 ) {
     let (Some(data), Some(session)) = (&map.data, session) else {
         return;
@@ -145,8 +146,8 @@ pub fn hover_and_select(
     selection.cursor = window
         .cursor_position()
         .and_then(|p| camera.viewport_to_world_2d(transform, p).ok());
-    selection.hovered = match (selection.cursor, ui.over_ui) {
-        (Some(point), false) => data.hit(session.scenario(), point),
+    selection.hovered = match (selection.cursor, ui.over_ui, ignore.is_some()) {
+        (Some(point), false, false) => data.hit(session.scenario(), point),
         _ => None,
     };
     if buttons.just_pressed(MouseButton::Left) {

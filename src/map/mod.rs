@@ -49,6 +49,10 @@ pub struct UiPointer {
 #[derive(Resource, Default, Clone, Copy, Debug)]
 pub struct FramePending(pub u8);
 
+/// Set while taking a screenshot: the pointer (wherever Xvfb left it) hovers nothing.
+#[derive(Resource, Default, Clone, Copy, Debug)]
+pub struct IgnorePointer;
+
 /// The camera that shows the map.
 #[derive(Component)]
 pub struct MapCamera;

@@ -47,6 +47,8 @@ pub enum Intent {
     SkipPlayback,
     /// Save the game (to a new file in the saves folder when no path is given).
     Save(Option<PathBuf>),
+    /// Write the debrief (Markdown and CSV) next to the saves.
+    ExportDebrief,
     /// Open or close the pause menu.
     TogglePause,
     /// Back to the main menu.
@@ -154,6 +156,19 @@ pub fn handle(
                 match saves::save(s, &saves_dir.0, path.clone()) {
                     Ok(written) => notices.push(format!("Saved to {}", written.display())),
                     Err(e) => notices.push(format!("Save failed (earlier saves are intact): {e}")),
+                }
+            }
+            Intent::ExportDebrief => {
+                let Some(s) = session.as_deref() else {
+                    continue;
+                };
+                match demarche_cli::debrief::write(&s.game, &saves_dir.0) {
+                    Ok((md, csv)) => notices.push(format!(
+                        "Debrief written: {} and {}",
+                        md.display(),
+                        csv.display()
+                    )),
+                    Err(e) => notices.push(format!("The debrief could not be written: {e}")),
                 }
             }
             Intent::TogglePause => paused.0 = !paused.0,

@@ -1,9 +1,8 @@
 //! Words for numbers and rules: effects of an action in plain language, signed numbers, the
 //! history of an indicator for the charts.
 
-use demarche_sim::report::Metric;
+use demarche_sim::Side;
 use demarche_sim::scenario::{Action, Effect, Scenario, SignalKind, TrackOp, Who};
-use demarche_sim::{Game, Side};
 
 /// A signed number with one decimal: `+2.5`, `−1.0`.
 pub fn signed(x: f64) -> String {
@@ -123,27 +122,6 @@ pub fn cost(action: &Action) -> String {
     } else {
         format!("{:.0} PC", action.capital)
     }
-}
-
-/// An indicator's value at the end of each turn so far (the first point is the start), rebuilt
-/// from the current value and every change the reports recorded.
-pub fn series(game: &Game, metric: Metric) -> Vec<[f64; 2]> {
-    let now = demarche_sim::report::metric_value(&game.view(), metric);
-    let history = game.history();
-    let mut values = vec![now; history.len() + 1];
-    let mut value = now;
-    for (i, report) in history.iter().enumerate().rev() {
-        values[i + 1] = value;
-        if let Some(change) = report.change_of(metric) {
-            value -= change.after - change.before;
-        }
-        values[i] = value;
-    }
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| [i as f64, *v])
-        .collect()
 }
 
 #[cfg(test)]

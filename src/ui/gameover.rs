@@ -145,7 +145,7 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                                         plot.line(
                                             egui_plot::Line::new(
                                                 name,
-                                                format::series(&session.game, metric),
+                                                session.game.series(metric),
                                             )
                                             .color(color)
                                             .width(2.0),
@@ -163,8 +163,17 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                             out.push(Intent::QuitToMenu);
                         }
                         if ui
+                            .button("Export the debrief")
+                            .on_hover_text(
+                                "Write the timeline, outcome and objectives (Markdown) and every indicator per turn (CSV) to the saves folder, for class.",
+                            )
+                            .clicked()
+                        {
+                            out.push(Intent::ExportDebrief);
+                        }
+                        if ui
                             .button("Save this game")
-                            .on_hover_text("Keep it for the debrief")
+                            .on_hover_text("Keep it to replay or discuss later")
                             .clicked()
                         {
                             out.push(Intent::Save(None));

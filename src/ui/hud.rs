@@ -730,7 +730,7 @@ fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
             .show(ui, |plot| {
                 for (name, metric, color) in lines {
                     plot.line(
-                        egui_plot::Line::new(name, format::series(&session.game, metric))
+                        egui_plot::Line::new(name, session.game.series(metric))
                             .color(theme::egui(color))
                             .width(2.0),
                     );

@@ -243,6 +243,13 @@ pub fn pause(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Intent>) {
             {
                 out.push(Intent::Save(None));
             }
+            if ui
+                .button("Export the debrief")
+                .on_hover_text("The timeline so far (Markdown) and the indicators per turn (CSV), in the saves folder.")
+                .clicked()
+            {
+                out.push(Intent::ExportDebrief);
+            }
             ui.separator();
             ui.label("Load");
             super::menu::load_list(ui, state, out);

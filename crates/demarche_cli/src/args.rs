@@ -68,6 +68,10 @@ pub struct RunArgs {
     /// Record a replay here.
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+    /// Write the debrief for teachers (timeline, outcome, objectives as Markdown; indicators per
+    /// turn as CSV) into this folder when the run stops.
+    #[arg(long, value_name = "DIR")]
+    pub debrief: Option<PathBuf>,
     /// One JSON object per line per turn, then a summary line.
     #[arg(long)]
     pub json: bool,

@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod debrief;
 pub mod error;
 pub mod json;
 pub mod policies;

@@ -211,6 +211,27 @@ impl Game {
         self.history().last()
     }
 
+    /// A number's value at the start and after each turn so far (`[turn, value]`, turn 0 being
+    /// the start), rebuilt from the current value and every change the reports recorded.
+    pub fn series(&self, metric: crate::report::Metric) -> Vec<[f64; 2]> {
+        let now = crate::report::metric_value(&self.view(), metric);
+        let history = self.history();
+        let mut values = vec![now; history.len() + 1];
+        let mut value = now;
+        for (i, report) in history.iter().enumerate().rev() {
+            values[i + 1] = value;
+            if let Some(change) = report.change_of(metric) {
+                value -= change.after - change.before;
+            }
+            values[i] = value;
+        }
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| [i as f64, *v])
+            .collect()
+    }
+
     /// The hash of the current state.
     pub fn hash(&self) -> StateHash {
         self.state().hash()

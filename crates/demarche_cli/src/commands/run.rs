@@ -141,6 +141,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
         SaveFile::of(&game, settings).write(path)?;
         eprintln!("saved to {}", path.display());
     }
+    if let Some(dir) = &args.debrief {
+        let (md, csv) = crate::debrief::write(&game, dir)?;
+        eprintln!("debrief written to {} and {}", md.display(), csv.display());
+    }
     if let Some(path) = &args.record {
         replay.write(path)?;
         eprintln!("replay recorded to {}", path.display());
