@@ -30,6 +30,7 @@ def cjk(ch: str) -> bool:
     )
 
 
+
 def main() -> int:
     text = set()
     for pattern in ("scenarios/**/*.ron", "scenarios/**/*.md", "assets/maps/*.ron", "src/**/*.rs"):
@@ -38,6 +39,9 @@ def main() -> int:
     text.update(chr(cp) for cp in range(0x3041, 0x3097))  # hiragana
     text.update(chr(cp) for cp in range(0x30A1, 0x30FB))  # katakana
     text.update("。、・「」『』（）〜ー")
+    # Symbols the default egui fonts lack: arrows, ticks, comparison signs.
+    text.update(chr(cp) for cp in range(0x2190, 0x2200))
+    text.update("✓✗≥≤⏎")
     collection = TTCollection(SOURCE)
     font = next(f for f in collection.fonts if "JP" in f["name"].getDebugName(4))
     options = subset.Options()

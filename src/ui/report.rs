@@ -1,5 +1,5 @@
-//! The turn report: what happened, the headlines, the other side's AI reasons, and every number
-//! that changed with its causes ("why?").
+//! The turn report: the headlines; what each side did and what happened, with the other side's AI
+//! reasons; and beside it every number that changed with its causes ("why?").
 
 use bevy_egui::egui;
 use demarche_sim::Side;
@@ -31,113 +31,41 @@ pub fn window(
     .collapsible(false)
     .resizable(true)
     .default_size(egui::vec2(
-        (screen.width() * 0.5).max(520.0),
-        screen.height() * 0.7,
+        (screen.width() * 0.62).max(560.0),
+        screen.height() * 0.72,
     ))
     .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
     .show(ctx, |ui| {
-        egui::ScrollArea::vertical()
-            .max_height(screen.height() * 0.62)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for headline in &report.headlines {
-                    ui.label(
-                        egui::RichText::new(headline)
-                            .size(18.0)
-                            .strong()
-                            .color(theme::ACCENT),
-                    );
-                }
-                ui.add_space(4.0);
-                for side in Side::BOTH {
-                    let actor = scn.actor_of(side);
-                    let mine: Vec<_> = report
-                        .events
-                        .iter()
-                        .filter(|e| {
-                            matches!(e.kind, ReportKind::Order(_)) && e.actor == Some(actor)
-                        })
-                        .collect();
-                    let color = theme::egui(scn.actor(actor).color);
-                    ui.label(
-                        egui::RichText::new(format!("{} did", scn.actor(actor).name))
-                            .strong()
-                            .color(color),
-                    );
-                    if mine.is_empty() {
-                        ui.label(egui::RichText::new("nothing new").color(theme::MUTED));
-                    }
-                    for e in mine {
-                        let private = if e.visibility == demarche_sim::scenario::Visibility::Private
-                        {
-                            " (private)"
-                        } else {
-                            ""
-                        };
-                        let label = ui.label(format!(
-                            "• {}{private}",
-                            e.text.split_once(": ").map_or(e.text.as_str(), |(_, t)| t)
-                        ));
-                        if let Some(c) = e.concepts.first() {
-                            let concept = &scn.concepts[c.index()];
-                            label
-                                .on_hover_text(format!("{}: {}", concept.term, concept.definition));
-                        }
-                    }
-                    if !session.is_human(side) && !session.ai_reasons[side.index()].is_empty() {
-                        ui.collapsing(
-                            format!("Why {} did this (AI)", scn.actor(actor).name),
-                            |ui| {
-                                for r in &session.ai_reasons[side.index()] {
-                                    ui.label(egui::RichText::new(r).small());
-                                }
-                            },
-                        );
-                    }
-                }
-                ui.add_space(4.0);
-                ui.label(egui::RichText::new("Events and consequences").strong());
-                for e in report
-                    .events
-                    .iter()
-                    .filter(|e| !matches!(e.kind, ReportKind::Order(_)))
-                {
-                    if e.kind == ReportKind::Refused && e.actor != Some(scn.actor_of(viewer)) {
-                        continue;
-                    }
-                    let mid = e.mid.map(|m| format!(" [MID {m}]")).unwrap_or_default();
-                    ui.label(format!("• {}{mid}", e.text));
-                }
-                ui.add_space(4.0);
-                ui.label(egui::RichText::new("What changed, and why").strong())
-                    .on_hover_text(
-                        "Every number that moved this turn, with each cause and its amount.",
-                    );
-                for change in &report.changes {
-                    let delta = change.after - change.before;
-                    let color = if delta >= 0.0 {
-                        theme::GOOD
-                    } else {
-                        theme::BAD
-                    };
-                    egui::CollapsingHeader::new(
-                        egui::RichText::new(format!(
-                            "{}: {:.1} → {:.1} ({})",
-                            change.metric.label(scn),
-                            change.before,
-                            change.after,
-                            format::signed(delta)
-                        ))
-                        .color(color),
-                    )
-                    .id_salt(("why", change.metric.key(scn)))
-                    .show(ui, |ui| {
-                        for (cause, amount) in &change.causes {
-                            ui.label(format!("{}  {}", format::signed(*amount), cause.text));
-                        }
-                    });
-                }
-            });
+        for headline in &report.headlines {
+            ui.label(
+                egui::RichText::new(headline)
+                    .size(17.0)
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+        }
+        ui.separator();
+        let height = screen.height() * 0.5;
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical()
+                .id_salt("happened")
+                .max_height(height)
+                .auto_shrink([false, true])
+                .show(&mut cols[0], |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        happened(ui, session, &report, viewer)
+                    })
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("why")
+                .max_height(height)
+                .auto_shrink([false, true])
+                .show(&mut cols[1], |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        why(ui, session, &report)
+                    })
+                });
+        });
         ui.separator();
         let label = if modal { "Continue (Enter)" } else { "Close" };
         if ui
@@ -152,4 +80,100 @@ pub fn window(
         }
     });
     closed
+}
+
+/// What each side did, and the events and consequences of the turn.
+fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport, viewer: Side) {
+    let scn = session.scenario();
+    for side in Side::BOTH {
+        let actor = scn.actor_of(side);
+        let mine: Vec<_> = report
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind, ReportKind::Order(_)) && e.actor == Some(actor))
+            .collect();
+        let color = theme::egui(scn.actor(actor).color);
+        ui.label(
+            egui::RichText::new(format!("{} did", scn.actor(actor).name))
+                .strong()
+                .color(color),
+        );
+        if mine.is_empty() {
+            ui.label(egui::RichText::new("nothing new").color(theme::MUTED));
+        }
+        for e in mine {
+            let private = if e.visibility == demarche_sim::scenario::Visibility::Private {
+                " (private)"
+            } else {
+                ""
+            };
+            let text = e.text.split_once(": ").map_or(e.text.as_str(), |(_, t)| t);
+            let label = ui.label(format!("• {text}{private}"));
+            if let Some(c) = e.concepts.first() {
+                let concept = &scn.concepts[c.index()];
+                label.on_hover_text(format!("{}: {}", concept.term, concept.definition));
+            }
+        }
+        if !session.is_human(side) && !session.ai_reasons[side.index()].is_empty() {
+            ui.collapsing(
+                format!("Why {} did this (AI)", scn.actor(actor).name),
+                |ui| {
+                    for r in &session.ai_reasons[side.index()] {
+                        ui.label(egui::RichText::new(r).small());
+                    }
+                },
+            );
+        }
+        ui.add_space(4.0);
+    }
+    ui.label(egui::RichText::new("Events and consequences").strong());
+    for e in report
+        .events
+        .iter()
+        .filter(|e| !matches!(e.kind, ReportKind::Order(_)))
+    {
+        if e.kind == ReportKind::Refused && e.actor != Some(scn.actor_of(viewer)) {
+            continue;
+        }
+        let mid = e.mid.map(|m| format!(" [MID {m}]")).unwrap_or_default();
+        ui.label(format!("• {}{mid}", e.text));
+    }
+}
+
+/// Every number that changed, biggest moves open, each with its causes and amounts.
+fn why(ui: &mut egui::Ui, session: &Session, report: &TurnReport) {
+    let scn = session.scenario();
+    ui.label(egui::RichText::new("What changed, and why").strong())
+        .on_hover_text("Every number that moved this turn, with each cause and its amount. Click a line to open it.");
+    let mut order: Vec<usize> = (0..report.changes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let size = |i: usize| (report.changes[i].after - report.changes[i].before).abs();
+        size(b).total_cmp(&size(a))
+    });
+    for (rank, &i) in order.iter().enumerate() {
+        let change = &report.changes[i];
+        let delta = change.after - change.before;
+        let color = if delta >= 0.0 {
+            theme::GOOD
+        } else {
+            theme::BAD
+        };
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!(
+                "{}: {:.1} → {:.1} ({})",
+                change.metric.label(scn),
+                change.before,
+                change.after,
+                format::signed(delta)
+            ))
+            .color(color),
+        )
+        .id_salt(("why", change.metric.key(scn)))
+        .default_open(rank < 3)
+        .show(ui, |ui| {
+            for (cause, amount) in &change.causes {
+                ui.label(format!("{}  {}", format::signed(*amount), cause.text));
+            }
+        });
+    }
 }
