@@ -298,9 +298,9 @@ fn actions_panel(
                     let header = ui.selectable_label(
                         open,
                         if open {
-                            "▾ details"
+                            "Hide details"
                         } else {
-                            "▸ details and expected effects"
+                            "Details and expected effects"
                         },
                     );
                     if header
