@@ -99,19 +99,20 @@ fn the_menu_and_the_map_render_to_pictures_that_are_not_blank() {
     let dir = tempfile::tempdir().unwrap();
     for view in ["menu", "map"] {
         let out = dir.path().join(format!("{view}.png"));
-        let status = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        let output = Command::new(env!("CARGO_BIN_EXE_demarche"))
             .args(["screenshot", "--view", view, "--out"])
             .arg(&out)
             .args(["--size", "1280x720"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("DISPLAY", &display)
             .env("DEMARCHE_SAVES", dir.path())
-            .stdout(Stdio::null())
-            .status()
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .output()
             .expect("the game runs");
         assert!(
-            status.success(),
-            "`demarche screenshot --view {view}` failed"
+            output.status.success(),
+            "`demarche screenshot --view {view}` failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
         );
         let (w, h, colours, spread) = inspect(&out);
         assert_eq!((w, h), (1280, 720), "{view}: the window size");
