@@ -4,6 +4,7 @@
 use bevy_egui::egui;
 use demarche_sim::Side;
 use demarche_sim::report::Metric;
+use demarche_sim::rules::objectives::Mark;
 use demarche_sim::scenario::Indicator;
 
 use super::{UiWorld, format};
@@ -70,13 +71,13 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                                 .filter(|(_, o)| o.side == actor)
                             {
                                 let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-                                let (mark, color) = if degree >= 1.0 {
-                                    ("met", theme::GOOD)
-                                } else if degree > 0.0 {
-                                    ("partly", theme::ACCENT)
-                                } else {
-                                    ("missed", theme::BAD)
+                                let mark = Mark::of(degree);
+                                let color = match mark {
+                                    Mark::Met => theme::GOOD,
+                                    Mark::Partly => theme::ACCENT,
+                                    Mark::Missed => theme::BAD,
                                 };
+                                let mark = mark.label();
                                 ui.horizontal(|ui| {
                                     ui.label(egui::RichText::new(mark).color(color).strong());
                                     ui.label(format!("{} (weight {})", o.name, o.weight))

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use demarche_sim::report::{Metric, ReportKind};
+use demarche_sim::rules::objectives::Mark;
 use demarche_sim::scenario::Indicator;
 use demarche_sim::{Game, Side};
 
@@ -47,13 +48,7 @@ pub fn markdown(game: &Game) -> String {
             .filter(|(_, o)| o.side == actor)
         {
             let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-            let mark = if degree >= 1.0 {
-                "met"
-            } else if degree > 0.0 {
-                "partly met"
-            } else {
-                "missed"
-            };
+            let mark = Mark::of(degree).label();
             let _ = writeln!(
                 out,
                 "- **{}** (weight {}): {mark}. {}",

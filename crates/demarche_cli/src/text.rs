@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use demarche_sim::report::{Metric, ReportKind, TurnReport};
 use demarche_sim::rules::View;
+use demarche_sim::rules::objectives::Mark;
 use demarche_sim::scenario::Indicator;
 use demarche_sim::{Scenario, Side};
 
@@ -118,16 +119,10 @@ pub fn summary(scn: &Scenario, view: &View) -> String {
         for (i, objective) in scn.objectives.iter().enumerate() {
             if objective.side == actor {
                 let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-                let mark = if degree >= 1.0 {
-                    "met"
-                } else if degree > 0.0 {
-                    "partly"
-                } else {
-                    "missed"
-                };
+                let mark = Mark::of(degree).label();
                 let _ = writeln!(
                     out,
-                    "     [{mark:>6}] {} (weight {})",
+                    "     [{mark:>10}] {} (weight {})",
                     objective.name, objective.weight
                 );
             }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::game::Game;
 use crate::hash::StateHash;
 use crate::ids::Side;
-use crate::save::{MAX_SAVE_BYTES, SaveError, write_atomically};
+use crate::save::{SaveError, read_limited, ron_damage, write_ron};
 use crate::scenario::Scenario;
 use crate::scenario::raw::RawOrder;
 
@@ -139,15 +139,7 @@ impl Replay {
 
     /// Writes the replay atomically.
     pub fn write(&self, path: &Path) -> Result<(), SaveError> {
-        let text = ron::ser::to_string_pretty(
-            self,
-            ron::ser::PrettyConfig::default().indentor(" ".to_owned()),
-        )
-        .map_err(|e| SaveError::Damaged {
-            path: path.to_path_buf(),
-            why: e.to_string(),
-        })?;
-        write_atomically(path, text.as_bytes())
+        write_ron(self, path)
     }
 
     /// Reads a replay.
@@ -156,22 +148,10 @@ impl Replay {
             path: path.to_path_buf(),
             why,
         };
-        let io = |source| SaveError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        if std::fs::metadata(path).map_err(io)?.len() > MAX_SAVE_BYTES {
-            return Err(damaged("larger than any replay".into()));
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| damaged(e.to_string()))?;
+        let text = read_limited(path)?;
         let replay: Replay = crate::scenario::read::ron_options()
             .from_str(&text)
-            .map_err(|e| {
-                damaged(format!(
-                    "{}:{}: {}",
-                    e.span.start.line, e.span.start.col, e.code
-                ))
-            })?;
+            .map_err(|e| ron_damage(path, &e))?;
         if replay.format != REPLAY_FORMAT {
             return Err(damaged(format!("it says it is `{}`", replay.format)));
         }

@@ -154,44 +154,21 @@ impl SaveFile {
 
     /// Writes the save atomically.
     pub fn write(&self, path: &Path) -> Result<(), SaveError> {
-        let text = ron::ser::to_string_pretty(
-            self,
-            ron::ser::PrettyConfig::default().indentor(" ".to_owned()),
-        )
-        .map_err(|e| SaveError::Damaged {
-            path: path.to_path_buf(),
-            why: e.to_string(),
-        })?;
-        write_atomically(path, text.as_bytes())
+        write_ron(self, path)
     }
 
     /// Reads a save, with clear errors for damaged files and other versions.
     pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
-        let io = |source| SaveError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let damaged = |why: String| SaveError::Damaged {
-            path: path.to_path_buf(),
-            why,
-        };
-        let size = fs::metadata(path).map_err(io)?.len();
-        if size > MAX_SAVE_BYTES {
-            return Err(damaged(format!("{size} bytes is larger than any save")));
-        }
-        let bytes = fs::read(path).map_err(io)?;
-        let text = String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))?;
+        let text = read_limited(path)?;
         let options = crate::scenario::read::ron_options()
             .without_recursion_limit()
             .with_recursion_limit(128);
-        let header: Header = options.from_str(&text).map_err(|e| {
-            damaged(format!(
-                "{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })?;
+        let header: Header = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
         if header.format != SAVE_FORMAT {
-            return Err(damaged(format!("it says it is `{}`", header.format)));
+            return Err(SaveError::Damaged {
+                path: path.to_path_buf(),
+                why: format!("it says it is `{}`", header.format),
+            });
         }
         if header.version != SAVE_VERSION {
             return Err(SaveError::Version {
@@ -199,12 +176,50 @@ impl SaveFile {
                 found: header.version,
             });
         }
-        options.from_str(&text).map_err(|e| {
-            damaged(format!(
-                "{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })
+        options.from_str(&text).map_err(|e| ron_damage(path, &e))
+    }
+}
+
+/// Writes a value as pretty RON, atomically (saves, replays).
+pub fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), SaveError> {
+    let text = ron::ser::to_string_pretty(
+        value,
+        ron::ser::PrettyConfig::default().indentor(" ".to_owned()),
+    )
+    .map_err(|e| SaveError::Damaged {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Reads a save or replay as UTF-8 text, refusing files larger than any save.
+pub fn read_limited(path: &Path) -> Result<String, SaveError> {
+    let damaged = |why: String| SaveError::Damaged {
+        path: path.to_path_buf(),
+        why,
+    };
+    let size = fs::metadata(path)
+        .map_err(|source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if size > MAX_SAVE_BYTES {
+        return Err(damaged(format!("{size} bytes is larger than any save")));
+    }
+    let bytes = fs::read(path).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))
+}
+
+/// A RON error as a damaged-file error with its line and column.
+pub fn ron_damage(path: &Path, e: &ron::error::SpannedError) -> SaveError {
+    SaveError::Damaged {
+        path: path.to_path_buf(),
+        why: format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code),
     }
 }
 

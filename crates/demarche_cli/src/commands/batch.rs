@@ -139,7 +139,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn mean(list: &[f64]) -> f64 {
+/// The mean of a list (0 when empty).
+pub fn mean(list: &[f64]) -> f64 {
     if list.is_empty() {
         0.0
     } else {

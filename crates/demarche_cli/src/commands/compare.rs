@@ -9,6 +9,7 @@ use demarche_sim::Side;
 use demarche_sim::batch::run as run_batch;
 use serde_json::json;
 
+use super::batch::mean;
 use super::load_scenario;
 use crate::args::BatchArgs;
 use crate::error::CliError;
@@ -160,14 +161,6 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn mean(list: &[f64]) -> f64 {
-    if list.is_empty() {
-        0.0
-    } else {
-        list.iter().sum::<f64>() / list.len() as f64
-    }
 }
 
 #[cfg(test)]

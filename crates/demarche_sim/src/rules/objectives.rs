@@ -5,6 +5,39 @@ use crate::ids::*;
 use crate::report::{ReportEvent, ReportKind};
 use crate::scenario::Visibility;
 
+/// How far an objective was met, for lists and debriefs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Fully met.
+    Met,
+    /// Met in part (near its threshold).
+    Partly,
+    /// Missed.
+    Missed,
+}
+
+impl Mark {
+    /// The mark of a degree of achievement (0–1).
+    pub fn of(degree: f64) -> Mark {
+        if degree >= 1.0 {
+            Mark::Met
+        } else if degree > 0.0 {
+            Mark::Partly
+        } else {
+            Mark::Missed
+        }
+    }
+
+    /// Word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mark::Met => "met",
+            Mark::Partly => "partly met",
+            Mark::Missed => "missed",
+        }
+    }
+}
+
 /// Each objective's degree of achievement (0–1) and each side's score (0–100).
 pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
     let scn = view.scn;

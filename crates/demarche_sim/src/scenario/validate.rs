@@ -1681,65 +1681,75 @@ fn build_order(
             format!("its actors are {:?}", spec.actors),
         );
     }
-    let track = match (&spec.target, &raw.track) {
-        (RawTarget::Track(allowed), Some(t)) => {
-            let id = b.track(file, &format!("{path}.track"), t)?;
-            if !allowed.is_empty() && !allowed.contains(t) {
-                b.error_help(
-                    file,
-                    format!("{path}.track"),
-                    format!("`{}` cannot name track `{t}`", raw.action),
-                    format!("allowed: {allowed:?}"),
-                );
-            }
-            Some(id)
-        }
-        (RawTarget::Track(_), None) => {
-            b.error(file, path, format!("`{}` needs a `track`", raw.action));
-            None
-        }
-        (_, Some(_)) => {
-            b.error(
-                file,
-                format!("{path}.track"),
-                format!("`{}` does not take a track", raw.action),
-            );
-            None
-        }
-        _ => None,
+    let (allowed_tracks, allowed_regions) = match &spec.target {
+        RawTarget::Track(list) => (Some(list), None),
+        RawTarget::Region(list) => (None, Some(list)),
+        RawTarget::Nothing => (None, None),
     };
-    let region = match (&spec.target, &raw.region) {
-        (RawTarget::Region(allowed), Some(r)) => {
-            let id = b.region(file, &format!("{path}.region"), r)?;
-            if !allowed.is_empty() && !allowed.contains(r) {
-                b.error_help(
-                    file,
-                    format!("{path}.region"),
-                    format!("`{}` cannot name region `{r}`", raw.action),
-                    format!("allowed: {allowed:?}"),
-                );
-            }
-            Some(id)
-        }
-        (RawTarget::Region(_), None) => {
-            b.error(file, path, format!("`{}` needs a `region`", raw.action));
-            None
-        }
-        (_, Some(_)) => {
-            b.error(
-                file,
-                format!("{path}.region"),
-                format!("`{}` does not take a region", raw.action),
-            );
-            None
-        }
-        _ => None,
-    };
+    let track = order_target(
+        b,
+        file,
+        path,
+        &raw.action,
+        "track",
+        allowed_tracks,
+        raw.track.as_ref(),
+        |b, p, k| b.track(file, p, k),
+    )?;
+    let region = order_target(
+        b,
+        file,
+        path,
+        &raw.action,
+        "region",
+        allowed_regions,
+        raw.region.as_ref(),
+        |b, p, k| b.region(file, p, k),
+    )?;
     Some(Order {
         action,
         track,
         region,
     })
+}
+
+/// The track or region an order names, checked against what its action takes: `Err` when a
+/// named id is unknown (reported), `Ok(None)` when nothing is or should be named.
+#[allow(clippy::too_many_arguments)]
+fn order_target<T>(
+    b: &mut Builder,
+    file: &str,
+    path: &str,
+    action: &str,
+    what: &str,
+    allowed: Option<&Vec<String>>,
+    given: Option<&String>,
+    lookup: impl Fn(&mut Builder, &str, &str) -> Option<T>,
+) -> Option<Option<T>> {
+    let field = format!("{path}.{what}");
+    match (allowed, given) {
+        (Some(allowed), Some(key)) => {
+            let id = lookup(b, &field, key)?;
+            if !allowed.is_empty() && !allowed.contains(key) {
+                b.error_help(
+                    file,
+                    &field,
+                    format!("`{action}` cannot name {what} `{key}`"),
+                    format!("allowed: {allowed:?}"),
+                );
+            }
+            Some(Some(id))
+        }
+        (Some(_), None) => {
+            b.error(file, path, format!("`{action}` needs a `{what}`"));
+            Some(None)
+        }
+        (None, Some(_)) => {
+            b.error(file, &field, format!("`{action}` does not take a {what}"));
+            Some(None)
+        }
+        (None, None) => Some(None),
+    }
 }
 
 fn build_concepts(b: &mut Builder, items: &[(usize, RawConcept)]) -> Vec<Concept> {
