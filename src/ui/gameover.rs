@@ -3,16 +3,11 @@
 
 use bevy_egui::egui;
 use demarche_sim::Side;
-use demarche_sim::report::Metric;
-use demarche_sim::rules::objectives::Mark;
-use demarche_sim::scenario::Indicator;
+use demarche_sim::rules::objectives::{self, Mark};
 
 use super::{UiWorld, format};
 use crate::session::Intent;
 use crate::theme;
-
-/// A chart: its title and its lines (name, metric, colour).
-type Chart = (&'static str, Vec<(String, Metric, egui::Color32)>);
 
 /// Draws the game-over screen.
 pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
@@ -64,13 +59,7 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                                 .strong()
                                 .color(theme::egui(scn.actor(actor).color)),
                             );
-                            for (i, o) in scn
-                                .objectives
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, o)| o.side == actor)
-                            {
-                                let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
+                            for (o, degree) in objectives::of_side(&view, actor) {
                                 let mark = Mark::of(degree);
                                 let color = match mark {
                                     Mark::Met => theme::GOOD,
@@ -87,72 +76,10 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                         }
                     });
                     ui.add_space(8.0);
-                    let first = scn.actor_of(Side::First);
-                    let second = scn.actor_of(Side::Second);
-                    let c = |a: demarche_sim::ActorId| theme::egui(scn.actor(a).color);
-                    let charts: [Chart; 4] = [
-                        (
-                            "Approval",
-                            vec![
-                                (
-                                    scn.actor(first).name.clone(),
-                                    Metric::Actor(first, Indicator::Approval),
-                                    c(first),
-                                ),
-                                (
-                                    scn.actor(second).name.clone(),
-                                    Metric::Actor(second, Indicator::Approval),
-                                    c(second),
-                                ),
-                            ],
-                        ),
-                        (
-                            "Economy",
-                            vec![
-                                (
-                                    scn.actor(first).name.clone(),
-                                    Metric::Actor(first, Indicator::Economy),
-                                    c(first),
-                                ),
-                                (
-                                    scn.actor(second).name.clone(),
-                                    Metric::Actor(second, Indicator::Economy),
-                                    c(second),
-                                ),
-                            ],
-                        ),
-                        (
-                            "Tension",
-                            vec![("tension".into(), Metric::Tension, theme::ACCENT)],
-                        ),
-                        (
-                            "Trade (¥bn a year)",
-                            vec![("trade".into(), Metric::Trade, theme::GOOD)],
-                        ),
-                    ];
+                    let charts = super::charts::standard(scn, None);
                     ui.columns(2, |cols| {
-                        for (k, (title, lines)) in charts.into_iter().enumerate() {
-                            let ui = &mut cols[k % 2];
-                            ui.label(egui::RichText::new(title).strong());
-                            egui_plot::Plot::new(format!("over_{k}"))
-                                .height(170.0)
-                                .legend(egui_plot::Legend::default())
-                                .allow_drag(false)
-                                .allow_zoom(false)
-                                .allow_scroll(false)
-                                .x_axis_label("turn")
-                                .show(ui, |plot| {
-                                    for (name, metric, color) in lines {
-                                        plot.line(
-                                            egui_plot::Line::new(
-                                                name,
-                                                session.game.series(metric),
-                                            )
-                                            .color(color)
-                                            .width(2.0),
-                                        );
-                                    }
-                                });
+                        for (k, chart) in charts.iter().enumerate() {
+                            super::charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
                         }
                     });
                     ui.add_space(8.0);

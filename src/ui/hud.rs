@@ -717,78 +717,10 @@ fn news(ui: &mut egui::Ui, session: &Session, viewer: Side) {
 
 fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
-    let me = scn.actor_of(viewer);
-    let other = scn.actor_of(viewer.other());
-    let plot = |ui: &mut egui::Ui, id: &str, title: &str, lines: Vec<(String, Metric, [u8; 3])>| {
-        ui.label(egui::RichText::new(title).strong());
-        egui_plot::Plot::new(id.to_owned())
-            .height(140.0)
-            .legend(egui_plot::Legend::default())
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                for (name, metric, color) in lines {
-                    plot.line(
-                        egui_plot::Line::new(name, session.game.series(metric))
-                            .color(theme::egui(color))
-                            .width(2.0),
-                    );
-                }
-            });
-    };
-    let c = |a: demarche_sim::ActorId| scn.actor(a).color;
-    plot(
-        ui,
-        "approval",
-        "Approval",
-        vec![
-            (
-                scn.actor(me).name.clone(),
-                Metric::Actor(me, Indicator::Approval),
-                c(me),
-            ),
-            (
-                scn.actor(other).name.clone(),
-                Metric::Actor(other, Indicator::Approval),
-                c(other),
-            ),
-        ],
-    );
-    plot(
-        ui,
-        "economy",
-        "Economy",
-        vec![
-            (
-                scn.actor(me).name.clone(),
-                Metric::Actor(me, Indicator::Economy),
-                c(me),
-            ),
-            (
-                scn.actor(other).name.clone(),
-                Metric::Actor(other, Indicator::Economy),
-                c(other),
-            ),
-        ],
-    );
-    plot(
-        ui,
-        "tension",
-        "Tension and our belief in their resolve",
-        vec![
-            ("tension".into(), Metric::Tension, theme::SELECTED),
-            (
-                "belief ×100".into(),
-                Metric::Belief(viewer),
-                [204, 121, 167],
-            ),
-        ],
-    );
-    plot(
-        ui,
-        "trade",
-        "Trade (¥bn a year)",
-        vec![("trade".into(), Metric::Trade, [0, 158, 115])],
-    );
+    for (k, chart) in super::charts::standard(scn, Some(viewer))
+        .iter()
+        .enumerate()
+    {
+        super::charts::draw(ui, &session.game, &format!("chart_{k}"), chart, 140.0);
+    }
 }

@@ -1,6 +1,7 @@
 //! The panels and screens, drawn with egui. UI code reads the session and writes intents; it
 //! never changes the game itself.
 
+pub mod charts;
 pub mod format;
 pub mod gameover;
 pub mod hud;

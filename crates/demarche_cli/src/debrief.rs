@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use demarche_sim::report::{Metric, ReportKind};
-use demarche_sim::rules::objectives::Mark;
+use demarche_sim::rules::objectives::{self, Mark};
 use demarche_sim::scenario::Indicator;
 use demarche_sim::{Game, Side};
 
@@ -41,13 +41,7 @@ pub fn markdown(game: &Game) -> String {
             scn.actor(actor).name,
             view.status.scores[side.index()]
         );
-        for (i, o) in scn
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.side == actor)
-        {
-            let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
+        for (o, degree) in objectives::of_side(&view, actor) {
             let mark = Mark::of(degree).label();
             let _ = writeln!(
                 out,

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use demarche_sim::report::{Metric, ReportKind, TurnReport};
 use demarche_sim::rules::View;
-use demarche_sim::rules::objectives::Mark;
+use demarche_sim::rules::objectives::{self, Mark};
 use demarche_sim::scenario::Indicator;
 use demarche_sim::{Scenario, Side};
 
@@ -116,16 +116,13 @@ pub fn summary(scn: &Scenario, view: &View) -> String {
             scn.actor(actor).name,
             view.status.scores[side.index()]
         );
-        for (i, objective) in scn.objectives.iter().enumerate() {
-            if objective.side == actor {
-                let degree = view.status.objectives.get(i).copied().unwrap_or(0.0);
-                let mark = Mark::of(degree).label();
-                let _ = writeln!(
-                    out,
-                    "     [{mark:>10}] {} (weight {})",
-                    objective.name, objective.weight
-                );
-            }
+        for (objective, degree) in objectives::of_side(view, actor) {
+            let mark = Mark::of(degree).label();
+            let _ = writeln!(
+                out,
+                "     [{mark:>10}] {} (weight {})",
+                objective.name, objective.weight
+            );
         }
     }
     out

@@ -38,6 +38,17 @@ impl Mark {
     }
 }
 
+/// A side's objectives with their current degree of achievement, in file order.
+pub fn of_side<'a>(view: &View<'a>, actor: ActorId) -> Vec<(&'a crate::scenario::Objective, f64)> {
+    view.scn
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.side == actor)
+        .map(|(i, o)| (o, view.status.objectives.get(i).copied().unwrap_or(0.0)))
+        .collect()
+}
+
 /// Each objective's degree of achievement (0–1) and each side's score (0–100).
 pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
     let scn = view.scn;

@@ -1,0 +1,86 @@
+//! Indicator charts over the turns, shared by the charts tab and the game-over screen.
+
+use bevy_egui::egui;
+use demarche_sim::report::Metric;
+use demarche_sim::scenario::Indicator;
+use demarche_sim::{Game, Scenario, Side};
+
+use crate::theme;
+
+/// One line of a chart.
+pub struct Line {
+    /// Legend name.
+    pub name: String,
+    /// The number drawn.
+    pub metric: Metric,
+    /// Its colour.
+    pub color: egui::Color32,
+}
+
+/// A chart: title and lines.
+pub type Chart = (&'static str, Vec<Line>);
+
+/// One line per side for an indicator, in the sides' colours.
+fn both_sides(scn: &Scenario, indicator: Indicator) -> Vec<Line> {
+    Side::BOTH
+        .iter()
+        .map(|s| {
+            let actor = scn.actor_of(*s);
+            Line {
+                name: scn.actor(actor).name.clone(),
+                metric: Metric::Actor(actor, indicator),
+                color: theme::egui(scn.actor(actor).color),
+            }
+        })
+        .collect()
+}
+
+/// The standard charts: approval, economy, tension (with the viewer's belief, if any), trade.
+pub fn standard(scn: &Scenario, viewer: Option<Side>) -> Vec<Chart> {
+    let mut tension = vec![Line {
+        name: "tension".into(),
+        metric: Metric::Tension,
+        color: theme::ACCENT,
+    }];
+    if let Some(viewer) = viewer {
+        tension.push(Line {
+            name: "our belief in their resolve ×100".into(),
+            metric: Metric::Belief(viewer),
+            color: egui::Color32::from_rgb(204, 121, 167),
+        });
+    }
+    vec![
+        ("Approval", both_sides(scn, Indicator::Approval)),
+        ("Economy", both_sides(scn, Indicator::Economy)),
+        ("Tension", tension),
+        (
+            "Trade (¥bn a year)",
+            vec![Line {
+                name: "trade".into(),
+                metric: Metric::Trade,
+                color: theme::GOOD,
+            }],
+        ),
+    ]
+}
+
+/// Draws one chart of the game so far.
+pub fn draw(ui: &mut egui::Ui, game: &Game, id: &str, chart: &Chart, height: f32) {
+    ui.label(egui::RichText::new(chart.0).strong());
+    egui_plot::Plot::new(id.to_owned())
+        .height(height)
+        .legend(egui_plot::Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_label("turn")
+        .show(ui, |plot| {
+            for line in &chart.1 {
+                plot.line(
+                    egui_plot::Line::new(line.name.clone(), game.series(line.metric))
+                        .color(line.color)
+                        .width(2.0),
+                );
+            }
+        });
+}
