@@ -199,14 +199,21 @@ impl<'a> Searcher<'a> {
             scratch.set_seed(h.finish());
             scratch.set_state(world.clone());
             let resolve = world.intel.resolve[self.side.other().index()];
-            let mut opponent: Box<dyn Policy> = Box::new(RuleBased::new(
-                if resolve >= 0.55 {
-                    Leaning::Hawk
-                } else {
-                    Leaning::Dove
-                },
-                h.finish() ^ 0x0bb0,
-            ));
+            // The other side, as the AI imagines it: where the scenario has a historical record,
+            // every third future it repeats what the state did then (public knowledge);
+            // otherwise it leans hawkish or dovish with the resolve drawn for this future.
+            let mut opponent: Box<dyn Policy> = if r % 3 == 2 && scn.has_record(self.side.other()) {
+                Box::new(Historical)
+            } else {
+                Box::new(RuleBased::new(
+                    if resolve >= 0.55 {
+                        Leaning::Hawk
+                    } else {
+                        Leaning::Dove
+                    },
+                    h.finish() ^ 0x0bb0,
+                ))
+            };
             let mut own_later = self.own_policy(h.finish());
             for step in 0..budget.depth {
                 if scratch.is_over() {

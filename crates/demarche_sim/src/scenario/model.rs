@@ -775,6 +775,13 @@ impl Scenario {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the scenario carries a historical record of any orders for a side.
+    pub fn has_record(&self, side: Side) -> bool {
+        self.historical[side.index()]
+            .iter()
+            .any(|turn| !turn.is_empty())
+    }
+
     /// Converts an order written with string ids, explaining what is wrong if it does not fit.
     pub fn resolve_order(&self, raw: &super::raw::RawOrder) -> Result<Order, String> {
         let action = *self.names.actions.get(&raw.action).ok_or_else(|| {
