@@ -14,6 +14,7 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> 
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
     let belief = searcher.belief();
+    let met_now = game.view().status.objectives.clone();
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, budget);
     bundle
@@ -36,10 +37,10 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> 
                     "{}: serves our objective \"{}\" ({}).",
                     action.name,
                     scn.objectives[k].name,
-                    if baseline.objectives[k] < 1.0 {
-                        "it brings the objective closer in our look-ahead"
+                    if met_now.get(k).is_some_and(|d| *d >= 1.0) {
+                        "it makes the objective safer to the end of the game in our look-ahead"
                     } else {
-                        "it widens our margin on it in our look-ahead"
+                        "it brings the objective closer in our look-ahead"
                     }
                 ),
                 _ if scn.historical_orders(searcher.side, game.turn()).contains(order) => format!(

@@ -73,7 +73,7 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     // Screen every single order with a cheap look; keep the best.
     let screen = Budget {
         rollouts: budget.rollouts.min(2),
-        depth: 1,
+        depth: budget.depth.min(2),
         ..budget
     };
     let mut scored: Vec<(f64, Order)> = singles
@@ -111,6 +111,14 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
                 }
                 bundles.push(pair);
             }
+        }
+    }
+
+    // The plain strategies as whole bundles too: what a dove and a hawk would do this turn.
+    for leaning in [Leaning::Dove, Leaning::Hawk] {
+        let plain = RuleBased::new(leaning, searcher.seed).orders(game, side);
+        if !plain.is_empty() && !bundles.contains(&plain) {
+            bundles.push(plain);
         }
     }
 

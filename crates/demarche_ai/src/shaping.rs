@@ -4,28 +4,76 @@
 
 use demarche_sim::ActorId;
 use demarche_sim::rules::View;
-use demarche_sim::scenario::Condition;
+use demarche_sim::scenario::{Condition, Quantity};
 
-/// How far below a threshold an objective still earns partial credit, for the AI.
-const MARGIN: f64 = 30.0;
-/// The most extra credit for keeping a margin above a threshold.
-const CUSHION: f64 = 0.1;
-
-fn ramp(excess: f64) -> f64 {
-    if excess >= 0.0 {
-        1.0 + CUSHION * (excess / MARGIN).min(1.0)
-    } else {
-        (1.0 + excess / MARGIN).max(0.0)
+/// How much a quantity moves in one turn, for the AI's guess of where it ends: 4 points on the
+/// 0–100 scales, half a rung, 4 % of the line for trade and 0.04 for beliefs; the turn number is
+/// certain.
+fn volatility(q: &Quantity, line: f64) -> f64 {
+    match q {
+        Quantity::Turn => 0.0,
+        Quantity::Rung | Quantity::MaxRung => 0.5,
+        Quantity::Trade => 0.04 * line.abs().max(1.0),
+        Quantity::Belief(_) => 0.04,
+        _ => 2.5,
     }
 }
 
-/// A condition's shaped degree, 0 to 1 + the cushion.
+/// The standard normal distribution function (Abramowitz and Stegun 7.1.26, error below 2e-7).
+fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// The standard normal density.
+fn normal_pdf(x: f64) -> f64 {
+    (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt()
+}
+
+/// The game's own credit for a threshold: 1 at or past the line, falling to 0 over `band`.
+fn credit(excess: f64, band: f64) -> f64 {
+    (1.0 + excess / band).clamp(0.0, 1.0)
+}
+
+/// The expected final credit of a threshold objective whose quantity now stands `excess` past
+/// its line and may still wander by `spread` (one standard deviation) before the game ends.
+fn expected_credit(excess: f64, spread: f64, band: f64) -> f64 {
+    if spread < 1e-9 {
+        return credit(excess, band);
+    }
+    // E[credit] = (s/m)·(G((e+m)/s) − G(e/s)) with G(u) = u·Φ(u) + φ(u).
+    let g = |u: f64| u * normal_cdf(u) + normal_pdf(u);
+    ((spread / band) * (g((excess + band) / spread) - g(excess / spread))).clamp(0.0, 1.0)
+}
+
+/// A condition's expected degree at the end of the game, 0 to 1: thresholds count the chance
+/// that the quantity still crosses its line in the turns left; everything else is 0 or 1.
 pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64 {
+    let band = view.scn.params.objective_margin;
+    let left = view
+        .scn
+        .meta
+        .calendar
+        .turns
+        .saturating_sub(view.clock.turn.saturating_sub(1));
+    let threshold = |q: &Quantity, excess: f64, line: f64| {
+        expected_credit(excess, volatility(q, line) * f64::from(left).sqrt(), band)
+    };
     match condition {
         Condition::All(items) => items
             .iter()
             .map(|c| degree(view, c, actor))
-            .fold(1.0 + CUSHION, f64::min),
+            .fold(1.0, f64::min),
         Condition::Any(items) => items
             .iter()
             .map(|c| degree(view, c, actor))
@@ -34,8 +82,8 @@ pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64
             Some(opposite) => degree(view, &opposite, actor),
             None => f64::from(u8::from(!view.holds(inner, actor))),
         },
-        Condition::AtLeast(q, v) => ramp(view.quantity(q, actor) - v),
-        Condition::AtMost(q, v) => ramp(v - view.quantity(q, actor)),
+        Condition::AtLeast(q, v) => threshold(q, view.quantity(q, actor) - v, *v),
+        Condition::AtMost(q, v) => threshold(q, v - view.quantity(q, actor), *v),
         other => f64::from(u8::from(view.holds(other, actor))),
     }
 }
@@ -61,7 +109,7 @@ pub fn score(view: &View, actor: ActorId, degrees: &[f64]) -> f64 {
             (s + o.weight * d, w + o.weight)
         });
     if weight > 0.0 {
-        100.0 * sum / (weight * (1.0 + CUSHION))
+        100.0 * sum / weight
     } else {
         0.0
     }
@@ -107,11 +155,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_ramp_rewards_margins_and_proximity() {
-        assert_eq!(ramp(0.0), 1.0);
-        assert!(ramp(15.0) > ramp(5.0));
-        assert!((ramp(100.0) - 1.0 - CUSHION).abs() < 1e-12);
-        assert!(ramp(-10.0) > ramp(-20.0));
-        assert_eq!(ramp(-40.0), 0.0);
+    fn the_normal_distribution_is_right_at_known_points() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
+        assert!((normal_cdf(-1.0) - 0.158_655).abs() < 1e-5);
+    }
+
+    #[test]
+    fn expected_credit_values_margins_while_time_is_left() {
+        // No time left: the game's own credit.
+        assert_eq!(expected_credit(5.0, 0.0, 10.0), 1.0);
+        assert_eq!(expected_credit(-5.0, 0.0, 10.0), 0.5);
+        // Time left: a wider margin is worth more, a deficit can still be made up.
+        assert!(expected_credit(20.0, 15.0, 10.0) > expected_credit(5.0, 15.0, 10.0));
+        assert!(expected_credit(-20.0, 15.0, 10.0) > 0.0);
+        assert!(expected_credit(-20.0, 15.0, 10.0) < expected_credit(-5.0, 15.0, 10.0));
+        // It agrees with a brute-force average over the spread.
+        let (e, s, m) = (3.0, 8.0, 10.0);
+        let n = 20_000;
+        let mut sum = 0.0;
+        for i in 0..n {
+            let x = -6.0 + 12.0 * (f64::from(i) + 0.5) / f64::from(n);
+            sum += credit(e + s * x, m) * normal_pdf(x) * 12.0 / f64::from(n);
+        }
+        assert!((expected_credit(e, s, m) - sum).abs() < 1e-3);
     }
 }

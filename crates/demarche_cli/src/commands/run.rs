@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use demarche_sim::replay::Replay;
+use demarche_sim::rules::objectives::{self, Mark};
 use demarche_sim::save::SaveFile;
 use demarche_sim::scenario::Order;
 use demarche_sim::scenario::raw::RawHistoricalTurn;
@@ -108,11 +109,25 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     let view = game.view();
     if args.json {
         let mut score = serde_json::Map::new();
+        let mut marks = serde_json::Map::new();
         for side in Side::BOTH {
+            let actor = scn.actor_of(side);
             score.insert(
-                scn.actor(scn.actor_of(side)).key.clone(),
+                scn.actor(actor).key.clone(),
                 json!((view.status.scores[side.index()] * 100.0).round() / 100.0),
             );
+            let list: Vec<serde_json::Value> = objectives::of_side(&view, actor)
+                .into_iter()
+                .map(|(objective, degree)| {
+                    json!({
+                        "id": objective.key,
+                        "weight": objective.weight,
+                        "degree": (degree * 1000.0).round() / 1000.0,
+                        "mark": Mark::of(degree).label(),
+                    })
+                })
+                .collect();
+            marks.insert(scn.actor(actor).key.clone(), json!(list));
         }
         let outcome = view.status.ended.map(|o| &scn.outcomes[o.index()]);
         writeln!(
@@ -122,6 +137,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                 "outcome": outcome.map(|o| o.key.clone()),
                 "outcome_name": outcome.map(|o| o.name.clone()),
                 "score": score,
+                "objectives": marks,
                 "turns": game.turn() - 1,
                 "max_rung": view.mil.max_rung,
                 "hash": game.hash().to_string(),
