@@ -263,3 +263,43 @@ fn hawkish_play_climbs_higher_and_costs_more_than_dovish_play() {
     };
     assert!(clashes(&hawks) > clashes(&doves));
 }
+
+#[test]
+fn a_clash_voids_the_objectives_its_fallout_would_undo() {
+    use demarche_sim::rules::objectives;
+    let scn = common::scenario();
+    let mut game = Game::new(scn.clone(), 2022);
+    for _ in 0..4 {
+        for side in Side::BOTH {
+            let orders = scn.historical_orders(side, game.turn()).to_vec();
+            game.submit(side, orders).unwrap();
+        }
+        game.step().unwrap();
+    }
+    let (calm, _) = objectives::scores(&game.view());
+    let mut state = game.state();
+    state.military.clash = true;
+    game.set_state(state);
+    let (clashed, _) = objectives::scores(&game.view());
+    let voided = |actor: &str| -> f64 {
+        scn.objectives
+            .iter()
+            .zip(&clashed)
+            .filter(|(o, d)| scn.actor(o.side).key == actor && **d == 0.0)
+            .map(|(o, _)| o.weight)
+            .sum()
+    };
+    // Japan: no armed conflict, Sakhalin LNG. Russia: no second front, the split, the limit.
+    assert!(voided("JPN") >= 6.0, "Japan loses at least 6 weight points");
+    assert!(
+        voided("RUS") >= 8.0,
+        "Russia loses at least 8 weight points"
+    );
+    for (objective, (before, after)) in scn.objectives.iter().zip(calm.iter().zip(&clashed)) {
+        assert!(
+            after <= before,
+            "{}: a clash never helps an objective",
+            objective.key
+        );
+    }
+}
