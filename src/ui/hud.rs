@@ -330,53 +330,59 @@ fn target_picker(
     let entry = state.targets.entry(id).or_default();
     match target {
         Target::Nothing => {}
-        Target::Track(allowed) => {
-            let list: Vec<_> = if allowed.is_empty() {
-                (0..scn.tracks.len())
-                    .map(demarche_sim::TrackId::from_index)
-                    .collect()
-            } else {
-                allowed.clone()
-            };
-            if entry.0.is_none() {
-                entry.0 = list.first().copied();
-            }
-            egui::ComboBox::from_id_salt(("track", id.0))
-                .selected_text(
-                    entry
-                        .0
-                        .map_or("choose a track", |t| scn.track(t).name.as_str()),
-                )
-                .show_ui(ui, |ui| {
-                    for t in list {
-                        ui.selectable_value(&mut entry.0, Some(t), &scn.track(t).name);
-                    }
-                })
-                .response
-                .on_hover_text("The track this order acts on");
-        }
-        Target::Region(allowed) => {
-            let list: Vec<_> = if allowed.is_empty() {
-                (0..scn.regions.len())
-                    .map(demarche_sim::RegionId::from_index)
-                    .collect()
-            } else {
-                allowed.clone()
-            };
-            if entry.1.is_none() {
-                entry.1 = list.first().copied();
-            }
-            egui::ComboBox::from_id_salt(("region", id.0))
-                .selected_text(entry.1.map_or("choose a region", |r| scn.region(r).name()))
-                .show_ui(ui, |ui| {
-                    for r in list {
-                        ui.selectable_value(&mut entry.1, Some(r), scn.region(r).name());
-                    }
-                })
-                .response
-                .on_hover_text("The region this order acts in");
-        }
+        Target::Track(allowed) => choice(
+            ui,
+            ("track", id.0),
+            &mut entry.0,
+            allowed,
+            (0..scn.tracks.len()).map(demarche_sim::TrackId::from_index),
+            |t| scn.track(t).name.as_str(),
+            "choose a track",
+            "The track this order acts on",
+        ),
+        Target::Region(allowed) => choice(
+            ui,
+            ("region", id.0),
+            &mut entry.1,
+            allowed,
+            (0..scn.regions.len()).map(demarche_sim::RegionId::from_index),
+            |r| scn.region(r).name(),
+            "choose a region",
+            "The region this order acts in",
+        ),
     }
+}
+
+/// A drop-down of the ids an order may target (`allowed`, or every id when that is empty),
+/// preselecting the first.
+#[allow(clippy::too_many_arguments)]
+fn choice<'n, T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    salt: (&str, u16),
+    slot: &mut Option<T>,
+    allowed: &[T],
+    every: impl Iterator<Item = T>,
+    name: impl Fn(T) -> &'n str,
+    placeholder: &'n str,
+    tip: &str,
+) {
+    let list: Vec<T> = if allowed.is_empty() {
+        every.collect()
+    } else {
+        allowed.to_vec()
+    };
+    if slot.is_none() {
+        *slot = list.first().copied();
+    }
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(slot.map_or(placeholder, &name))
+        .show_ui(ui, |ui| {
+            for item in list {
+                ui.selectable_value(slot, Some(item), name(item));
+            }
+        })
+        .response
+        .on_hover_text(tip);
 }
 
 fn details(

@@ -60,12 +60,7 @@ fn expected_credit(excess: f64, spread: f64, band: f64) -> f64 {
 /// that the quantity still crosses its line in the turns left; everything else is 0 or 1.
 pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64 {
     let band = view.scn.params.objective_margin;
-    let left = view
-        .scn
-        .meta
-        .calendar
-        .turns
-        .saturating_sub(view.clock.turn.saturating_sub(1));
+    let left = view.turns_left();
     let threshold = |q: &Quantity, excess: f64, line: f64| {
         expected_credit(excess, volatility(q, line) * f64::from(left).sqrt(), band)
     };
@@ -130,13 +125,7 @@ pub fn expected_score(view: &View, actor: ActorId, degrees: &[f64]) -> f64 {
         view.dip.back_channel,
         p,
     ) * demarche_sim::rules::incidents::clash_risk(view.ind.tension, p);
-    let remaining = view
-        .scn
-        .meta
-        .calendar
-        .turns
-        .saturating_sub(view.clock.turn.saturating_sub(1));
-    let hazard = 1.0 - (1.0 - per_turn).powi(remaining as i32);
+    let hazard = 1.0 - (1.0 - per_turn).powi(view.turns_left() as i32);
     if hazard <= 0.0 {
         return now;
     }

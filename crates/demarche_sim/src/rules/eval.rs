@@ -5,6 +5,15 @@ use crate::ids::*;
 use crate::scenario::{Condition, Quantity, Scenario};
 
 impl View<'_> {
+    /// Turns still to be played, the current one included (0 once the calendar has run out).
+    pub fn turns_left(&self) -> u32 {
+        self.scn
+            .meta
+            .calendar
+            .turns
+            .saturating_sub(self.clock.turn.saturating_sub(1))
+    }
+
     /// The value of a quantity; `actor` is who `self` means.
     pub fn quantity(&self, q: &Quantity, actor: Option<ActorId>) -> f64 {
         let who = |w| resolve_who(self.scn, w, actor);
