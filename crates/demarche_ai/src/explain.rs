@@ -14,7 +14,8 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> 
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
     let belief = searcher.belief();
-    let met_now = game.view().status.objectives.clone();
+    let view = game.view();
+    let met_now = &view.status.objectives;
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, budget);
     bundle

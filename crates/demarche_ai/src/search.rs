@@ -122,21 +122,20 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         }
     }
 
-    let mut best: Option<(f64, Vec<Order>, Outlook)> = None;
+    // Doing nothing is always among the bundles, so there is always a best one.
+    let mut best: (f64, Vec<Order>) = (f64::NEG_INFINITY, Vec::new());
     let mut noise = SimRng {
         seed: searcher.seed,
     }
     .fork(game.turn(), "ai:noise");
     for bundle in bundles {
-        let outlook = searcher.evaluate(&bundle, budget);
-        let value = outlook.value + budget.noise * (noise.unit() - 0.5) * 2.0;
-        if best.as_ref().is_none_or(|(v, _, _)| value > *v) {
-            best = Some((value, bundle, outlook));
+        let value =
+            searcher.evaluate(&bundle, budget).value + budget.noise * (noise.unit() - 0.5) * 2.0;
+        if value > best.0 {
+            best = (value, bundle);
         }
     }
-    let (value, orders, outlook) =
-        best.unwrap_or((0.0, Vec::new(), searcher.evaluate(&[], budget)));
-    let _ = &outlook;
+    let (value, orders) = best;
     let reasons = explain(&searcher, &orders, budget);
     Decision {
         orders,
