@@ -279,6 +279,10 @@ pub struct Record {
     pub taken: BTreeMap<(ActorId, ActionId), u32>,
     /// Times each event happened.
     pub happened: BTreeMap<EventId, u32>,
+    /// How many of each actor's carried-out orders were the very orders the historical record
+    /// gives for that turn (public: anyone can compare conduct with the record).
+    #[serde(default)]
+    pub on_record: BTreeMap<ActorId, u32>,
 }
 
 impl Record {
@@ -290,6 +294,20 @@ impl Record {
     /// Times `event` happened.
     pub fn times_happened(&self, event: EventId) -> u32 {
         self.happened.get(&event).copied().unwrap_or(0)
+    }
+
+    /// How many orders `actor` has carried out in all.
+    pub fn orders_taken(&self, actor: ActorId) -> u32 {
+        self.taken
+            .iter()
+            .filter(|((a, _), _)| *a == actor)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// How many of `actor`'s carried-out orders matched the historical record of their turn.
+    pub fn times_on_record(&self, actor: ActorId) -> u32 {
+        self.on_record.get(&actor).copied().unwrap_or(0)
     }
 }
 

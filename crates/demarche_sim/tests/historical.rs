@@ -175,3 +175,41 @@ fn the_historical_run_has_no_clash_for_other_seeds() {
         .collect();
     assert!(clashes.len() <= 1, "clashes with seeds {clashes:?}");
 }
+
+#[test]
+fn the_record_counts_the_orders_that_follow_the_2022_record() {
+    let game = historical_game(game_seed());
+    let scn = game.scenario();
+    let view = game.view();
+    for side in Side::BOTH {
+        let actor = scn.actor_of(side);
+        let taken = view.record.orders_taken(actor);
+        assert!(taken > 10, "{side:?} carried out {taken} orders");
+        assert_eq!(
+            view.record.times_on_record(actor),
+            taken,
+            "every order of the historical run is the record's"
+        );
+    }
+
+    // Other conduct is counted off the record.
+    let mut game = Game::new(game.scenario_arc().clone(), game_seed());
+    let mut hawk = demarche_sim::policy::RuleBased::new(demarche_sim::policy::Leaning::Hawk, 3);
+    while game.turn() <= 6 && !game.is_over() {
+        for side in Side::BOTH {
+            let orders = hawk.orders(&game, side);
+            game.submit_unchecked(side, orders);
+        }
+        game.resolve().expect("turn");
+    }
+    let view = game.view();
+    for side in Side::BOTH {
+        let actor = scn.actor_of(side);
+        assert!(
+            view.record.times_on_record(actor) * 2 < view.record.orders_taken(actor),
+            "{side:?}: {} of {} on the record",
+            view.record.times_on_record(actor),
+            view.record.orders_taken(actor)
+        );
+    }
+}

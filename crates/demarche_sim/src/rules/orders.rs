@@ -171,8 +171,12 @@ pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
                 }
             }
         }
+        let record = scn.historical_orders(side, ctx.clock.turn);
         for order in &accepted {
             let action = scn.action(order.action);
+            if record.contains(order) {
+                *ctx.record.on_record.entry(actor).or_insert(0) += 1;
+            }
             let cause = Cause {
                 source: format!("order:{}", action.key),
                 text: format!("cost of \"{}\"", action.name),
