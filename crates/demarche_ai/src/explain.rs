@@ -4,11 +4,17 @@
 use demarche_sim::rules::orders::has_track_op;
 use demarche_sim::scenario::{Order, SignalKind, Stance, TrackOp, Visibility};
 
-use crate::search::Searcher;
+use crate::opponent::Style;
+use crate::search::{Searcher, Then};
 use crate::spec::Budget;
 
 /// One or two sentences per order of the chosen bundle.
-pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> Vec<String> {
+pub(crate) fn explain(
+    searcher: &Searcher,
+    bundle: &[Order],
+    then: Then,
+    budget: Budget,
+) -> Vec<String> {
     let game = searcher.game;
     let scn = game.scenario();
     let me = scn.actor_of(searcher.side);
@@ -17,14 +23,14 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> 
     let view = game.view();
     let met_now = &view.status.objectives;
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
-    let outlook = searcher.evaluate(bundle, budget);
+    let outlook = searcher.evaluate(bundle, then, budget);
     bundle
         .iter()
         .enumerate()
         .map(|(i, order)| {
             let action = scn.action(order.action);
             let without: Vec<Order> = bundle.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.clone()).collect();
-            let baseline = searcher.evaluate(&without, budget);
+            let baseline = searcher.evaluate(&without, then, budget);
             let gains: Vec<(f64, usize)> = scn
                 .objectives
                 .iter()
@@ -67,10 +73,33 @@ pub(crate) fn explain(searcher: &Searcher, bundle: &[Order], budget: Budget) -> 
             };
             text.push(' ');
             text.push_str(&signal_sentence(scn, action, order, &other.name, belief));
+            if i == 0
+                && let Some(read) = read_sentence(searcher, &other.name)
+            {
+                text.push(' ');
+                text.push_str(&read);
+            }
             text
         })
         .collect()
 }
+
+/// What the AI makes of the other side's conduct so far, once its read is confident.
+fn read_sentence(searcher: &Searcher, other: &str) -> Option<String> {
+    let (style, weight) = searcher.opponent().read(READ_CONFIDENCE)?;
+    let how = match style {
+        Style::Hawk => "like a hawk, pressing wherever it can",
+        Style::Dove => "like a dove, looking for a way out",
+        Style::Record => "much as it did in the historical record",
+    };
+    Some(format!(
+        "{other} has played {how} (we put that at {:.0} %), and our look-ahead plans for it.",
+        weight * 100.0
+    ))
+}
+
+/// How sure the AI must be of the other side's style before it says so.
+const READ_CONFIDENCE: f64 = 0.6;
 
 fn signal_sentence(
     scn: &demarche_sim::Scenario,

@@ -7,6 +7,7 @@
 
 mod explain;
 pub mod information;
+pub mod opponent;
 mod search;
 mod shaping;
 mod spec;

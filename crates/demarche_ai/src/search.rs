@@ -12,6 +12,7 @@ use demarche_sim::{Game, Side};
 
 use crate::explain::explain;
 use crate::information::imagined;
+use crate::opponent::{OpponentModel, Style};
 use crate::spec::{AiSpec, Budget};
 
 /// A decision: the orders, why, and how long it took.
@@ -33,6 +34,19 @@ pub(crate) struct Outlook {
     pub value: f64,
     pub objectives: Vec<f64>,
 }
+
+/// How the AI plays its own later turns in a look-ahead after submitting a bundle now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Then {
+    /// The same orders again where they are still open (a plan, not a one-off), else what the
+    /// personality would do.
+    Repeat,
+    /// A plain strategy: the rule-based hawk's or dove's orders every turn.
+    Follow(Leaning),
+}
+
+/// A candidate: the orders to give now and how the AI means to go on.
+pub(crate) type Plan = (Vec<Order>, Then);
 
 /// The personality to play: the scenario's, or a neutral one when the scenario has none.
 fn personality(game: &Game, spec: &AiSpec) -> Personality {
@@ -80,7 +94,9 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         .iter()
         .map(|o| {
             (
-                searcher.evaluate(std::slice::from_ref(o), screen).value,
+                searcher
+                    .evaluate(std::slice::from_ref(o), Then::Repeat, screen)
+                    .value,
                 o.clone(),
             )
         })
@@ -93,8 +109,8 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         .collect();
 
     // Bundles: nothing, each shortlisted order, and affordable combinations of the best.
-    let mut bundles: Vec<Vec<Order>> = vec![Vec::new()];
-    bundles.extend(shortlist.iter().map(|o| vec![o.clone()]));
+    let mut plans: Vec<Plan> = vec![(Vec::new(), Then::Repeat)];
+    plans.extend(shortlist.iter().map(|o| (vec![o.clone()], Then::Repeat)));
     let top = shortlist.len().min(6);
     for i in 0..top {
         for j in i + 1..top {
@@ -105,38 +121,39 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
                         let mut triple = pair.clone();
                         triple.push(third.clone());
                         if game.check(side, &triple[2], &triple[..2]).is_ok() {
-                            bundles.push(triple);
+                            plans.push((triple, Then::Repeat));
                         }
                     }
                 }
-                bundles.push(pair);
+                plans.push((pair, Then::Repeat));
             }
         }
     }
 
-    // The plain strategies as whole bundles too: what a dove and a hawk would do this turn.
+    // The plain strategies too, played as strategies: what a dove and a hawk would do this turn
+    // and every turn of the look-ahead.
     for leaning in [Leaning::Dove, Leaning::Hawk] {
         let plain = RuleBased::new(leaning, searcher.seed).orders(game, side);
-        if !plain.is_empty() && !bundles.contains(&plain) {
-            bundles.push(plain);
+        if !plain.is_empty() {
+            plans.push((plain, Then::Follow(leaning)));
         }
     }
 
-    // Doing nothing is always among the bundles, so there is always a best one.
-    let mut best: (f64, Vec<Order>) = (f64::NEG_INFINITY, Vec::new());
+    // Doing nothing is always among the plans, so there is always a best one.
+    let mut best: (f64, Plan) = (f64::NEG_INFINITY, (Vec::new(), Then::Repeat));
     let mut noise = SimRng {
         seed: searcher.seed,
     }
     .fork(game.turn(), "ai:noise");
-    for bundle in bundles {
-        let value =
-            searcher.evaluate(&bundle, budget).value + budget.noise * (noise.unit() - 0.5) * 2.0;
+    for plan in plans {
+        let value = searcher.evaluate(&plan.0, plan.1, budget).value
+            + budget.noise * (noise.unit() - 0.5) * 2.0;
         if value > best.0 {
-            best = (value, bundle);
+            best = (value, plan);
         }
     }
-    let (value, orders) = best;
-    let reasons = explain(&searcher, &orders, budget);
+    let (value, (orders, then)) = best;
+    let reasons = explain(&searcher, &orders, then, budget);
     Decision {
         orders,
         reasons,
@@ -153,6 +170,7 @@ pub(crate) struct Searcher<'a> {
     pub seed: u64,
     base: &'a SimState,
     worlds: Vec<SimState>,
+    opponent: OpponentModel,
 }
 
 impl<'a> Searcher<'a> {
@@ -180,7 +198,13 @@ impl<'a> Searcher<'a> {
             seed,
             base,
             worlds,
+            opponent: OpponentModel::of_game(game, side),
         }
+    }
+
+    /// The AI's read of the other side's style of play.
+    pub fn opponent(&self) -> &OpponentModel {
+        &self.opponent
     }
 
     /// The AI's current belief in the other side's resolve.
@@ -188,9 +212,9 @@ impl<'a> Searcher<'a> {
         self.base.intel.belief_mean(self.side)
     }
 
-    /// The expected outlook of submitting `bundle` now, over `budget.rollouts` imagined worlds
+    /// The expected outlook of submitting `bundle` now and going on as `then` says, over `budget.rollouts` imagined worlds
     /// (the same worlds for every bundle, so bundles are compared on the same futures).
-    pub fn evaluate(&self, bundle: &[Order], budget: Budget) -> Outlook {
+    pub fn evaluate(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
         let scn = self.game.scenario_arc();
         let rollouts = budget.rollouts.max(1).min(self.worlds.len());
         let mut total = Outlook {
@@ -205,30 +229,26 @@ impl<'a> Searcher<'a> {
             h.write_u64(r as u64);
             scratch.set_seed(h.finish());
             scratch.set_state(world.clone());
-            let resolve = world.intel.resolve[self.side.other().index()];
-            // The other side, as the AI imagines it: where the scenario has a historical record,
-            // every third future it repeats what the state did then (public knowledge);
-            // otherwise it leans hawkish or dovish with the resolve drawn for this future.
-            let mut opponent: Box<dyn Policy> = if r % 3 == 2 && scn.has_record(self.side.other()) {
-                Box::new(Historical)
-            } else {
-                Box::new(RuleBased::new(
-                    if resolve >= 0.55 {
-                        Leaning::Hawk
-                    } else {
-                        Leaning::Dove
-                    },
-                    h.finish() ^ 0x0bb0,
-                ))
+            // The other side, as the AI imagines it: in each future it plays one of the styles
+            // its conduct so far makes likely (the record, where the scenario has one, a hawk or
+            // a dove), in proportion to how likely each is.
+            let mut opponent: Box<dyn Policy> = match self.opponent.style_for(r, self.worlds.len())
+            {
+                Style::Record => Box::new(Historical),
+                Style::Hawk => Box::new(RuleBased::new(Leaning::Hawk, h.finish() ^ 0x0bb0)),
+                Style::Dove => Box::new(RuleBased::new(Leaning::Dove, h.finish() ^ 0x0bb0)),
             };
-            let mut own_later = self.own_policy(h.finish());
+            let mut own_later: Box<dyn Policy> = match then {
+                Then::Repeat => self.own_policy(h.finish()),
+                Then::Follow(leaning) => Box::new(RuleBased::new(leaning, h.finish())),
+            };
             for step in 0..budget.depth {
                 if scratch.is_over() {
                     break;
                 }
                 let mine = if step == 0 {
                     bundle.to_vec()
-                } else if self.persona.history >= 1.0 {
+                } else if then != Then::Repeat || self.persona.history >= 1.0 {
                     own_later.orders(&scratch, self.side)
                 } else {
                     // A plan, not a one-off: the same orders again where they are still open,

@@ -142,3 +142,59 @@ fn the_historical_personality_takes_most_of_the_key_2022_steps() {
         .collect();
     assert!(missed.len() <= 2, "the historical AI missed {missed:?}");
 }
+
+#[test]
+fn the_ai_decides_alike_whether_or_not_turn_reports_are_kept() {
+    // Batches run in fast mode, which keeps no turn reports; a single run keeps them. The AI
+    // reads only the game state, so the same seed gives the same game either way.
+    let scn = scenario();
+    let play = |fast: bool| {
+        let mut game = Game::new(scn.clone(), 31);
+        game.set_fast(fast);
+        let mut russia = ai("ai:realist:easy", 31);
+        let mut japan =
+            demarche_sim::policy::RuleBased::new(demarche_sim::policy::Leaning::Hawk, 31);
+        let mut hashes = Vec::new();
+        for _ in 0..5 {
+            let theirs = japan.orders(&game, Side::First);
+            let mine = russia.orders(&game, Side::Second);
+            game.submit(Side::First, theirs).unwrap();
+            game.submit(Side::Second, mine).unwrap();
+            game.step().expect("turn");
+            hashes.push(game.hash());
+        }
+        hashes
+    };
+    assert_eq!(play(false), play(true));
+}
+
+#[test]
+fn the_ai_learns_the_other_sides_style_from_its_conduct() {
+    use demarche_ai::opponent::{OpponentModel, Style};
+    use demarche_sim::policy::{Historical, Leaning, RuleBased};
+    let scn = scenario();
+    let after = |japan: &mut dyn Policy| {
+        let mut game = Game::new(scn.clone(), 5);
+        let mut russia = Historical;
+        for _ in 0..4 {
+            let theirs = japan.orders(&game, Side::First);
+            let mine = russia.orders(&game, Side::Second);
+            game.submit_unchecked(Side::First, theirs);
+            game.submit_unchecked(Side::Second, mine);
+            game.step().expect("turn");
+        }
+        OpponentModel::of_game(&game, Side::Second)
+    };
+    let styles =
+        |model: &OpponentModel| -> Vec<Style> { (0..6).map(|r| model.style_for(r, 6)).collect() };
+    let most = |model: &OpponentModel, style: Style| {
+        styles(model).iter().filter(|s| **s == style).count() >= 4
+    };
+
+    let hawk = after(&mut RuleBased::new(Leaning::Hawk, 5));
+    assert!(most(&hawk, Style::Hawk), "{:?}", hawk.weights());
+    let dove = after(&mut RuleBased::new(Leaning::Dove, 5));
+    assert!(most(&dove, Style::Dove), "{:?}", dove.weights());
+    let record = after(&mut Historical);
+    assert!(most(&record, Style::Record), "{:?}", record.weights());
+}
