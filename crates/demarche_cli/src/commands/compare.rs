@@ -41,6 +41,8 @@ pub struct Row {
     pub baseline: String,
     /// Games where the AI scored more than the baseline.
     pub wins: usize,
+    /// Games where both scored the same (not wins: the AI must outscore the baseline).
+    pub ties: usize,
     /// Games compared.
     pub games: usize,
     /// The AI's mean score.
@@ -93,11 +95,17 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
             let ai = &scores[0].1;
             for ((baseline, list), (_, target)) in scores[1..].iter().zip(BASELINES) {
                 let wins = ai.iter().zip(list).filter(|(a, b)| a > b).count();
+                let ties = ai
+                    .iter()
+                    .zip(list)
+                    .filter(|(a, b)| (*a - *b).abs() < 1e-9)
+                    .count();
                 rows.push(Row {
                     seat,
                     opponent: opponent.clone(),
                     baseline: baseline.clone(),
                     wins,
+                    ties,
                     games: ai.len(),
                     ai_mean: mean(ai),
                     baseline_mean: mean(list),
@@ -120,6 +128,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                     "opponent": r.opponent,
                     "baseline": r.baseline,
                     "rate": r.wins as f64 / r.games.max(1) as f64,
+                    "ties": r.ties,
                     "low": low,
                     "high": high,
                     "target": r.target,
@@ -135,18 +144,19 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         );
     } else {
         println!(
-            "{} against the baselines, {games} paired games per row (seed {base})",
+            "{} against the baselines, {games} paired games per row (seed {base}); \
+             a tie is not a win",
             args.ai
         );
         println!(
-            "{:<6} {:<11} {:<8} {:>7} {:>17} {:>7} {:>16}",
-            "seat", "opponent", "vs", "rate", "95% CI", "target", "mean scores"
+            "{:<6} {:<11} {:<8} {:>7} {:>17} {:>7} {:>16} {:>5}",
+            "seat", "opponent", "vs", "rate", "95% CI", "target", "mean scores", "ties"
         );
         for r in &rows {
             let (low, high) = wilson(r.wins, r.games);
             let rate = r.wins as f64 / r.games.max(1) as f64;
             println!(
-                "{:<6} {:<11} {:<8} {:>6.0}% {:>7.0}% – {:>4.0}% {:>6.0}%{} {:>6.1} vs {:>5.1}",
+                "{:<6} {:<11} {:<8} {:>6.0}% {:>7.0}% – {:>4.0}% {:>6.0}%{} {:>6.1} vs {:>5.1} {:>5}",
                 seat_name(r.seat),
                 r.opponent,
                 r.baseline,
@@ -156,7 +166,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                 r.target * 100.0,
                 if rate >= r.target { "✓" } else { "✗" },
                 r.ai_mean,
-                r.baseline_mean
+                r.baseline_mean,
+                r.ties
             );
         }
     }
