@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use demarche_sim::hash::Fnv64;
-use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates};
+use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates, orders_of};
 use demarche_sim::rng::SimRng;
 use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
@@ -145,8 +145,19 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         seed: searcher.seed,
     }
     .fork(game.turn(), "ai:noise");
-    for plan in plans {
-        let value = searcher.evaluate(&plan.0, plan.1, budget).value
+    // First every plan on the budget's futures; then the few best again on three times as many,
+    // so that the choice does not go to a plan whose first futures were merely lucky.
+    let mut valued: Vec<(f64, Plan)> = plans
+        .into_iter()
+        .map(|plan| (searcher.evaluate(&plan.0, plan.1, budget).value, plan))
+        .collect();
+    valued.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let wide = Budget {
+        rollouts: budget.rollouts * FINAL_WIDTH,
+        ..budget
+    };
+    for (_, plan) in valued.into_iter().take(FINALISTS) {
+        let value = searcher.evaluate(&plan.0, plan.1, wide).value
             + budget.noise * (noise.unit() - 0.5) * 2.0;
         if value > best.0 {
             best = (value, plan);
@@ -160,6 +171,25 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         millis: started.elapsed().as_secs_f64() * 1000.0,
         value,
     }
+}
+
+/// How many of the best plans are weighed again on more futures.
+const FINALISTS: usize = 6;
+
+/// How many times the budget's futures the finalists are weighed on.
+const FINAL_WIDTH: usize = 4;
+
+/// `order` again in a later turn of a look-ahead: itself if it is still accepted, else the same
+/// action on the first other target of its list that is.
+fn same_action_again(game: &Game, side: Side, order: &Order, earlier: &[Order]) -> Option<Order> {
+    if game.check(side, order, earlier).is_ok() {
+        return Some(order.clone());
+    }
+    let alternatives = orders_of(game.scenario(), order.action);
+    alternatives
+        .into_iter()
+        .filter(|o| o != order && !earlier.contains(o))
+        .find(|o| game.check(side, o, earlier).is_ok())
 }
 
 /// Plays bundles forward from the AI's information set.
@@ -188,7 +218,7 @@ impl<'a> Searcher<'a> {
         h.write_str(&format!("{side:?}"));
         let seed = h.finish();
         let mut rng = SimRng { seed }.fork(game.turn(), "ai:worlds");
-        let worlds = (0..budget.rollouts.max(1))
+        let worlds = (0..budget.rollouts.max(1) * FINAL_WIDTH)
             .map(|_| imagined(base, game.scenario(), side, &mut rng))
             .collect();
         Searcher {
@@ -251,12 +281,14 @@ impl<'a> Searcher<'a> {
                 } else if then != Then::Repeat || self.persona.history >= 1.0 {
                     own_later.orders(&scratch, self.side)
                 } else {
-                    // A plan, not a one-off: the same orders again where they are still open,
-                    // so steady strategies (courting, pressing) show their effect over the look-ahead.
+                    // A plan, not a one-off: the same actions again where they are still open
+                    // (on another target where the first is closed, as a proposal is while it
+                    // waits for an answer), so steady strategies (courting, pressing, proposing)
+                    // show their effect over the look-ahead.
                     let mut again: Vec<Order> = Vec::new();
                     for order in bundle {
-                        if scratch.check(self.side, order, &again).is_ok() {
-                            again.push(order.clone());
+                        if let Some(next) = same_action_again(&scratch, self.side, order, &again) {
+                            again.push(next);
                         }
                     }
                     if again.is_empty() {
@@ -321,5 +353,46 @@ impl<'a> Searcher<'a> {
         } else {
             Box::new(RuleBased::new(Leaning::Dove, seed))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use demarche_sim::policy::orders_of;
+    use demarche_sim::{Game, Side};
+
+    use super::same_action_again;
+
+    #[test]
+    fn a_plan_proposes_again_on_another_track_while_the_first_waits() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
+        let scn = Arc::new(
+            demarche_sim::load(&dir)
+                .expect("the bundled scenario")
+                .scenario,
+        );
+        let mut game = Game::new(scn.clone(), 1);
+        let propose = scn.names.actions["talk_propose"];
+        let side = Side::Second;
+        let first = orders_of(&scn, propose)
+            .into_iter()
+            .find(|o| game.check(side, o, &[]).is_ok())
+            .expect("Russia can propose on some track");
+        game.submit(side, vec![first.clone()]).unwrap();
+        game.submit(Side::First, Vec::new()).unwrap();
+        game.step().unwrap();
+
+        // The first proposal waits for its answer, so the same track is closed to a new one.
+        assert!(game.check(side, &first, &[]).is_err());
+        let next = same_action_again(&game, side, &first, &[]).expect("another open track");
+        assert_eq!(next.action, propose);
+        assert_ne!(next.track, first.track);
+        assert!(game.check(side, &next, &[]).is_ok());
+        // Never twice the same order in one turn.
+        let again = same_action_again(&game, side, &first, std::slice::from_ref(&next));
+        assert_ne!(again, Some(next));
     }
 }

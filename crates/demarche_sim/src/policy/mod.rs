@@ -12,7 +12,7 @@ pub use rule_based::{Leaning, RuleBased};
 
 use crate::game::Game;
 use crate::ids::*;
-use crate::scenario::{Order, Target};
+use crate::scenario::{Order, Scenario, Target};
 
 /// Chooses a side's orders each turn.
 pub trait Policy: Send {
@@ -43,39 +43,43 @@ pub fn candidates(game: &Game, side: Side) -> Vec<Order> {
         if !action.actors.contains(&actor) {
             continue;
         }
-        let id = ActionId::from_index(i);
-        let orders: Vec<Order> = match &action.target {
-            Target::Nothing => vec![Order::plain(id)],
-            Target::Track(allowed) => {
-                let all: Vec<TrackId> = (0..scn.tracks.len()).map(TrackId::from_index).collect();
-                let list = if allowed.is_empty() { &all } else { allowed };
-                list.iter()
-                    .map(|&t| Order {
-                        action: id,
-                        track: Some(t),
-                        region: None,
-                    })
-                    .collect()
-            }
-            Target::Region(allowed) => {
-                let all: Vec<RegionId> = (0..scn.regions.len()).map(RegionId::from_index).collect();
-                let list = if allowed.is_empty() { &all } else { allowed };
-                list.iter()
-                    .map(|&r| Order {
-                        action: id,
-                        track: None,
-                        region: Some(r),
-                    })
-                    .collect()
-            }
-        };
         out.extend(
-            orders
+            orders_of(scn, ActionId::from_index(i))
                 .into_iter()
                 .filter(|o| game.check(side, o, &[]).is_ok()),
         );
     }
     out
+}
+
+/// Every order of one action, one per target its target list allows (all tracks or regions
+/// when the list is empty), whether or not it is available now.
+pub fn orders_of(scn: &Scenario, id: ActionId) -> Vec<Order> {
+    match &scn.action(id).target {
+        Target::Nothing => vec![Order::plain(id)],
+        Target::Track(allowed) => {
+            let all: Vec<TrackId> = (0..scn.tracks.len()).map(TrackId::from_index).collect();
+            let list = if allowed.is_empty() { &all } else { allowed };
+            list.iter()
+                .map(|&t| Order {
+                    action: id,
+                    track: Some(t),
+                    region: None,
+                })
+                .collect()
+        }
+        Target::Region(allowed) => {
+            let all: Vec<RegionId> = (0..scn.regions.len()).map(RegionId::from_index).collect();
+            let list = if allowed.is_empty() { &all } else { allowed };
+            list.iter()
+                .map(|&r| Order {
+                    action: id,
+                    track: None,
+                    region: Some(r),
+                })
+                .collect()
+        }
+    }
 }
 
 /// Why a policy name was not understood.
