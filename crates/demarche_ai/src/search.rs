@@ -82,88 +82,9 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
     let persona = personality(game, spec);
     let base = game.state();
     let searcher = Searcher::new(game, side, &persona, budget, seed, &base);
-    let singles = candidates(game, side);
-
-    // Screen every single order with a cheap look; keep the best.
-    let screen = Budget {
-        rollouts: budget.rollouts.min(2),
-        depth: budget.depth.min(2),
-        ..budget
-    };
-    let mut scored: Vec<(f64, Order)> = singles
-        .iter()
-        .map(|o| {
-            (
-                searcher
-                    .evaluate(std::slice::from_ref(o), Then::Repeat, screen)
-                    .value,
-                o.clone(),
-            )
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let shortlist: Vec<Order> = scored
-        .iter()
-        .take(budget.shortlist)
-        .map(|(_, o)| o.clone())
-        .collect();
-
-    // Bundles: nothing, each shortlisted order, and affordable combinations of the best.
-    let mut plans: Vec<Plan> = vec![(Vec::new(), Then::Repeat)];
-    plans.extend(shortlist.iter().map(|o| (vec![o.clone()], Then::Repeat)));
-    let top = shortlist.len().min(6);
-    for i in 0..top {
-        for j in i + 1..top {
-            let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
-            if game.check(side, &pair[1], &pair[..1]).is_ok() {
-                if budget.bundle >= 3 {
-                    for third in &shortlist[j + 1..top] {
-                        let mut triple = pair.clone();
-                        triple.push(third.clone());
-                        if game.check(side, &triple[2], &triple[..2]).is_ok() {
-                            plans.push((triple, Then::Repeat));
-                        }
-                    }
-                }
-                plans.push((pair, Then::Repeat));
-            }
-        }
-    }
-
-    // The plain strategies too, played as strategies: what a dove and a hawk would do this turn
-    // and every turn of the look-ahead.
-    for leaning in [Leaning::Dove, Leaning::Hawk] {
-        let plain = RuleBased::new(leaning, searcher.seed).orders(game, side);
-        if !plain.is_empty() {
-            plans.push((plain, Then::Follow(leaning)));
-        }
-    }
-
-    // Doing nothing is always among the plans, so there is always a best one.
-    let mut best: (f64, Plan) = (f64::NEG_INFINITY, (Vec::new(), Then::Repeat));
-    let mut noise = SimRng {
-        seed: searcher.seed,
-    }
-    .fork(game.turn(), "ai:noise");
-    // First every plan on the budget's futures; then the few best again on three times as many,
-    // so that the choice does not go to a plan whose first futures were merely lucky.
-    let mut valued: Vec<(f64, Plan)> = plans
-        .into_iter()
-        .map(|plan| (searcher.evaluate(&plan.0, plan.1, budget).value, plan))
-        .collect();
-    valued.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let wide = Budget {
-        rollouts: budget.rollouts * FINAL_WIDTH,
-        ..budget
-    };
-    for (_, plan) in valued.into_iter().take(FINALISTS) {
-        let value = searcher.evaluate(&plan.0, plan.1, wide).value
-            + budget.noise * (noise.unit() - 0.5) * 2.0;
-        if value > best.0 {
-            best = (value, plan);
-        }
-    }
-    let (value, (orders, then)) = best;
+    let shortlist = shortlist(&searcher, budget);
+    let plans = plans(&searcher, &shortlist, budget);
+    let (value, (orders, then)) = choose(&searcher, plans, budget);
     let reasons = explain(&searcher, &orders, then, budget);
     Decision {
         orders,
@@ -171,6 +92,97 @@ pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
         millis: started.elapsed().as_secs_f64() * 1000.0,
         value,
     }
+}
+
+/// Every single order the side could give, screened with a cheap look (two futures, two turns
+/// ahead at most); the best `budget.shortlist` of them.
+fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
+    let screen = Budget {
+        rollouts: budget.rollouts.min(2),
+        depth: budget.depth.min(2),
+        ..budget
+    };
+    let mut scored: Vec<(f64, Order)> = candidates(searcher.game, searcher.side)
+        .into_iter()
+        .map(|o| {
+            let value = searcher
+                .evaluate(std::slice::from_ref(&o), Then::Repeat, screen)
+                .value;
+            (value, o)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(budget.shortlist)
+        .map(|(_, o)| o)
+        .collect()
+}
+
+/// The plans to weigh: doing nothing, each shortlisted order, the affordable pairs and (for a
+/// budget of three) triples among the best six, and the dove's and the hawk's plain strategies.
+fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> {
+    let (game, side) = (searcher.game, searcher.side);
+    let mut plans: Vec<Plan> = vec![(Vec::new(), Then::Repeat)];
+    plans.extend(shortlist.iter().map(|o| (vec![o.clone()], Then::Repeat)));
+    let top = shortlist.len().min(6);
+    for i in 0..top {
+        for j in i + 1..top {
+            let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
+            if game.check(side, &pair[1], &pair[..1]).is_err() {
+                continue;
+            }
+            if budget.bundle >= 3 {
+                for third in &shortlist[j + 1..top] {
+                    let mut triple = pair.clone();
+                    triple.push(third.clone());
+                    if game.check(side, &triple[2], &triple[..2]).is_ok() {
+                        plans.push((triple, Then::Repeat));
+                    }
+                }
+            }
+            plans.push((pair, Then::Repeat));
+        }
+    }
+    // The plain strategies, played as strategies: what a dove and a hawk would do this turn
+    // and every turn of the look-ahead.
+    for leaning in [Leaning::Dove, Leaning::Hawk] {
+        let plain = RuleBased::new(leaning, searcher.seed).orders(game, side);
+        if !plain.is_empty() {
+            plans.push((plain, Then::Follow(leaning)));
+        }
+    }
+    plans
+}
+
+/// The plan to play and its value. Every plan is weighed on the budget's futures; the
+/// `FINALISTS` best are weighed again on `FINAL_WIDTH` times as many, so that the choice does not
+/// go to a plan whose first futures were merely lucky; difficulty noise is added to the last
+/// values. `plans` is never empty (doing nothing is always among them).
+fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) {
+    let mut valued: Vec<(f64, Plan)> = plans
+        .into_iter()
+        .map(|plan| (searcher.evaluate(&plan.0, plan.1, budget).value, plan))
+        .collect();
+    // A stable sort: equal values keep the plans' own order, so the choice is reproducible.
+    valued.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let wide = Budget {
+        rollouts: budget.rollouts * FINAL_WIDTH,
+        ..budget
+    };
+    let mut noise = SimRng {
+        seed: searcher.seed,
+    }
+    .fork(searcher.game.turn(), "ai:noise");
+    let mut best: (f64, Plan) = (f64::NEG_INFINITY, (Vec::new(), Then::Repeat));
+    for (_, plan) in valued.into_iter().take(FINALISTS) {
+        let value = searcher.evaluate(&plan.0, plan.1, wide).value
+            + budget.noise * (noise.unit() - 0.5) * 2.0;
+        if value > best.0 {
+            best = (value, plan);
+        }
+    }
+    best
 }
 
 /// How many of the best plans are weighed again on more futures.
