@@ -54,15 +54,6 @@ pub struct OpponentModel {
     log_likelihood: [f64; 3],
 }
 
-/// One order the other side was seen to carry out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Observed {
-    /// How the order reads at home.
-    pub stance: Stance,
-    /// Whether the historical record has this very order in this turn.
-    pub in_record: bool,
-}
-
 impl OpponentModel {
     /// The belief before any evidence: the record (where there is one) for a third, the rest
     /// split between hawk and dove by `resolve`, the believed resolve of the other side (0 to 1).
@@ -74,12 +65,6 @@ impl OpponentModel {
             prior: [record, rest * resolve, rest * (1.0 - resolve)],
             log_likelihood: [0.0; 3],
         }
-    }
-
-    /// Updates the belief with one order seen carried out.
-    pub fn observe(&mut self, order: Observed) {
-        self.observe_stance(order.stance, 1);
-        self.observe_record(order.in_record, 1);
     }
 
     /// Updates the hawk's and the dove's likelihood with `times` orders of this stance.
@@ -173,34 +158,18 @@ impl OpponentModel {
         let other = scn.actor_of(side.other());
         let resolve = view.intel.belief_mean(side);
         let mut model = OpponentModel::prior(scn.has_record(side.other()), resolve);
-        let mut by_stance = [0u32; 3];
-        for ((actor, action), times) in &view.record.taken {
-            if *actor == other {
-                by_stance[stance_index(scn.action(*action).stance)] += times;
-            }
-        }
         // The record's likelihood depends only on how many orders matched it, and each style's
         // only on the stances, so the counts are all the evidence there is.
-        for (stance, times) in [Stance::Hawkish, Stance::Neutral, Stance::Dovish]
-            .into_iter()
-            .zip(by_stance)
-        {
-            model.observe_stance(stance, times);
+        for ((actor, action), times) in &view.record.taken {
+            if *actor == other {
+                model.observe_stance(scn.action(*action).stance, *times);
+            }
         }
         let on_record = view.record.times_on_record(other);
-        let total: u32 = by_stance.iter().sum();
+        let off_record = view.record.orders_taken(other).saturating_sub(on_record);
         model.observe_record(true, on_record);
-        model.observe_record(false, total.saturating_sub(on_record));
+        model.observe_record(false, off_record);
         model
-    }
-}
-
-/// The index of a stance in the tallies: hawkish, neutral, dovish.
-fn stance_index(stance: Stance) -> usize {
-    match stance {
-        Stance::Hawkish => 0,
-        Stance::Neutral => 1,
-        Stance::Dovish => 2,
     }
 }
 
@@ -208,8 +177,10 @@ fn stance_index(stance: Stance) -> usize {
 mod tests {
     use super::*;
 
-    fn seen(stance: Stance, in_record: bool) -> Observed {
-        Observed { stance, in_record }
+    /// One order seen carried out.
+    fn observe(model: &mut OpponentModel, stance: Stance, in_record: bool) {
+        model.observe_stance(stance, 1);
+        model.observe_record(in_record, 1);
     }
 
     #[test]
@@ -226,7 +197,7 @@ mod tests {
     fn without_a_record_no_future_replays_it() {
         let mut model = OpponentModel::prior(false, 0.5);
         for _ in 0..10 {
-            model.observe(seen(Stance::Neutral, true));
+            observe(&mut model, Stance::Neutral, true);
         }
         assert_eq!(model.weights()[0], 0.0);
         assert!((0..50).all(|r| model.style_for(r, 50) != Style::Record));
@@ -236,7 +207,7 @@ mod tests {
     fn hawkish_conduct_off_the_record_makes_a_hawk() {
         let mut model = OpponentModel::prior(true, 0.5);
         for _ in 0..6 {
-            model.observe(seen(Stance::Hawkish, false));
+            observe(&mut model, Stance::Hawkish, false);
         }
         let w = model.weights();
         assert!(w[1] > 0.85, "{w:?}");
@@ -250,7 +221,7 @@ mod tests {
     fn dovish_conduct_makes_a_dove_even_against_a_high_resolve() {
         let mut model = OpponentModel::prior(true, 0.8);
         for _ in 0..6 {
-            model.observe(seen(Stance::Dovish, false));
+            observe(&mut model, Stance::Dovish, false);
         }
         assert!(model.weights()[2] > 0.85, "{:?}", model.weights());
     }
@@ -267,7 +238,7 @@ mod tests {
             Stance::Hawkish,
             Stance::Neutral,
         ] {
-            model.observe(seen(stance, true));
+            observe(&mut model, stance, true);
         }
         assert!(model.weights()[0] > 0.85, "{:?}", model.weights());
     }
@@ -276,10 +247,10 @@ mod tests {
     fn a_read_needs_evidence_and_confidence() {
         let mut model = OpponentModel::prior(true, 0.9);
         assert_eq!(model.read(0.5), None, "the prior alone is no read");
-        model.observe(seen(Stance::Neutral, false));
+        observe(&mut model, Stance::Neutral, false);
         assert_eq!(model.read(0.9), None, "one neutral order proves little");
         for _ in 0..5 {
-            model.observe(seen(Stance::Hawkish, false));
+            observe(&mut model, Stance::Hawkish, false);
         }
         let (style, weight) = model.read(0.6).expect("a read");
         assert_eq!(style, Style::Hawk);
@@ -290,7 +261,7 @@ mod tests {
     fn no_style_is_ever_ruled_out_for_good() {
         let mut model = OpponentModel::prior(true, 0.5);
         for _ in 0..200 {
-            model.observe(seen(Stance::Hawkish, false));
+            observe(&mut model, Stance::Hawkish, false);
         }
         let w = model.weights();
         assert!(w.iter().all(|&x| x > 0.0 && x.is_finite()), "{w:?}");

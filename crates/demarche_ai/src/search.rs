@@ -38,8 +38,8 @@ pub(crate) struct Outlook {
 /// How the AI plays its own later turns in a look-ahead after submitting a bundle now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Then {
-    /// The same orders again where they are still open (a plan, not a one-off), else what the
-    /// personality would do.
+    /// The same actions again where they are still open (on another target where the first is
+    /// closed), a plan, not a one-off; else what the personality would do.
     Repeat,
     /// A plain strategy: the rule-based hawk's or dove's orders every turn.
     Follow(Leaning),
