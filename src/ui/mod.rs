@@ -3,13 +3,10 @@
 
 pub mod charts;
 pub mod format;
-pub mod gameover;
-pub mod hud;
 pub mod markdown;
-pub mod menu;
-pub mod overlays;
+pub mod panels;
 pub mod preview;
-pub mod report;
+pub mod screens;
 pub mod shortcuts;
 
 use std::collections::BTreeMap;
@@ -232,12 +229,12 @@ fn draw(
     );
     let mut out = Vec::new();
     match world.screen.get() {
-        Screen::Menu => menu::draw(&ctx, &mut root, &mut state, &world, &mut out),
-        Screen::Briefing => menu::briefing(&ctx, &mut root, &world, &mut out),
-        Screen::Playing => hud::draw(&ctx, &mut root, &mut state, &world, &mut out),
-        Screen::GameOver => gameover::draw(&ctx, &mut root, &world, &mut out),
+        Screen::Menu => screens::menu::draw(&ctx, &mut root, &mut state, &world, &mut out),
+        Screen::Briefing => screens::briefing::draw(&ctx, &mut root, &world, &mut out),
+        Screen::Playing => screens::playing::draw(&ctx, &mut root, &mut state, &world, &mut out),
+        Screen::GameOver => screens::gameover::draw(&ctx, &mut root, &world, &mut out),
     }
-    overlays::notices(&ctx, &world);
+    panels::notices::notices(&ctx, &world);
     let free = root.available_rect_before_wrap();
     state.free = Some(free);
     let zoom = ctx.zoom_factor();

@@ -5,9 +5,9 @@ use bevy_egui::egui;
 use demarche_sim::Side;
 use demarche_sim::rules::objectives::{self, Mark};
 
-use super::{UiWorld, format};
 use crate::session::Intent;
 use crate::theme;
+use crate::ui::{UiWorld, charts, format};
 
 /// Draws the game-over screen.
 pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
@@ -76,10 +76,10 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                         }
                     });
                     ui.add_space(8.0);
-                    let charts = super::charts::standard(scn, None);
+                    let charts = charts::standard(scn, None);
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
-                            super::charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
+                            charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
                         }
                     });
                     ui.add_space(8.0);

@@ -5,9 +5,9 @@ use bevy_egui::egui;
 use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
 
-use super::format;
 use crate::session::{Intent, Session};
 use crate::theme;
+use crate::ui::format;
 
 /// Shows the report window. With `modal`, Continue dismisses the report for the turn loop;
 /// otherwise Close just closes it. Returns whether it was closed.
