@@ -1,14 +1,42 @@
 //! The actions panel on the left: this turn's drafted orders, then the actions of the open
 //! category (greyed out with reasons), each with its target, details and expected effects.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::rules::orders::check;
 use demarche_sim::scenario::{Category, Order, Target, Visibility};
 use demarche_sim::{ActionId, Side};
 
-use crate::session::{Flow, Intent, Session};
+use crate::session::{Flow, Intent, Screen, Session};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
 use crate::ui::{UiState, format};
+
+/// The actions panel on the left, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::LeftPanel)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, flow: Res<Flow>) {
+    let Some((_, root, out)) = canvas.parts() else {
+        return;
+    };
+    let (state, session, flow) = (&mut *state, &*session, &*flow);
+    let viewer = session.viewer(flow);
+    egui::Panel::left("actions")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(260.0)
+        .max_size(420.0)
+        .show(root, |ui| {
+            actions_panel(ui, state, session, viewer, flow, out);
+        });
+}
 
 pub(crate) fn actions_panel(
     ui: &mut egui::Ui,

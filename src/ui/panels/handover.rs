@@ -1,10 +1,29 @@
 //! The hand-over between two players: everything hidden until the next player has the device.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 
-use crate::session::{Intent, Session};
+use crate::session::{Flow, Intent, Screen, Session};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::handing_over;
+
+/// The hand-over, filling the game screen while two players hand the device over.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen)
+            .run_if(in_state(Screen::Playing).and_then(handing_over)),
+    );
+}
+
+fn show(mut canvas: Canvas, session: Res<Session>, flow: Res<Flow>) {
+    let (Some((_, root, out)), Flow::Handover(side)) = (canvas.parts(), &*flow) else {
+        return;
+    };
+    handover(root, &session, *side, out);
+}
 
 /// Two players: everything hidden until the next player has the device.
 pub fn handover(root: &mut egui::Ui, session: &Session, side: Side, out: &mut Vec<Intent>) {

@@ -1,11 +1,35 @@
 //! Drawn over the map: region labels, the card of the hovered region, and the map's error
 //! banner.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use crate::session::Session;
+use crate::session::{Screen, Session};
 use crate::theme;
-use crate::ui::UiWorld;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
+use crate::ui::{UiState, UiWorld};
+
+/// Labels, the hover card and the map's error banner, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::OverMap)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show(mut canvas: Canvas, state: Res<UiState>, world: UiWorld) {
+    let (Some((ctx, root, _)), Some(session)) = (canvas.parts(), world.session.as_deref()) else {
+        return;
+    };
+    let ctx = &ctx;
+    map_labels(ctx, root, session, &world);
+    hover_card(ctx, session, &world, state.free);
+    if let Some(error) = &world.map.error {
+        banner(ctx, error);
+    }
+}
 
 /// Region names at their anchors (and force names when zoomed in).
 pub fn map_labels(ctx: &egui::Context, root: &egui::Ui, session: &Session, world: &UiWorld) {

@@ -12,3 +12,21 @@ pub mod report;
 pub mod tabs;
 pub mod top_bar;
 pub mod turn_progress;
+
+use bevy::prelude::*;
+
+/// The game screen's panels and windows, and the notices.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins((
+        handover::plugin,
+        top_bar::plugin,
+        actions::plugin,
+        tabs::plugin,
+        map_overlay::plugin,
+        turn_progress::plugin,
+        report::plugin,
+        pause::plugin,
+        help::plugin,
+        notices::plugin,
+    ));
+}

@@ -1,8 +1,22 @@
 //! Notices in the corner: saved, refused, failed to load (on every screen).
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::ui::UiWorld;
+use crate::ui::pass::{Canvas, UiPass};
+
+/// The notices, on every screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, show.in_set(UiPass::Notices));
+}
+
+fn show(mut canvas: Canvas, world: UiWorld) {
+    let Some((ctx, _, _)) = canvas.parts() else {
+        return;
+    };
+    notices(&ctx, &world);
+}
 
 /// Recent notices in the corner.
 pub fn notices(ctx: &egui::Context, world: &UiWorld) {

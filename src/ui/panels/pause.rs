@@ -1,9 +1,32 @@
 //! The pause menu: resume, save, export the debrief, load, quit.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use crate::session::Intent;
+use crate::session::flow::Paused;
+use crate::session::{Intent, Screen};
 use crate::ui::UiState;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
+
+/// The pause menu, while the game is shown and paused.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Pause).run_if(
+            in_state(Screen::Playing)
+                .and_then(game_shown)
+                .and_then(resource_equals(Paused(true))),
+        ),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>) {
+    let Some((ctx, _, out)) = canvas.parts() else {
+        return;
+    };
+    pause(&ctx, &mut state, out);
+}
 
 /// The pause menu: resume, save, load, quit.
 pub fn pause(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Intent>) {

@@ -1,14 +1,34 @@
 //! The top bar: the side, the turn and its dates, the escalation rung, the side's indicators
 //! (each with last turn's causes), and the Menu, Help and End turn buttons.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 use demarche_sim::report::Metric;
 use demarche_sim::scenario::Indicator;
 
-use crate::session::{Flow, Intent, Session};
+use crate::session::{Flow, Intent, Screen, Session};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
 use crate::ui::{UiState, format};
+
+/// The top bar, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::TopBar)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, flow: Res<Flow>) {
+    let Some((_, root, out)) = canvas.parts() else {
+        return;
+    };
+    let viewer = session.viewer(&flow);
+    top_bar(root, &mut state, &session, viewer, &flow, out);
+}
 
 fn stat(
     ui: &mut egui::Ui,

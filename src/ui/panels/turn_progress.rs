@@ -1,9 +1,39 @@
 //! The turn in progress: the AI thinking, and the playback with a way to skip it.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 
-use crate::session::{Intent, Session};
+use crate::session::{Flow, Intent, Screen, Session};
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
+
+/// The AI thinking, and the playback, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            show_thinking.run_if(resource_equals(Flow::Thinking)),
+            show_playback.run_if(|flow: Res<Flow>| matches!(*flow, Flow::Playback { .. })),
+        )
+            .in_set(UiPass::TurnWindows)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show_thinking(mut canvas: Canvas, session: Res<Session>) {
+    let Some((ctx, _, _)) = canvas.parts() else {
+        return;
+    };
+    thinking(&ctx, &session);
+}
+
+fn show_playback(mut canvas: Canvas) {
+    let Some((ctx, _, out)) = canvas.parts() else {
+        return;
+    };
+    playback_hint(&ctx, out);
+}
 
 /// The AI is deciding.
 pub fn thinking(ctx: &egui::Context, session: &Session) {

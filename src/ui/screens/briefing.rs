@@ -1,12 +1,30 @@
 //! The briefing of the side the player plays (both sides' in a two-player game).
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 
 use super::centered;
-use crate::session::{Intent, Mode};
+use crate::session::{Intent, Mode, Screen};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
 use crate::ui::{UiWorld, markdown};
+
+/// The briefing, on the briefing screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen)
+            .run_if(in_state(Screen::Briefing)),
+    );
+}
+
+fn show(mut canvas: Canvas, world: UiWorld) {
+    let Some((ctx, root, out)) = canvas.parts() else {
+        return;
+    };
+    draw(&ctx, root, &world, out);
+}
 
 /// The briefing of the side the player plays (both sides' in a two-player game).
 pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {

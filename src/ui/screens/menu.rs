@@ -1,13 +1,30 @@
 //! The main menu: scenario, side, difficulty, seed, and the saves to load.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 
 use super::centered;
-use crate::session::{Intent, Mode};
+use crate::session::{Intent, Mode, Screen};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
 use crate::ui::{UiState, UiWorld};
+
+/// The menu, on the menu screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen).run_if(in_state(Screen::Menu)),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, world: UiWorld) {
+    let Some((ctx, root, out)) = canvas.parts() else {
+        return;
+    };
+    draw(&ctx, root, &mut state, &world, out);
+}
 
 /// The main menu.
 pub fn draw(

@@ -6,7 +6,18 @@ pub mod gameover;
 pub mod menu;
 pub mod playing;
 
+use bevy::prelude::*;
 use bevy_egui::egui;
+
+/// The four screens.
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        menu::plugin,
+        briefing::plugin,
+        playing::plugin,
+        gameover::plugin,
+    ));
+}
 
 fn centered(root: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
     let rect = root.max_rect();

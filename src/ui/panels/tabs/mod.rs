@@ -6,7 +6,8 @@ pub mod news;
 pub mod sanctions;
 pub mod tracks;
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 
 use self::charts::charts;
@@ -14,8 +15,35 @@ use self::intelligence::intelligence;
 use self::news::news;
 use self::sanctions::sanctions;
 use self::tracks::tracks;
-use crate::session::Session;
+use crate::session::{Flow, Screen, Session};
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
 use crate::ui::{RightTab, UiState};
+
+/// The right-hand panel, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::RightPanel)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, flow: Res<Flow>) {
+    let Some((_, root, _)) = canvas.parts() else {
+        return;
+    };
+    let (state, session) = (&mut *state, &*session);
+    let viewer = session.viewer(&flow);
+    egui::Panel::right("intel")
+        .resizable(true)
+        .default_size(320.0)
+        .min_size(250.0)
+        .max_size(400.0)
+        .show(root, |ui| {
+            right_panel(ui, state, session, viewer);
+        });
+}
 
 pub(crate) fn right_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer: Side) {
     ui.horizontal_wrapped(|ui| {
