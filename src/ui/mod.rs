@@ -1,15 +1,15 @@
 //! The panels and screens, drawn with egui. UI code reads the session and writes intents; it
-//! never changes the game itself.
+//! never changes the game itself. Each screen and each panel is a plugin of its own
+//! ([`screens`], [`panels`]) whose systems run in the shared egui pass, in the order [`pass`]
+//! gives its steps.
 
 pub mod charts;
 pub mod format;
-pub mod gameover;
-pub mod hud;
 pub mod markdown;
-pub mod menu;
-pub mod overlays;
+pub mod panels;
+pub mod pass;
 pub mod preview;
-pub mod report;
+pub mod screens;
 pub mod shortcuts;
 
 use std::collections::BTreeMap;
@@ -17,14 +17,14 @@ use std::collections::BTreeMap;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 use demarche_ai::Difficulty;
 use demarche_sim::scenario::Category;
 use demarche_sim::{ActionId, RegionId, TrackId};
 
-use crate::map::{MapCamera, MapSelection, MapState, UiPointer};
+use crate::map::{MapCamera, MapSelection, MapState};
 use crate::session::saves::SaveEntry;
-use crate::session::{Catalog, Flow, Intent, Screen, Session, flow::Notices, flow::Paused};
+use crate::session::{Catalog, Flow, Screen, Session, flow::Notices, flow::Paused};
 
 /// Tabs of the right-hand panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -152,109 +152,10 @@ pub struct UiPlugin;
 
 impl Plugin for UiPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<UiState>()
-            .add_systems(EguiPrimaryContextPass, draw)
-            .add_systems(Update, shortcuts::keys);
+        app.init_resource::<UiState>().add_plugins((
+            pass::plugin,
+            screens::plugin,
+            shortcuts::plugin,
+        ));
     }
-}
-
-/// The Japanese glyphs (a subset of Noto Sans CJK JP, SIL OFL 1.1; see assets/fonts/).
-const JAPANESE_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP-subset.otf");
-
-fn style(ctx: &egui::Context, window_height: f32) {
-    let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "japanese".into(),
-        std::sync::Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("japanese".into());
-    }
-    ctx.set_fonts(fonts);
-    ctx.set_visuals(egui::Visuals::dark());
-    ctx.global_style_mut(|s| {
-        use egui::{FontFamily, FontId, TextStyle};
-        s.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(22.0, FontFamily::Proportional),
-            ),
-            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(15.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(12.5, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(14.0, FontFamily::Monospace),
-            ),
-        ]
-        .into();
-        s.spacing.item_spacing = egui::vec2(8.0, 6.0);
-        s.spacing.button_padding = egui::vec2(8.0, 4.0);
-    });
-    // Larger text on large screens and projectors.
-    ctx.set_zoom_factor(if window_height >= 1000.0 { 1.25 } else { 1.0 });
-}
-
-/// Draws the UI of the current screen and records whether the pointer is over it.
-fn draw(
-    mut contexts: EguiContexts,
-    mut state: ResMut<UiState>,
-    mut pointer: ResMut<UiPointer>,
-    world: UiWorld,
-    mut intents: MessageWriter<Intent>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
-    let height = world.window.iter().next().map_or(720.0, |w| w.height());
-    if !state.styled {
-        style(&ctx, height);
-        state.styled = true;
-    }
-    if state.saves_stale || state.saves.is_empty() {
-        state.saves = crate::session::saves::list(&world.saves_dir.0);
-        state.saves_stale = false;
-    }
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        egui::Id::new("root"),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
-    let mut out = Vec::new();
-    match world.screen.get() {
-        Screen::Menu => menu::draw(&ctx, &mut root, &mut state, &world, &mut out),
-        Screen::Briefing => menu::briefing(&ctx, &mut root, &world, &mut out),
-        Screen::Playing => hud::draw(&ctx, &mut root, &mut state, &world, &mut out),
-        Screen::GameOver => gameover::draw(&ctx, &mut root, &world, &mut out),
-    }
-    overlays::notices(&ctx, &world);
-    let free = root.available_rect_before_wrap();
-    state.free = Some(free);
-    let zoom = ctx.zoom_factor();
-    pointer.free = Some((
-        Vec2::new(free.min.x, free.min.y) * zoom,
-        Vec2::new(free.max.x, free.max.y) * zoom,
-    ));
-    pointer.over_ui = ctx.is_pointer_over_egui()
-        || ctx.egui_is_using_pointer()
-        || ctx.any_popup_open()
-        || *world.screen.get() != Screen::Playing
-        || ctx.pointer_hover_pos().is_some_and(|p| !free.contains(p));
-    for intent in out {
-        if matches!(intent, Intent::Save(_)) {
-            state.saves_stale = true;
-        }
-        intents.write(intent);
-    }
-    Ok(())
 }

@@ -7,6 +7,11 @@ use demarche_sim::scenario::Category;
 use super::{RightTab, UiState};
 use crate::session::{Flow, Intent, Screen, flow::Paused};
 
+/// Reading the keyboard, every frame.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, keys);
+}
+
 /// The shortcuts, for the help window.
 pub const HELP: [(&str, &str); 12] = [
     (

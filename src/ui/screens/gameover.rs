@@ -1,13 +1,31 @@
 //! The end of the game: the outcome, both scores, each objective met or missed, and the
 //! indicators over the whole game.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 use demarche_sim::rules::objectives::{self, Mark};
 
-use super::{UiWorld, format};
-use crate::session::Intent;
+use crate::session::{Intent, Screen};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::{UiWorld, charts, format};
+
+/// The outcome, on the game-over screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen)
+            .run_if(in_state(Screen::GameOver)),
+    );
+}
+
+fn show(mut canvas: Canvas, world: UiWorld) {
+    let Some((ctx, root, out)) = canvas.parts() else {
+        return;
+    };
+    draw(&ctx, root, &world, out);
+}
 
 /// Draws the game-over screen.
 pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
@@ -76,10 +94,10 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                         }
                     });
                     ui.add_space(8.0);
-                    let charts = super::charts::standard(scn, None);
+                    let charts = charts::standard(scn, None);
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
-                            super::charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
+                            charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
                         }
                     });
                     ui.add_space(8.0);

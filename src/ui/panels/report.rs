@@ -1,13 +1,62 @@
 //! The turn report: the headlines; what each side did and what happened, with the other side's AI
 //! reasons; and beside it every number that changed with its causes ("why?").
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
 
-use super::format;
-use crate::session::{Intent, Session};
+use crate::session::{Flow, Intent, Screen, Session};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
+use crate::ui::{UiState, format};
+
+/// The report of the turn just resolved (Continue goes on), and the last report reopened with R
+/// (Close closes it), while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            show_resolved
+                .in_set(UiPass::TurnWindows)
+                .run_if(resource_equals(Flow::Report)),
+            show_reopened.in_set(UiPass::ReopenedReport).run_if(
+                |state: Res<UiState>, flow: Res<Flow>| state.report_open && *flow != Flow::Report,
+            ),
+        )
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show_resolved(mut canvas: Canvas, session: Res<Session>, flow: Res<Flow>) {
+    let Some((ctx, _, out)) = canvas.parts() else {
+        return;
+    };
+    let viewer = session.viewer(&flow);
+    if let Some(r) = session.game.last_report() {
+        window(&ctx, &session, r, viewer, true, out);
+    }
+}
+
+fn show_reopened(
+    mut canvas: Canvas,
+    mut state: ResMut<UiState>,
+    session: Res<Session>,
+    flow: Res<Flow>,
+) {
+    let Some((ctx, _, out)) = canvas.parts() else {
+        return;
+    };
+    let viewer = session.viewer(&flow);
+    if let Some(r) = session.game.last_report() {
+        if window(&ctx, &session, r, viewer, false, out) {
+            state.report_open = false;
+        }
+    } else {
+        state.report_open = false;
+    }
+}
 
 /// Shows the report window. With `modal`, Continue dismisses the report for the turn loop;
 /// otherwise Close just closes it. Returns whether it was closed.

@@ -1,29 +1,29 @@
-//! The main menu (scenario, side, difficulty, seed, load) and the briefing.
+//! The main menu: scenario, side, difficulty, seed, and the saves to load.
 
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 
-use super::{UiState, UiWorld, markdown};
-use crate::session::{Intent, Mode};
+use super::centered;
+use crate::session::{Intent, Mode, Screen};
 use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::{UiState, UiWorld};
 
-fn centered(root: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
-    let rect = root.max_rect();
-    let w = width.min(rect.width() - 40.0);
-    let area = egui::Rect::from_min_size(
-        egui::pos2(rect.center().x - w / 2.0, rect.top() + 24.0),
-        egui::vec2(w, rect.height() - 48.0),
+/// The menu, on the menu screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen).run_if(in_state(Screen::Menu)),
     );
-    let mut ui = root.new_child(egui::UiBuilder::new().max_rect(area));
-    egui::Frame::window(ui.style())
-        .inner_margin(16.0)
-        .show(&mut ui, |ui| {
-            ui.set_max_width(w - 32.0);
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, add);
-        });
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, world: UiWorld) {
+    let Some((ctx, root, out)) = canvas.parts() else {
+        return;
+    };
+    draw(&ctx, root, &mut state, &world, out);
 }
 
 /// The main menu.
@@ -212,48 +212,4 @@ pub fn load_list(ui: &mut egui::Ui, state: &mut UiState, out: &mut Vec<Intent>) 
     {
         state.saves_stale = true;
     }
-}
-
-/// The briefing of the side the player plays (both sides' in a two-player game).
-pub fn briefing(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
-    let _ = ctx;
-    let Some(session) = world.session.as_deref() else {
-        return;
-    };
-    let scn = session.scenario();
-    centered(root, 860.0, |ui| {
-        ui.label(egui::RichText::new(&scn.meta.title).size(28.0).strong());
-        let sides: Vec<Side> = match session.mode {
-            Mode::Play(side) => vec![side],
-            _ => Side::BOTH.to_vec(),
-        };
-        for side in sides {
-            let actor = scn.actor_of(side);
-            ui.separator();
-            ui.label(
-                egui::RichText::new(format!("Briefing: {}", scn.actor(actor).name))
-                    .size(20.0)
-                    .color(theme::egui(scn.actor(actor).color)),
-            );
-            markdown::show(ui, &scn.meta.briefings[side.index()]);
-            ui.label(egui::RichText::new("Objectives (weights count in the final score)").strong());
-            for o in scn.objectives.iter().filter(|o| o.side == actor) {
-                ui.label(format!(
-                    "• {} (weight {}): {}",
-                    o.name, o.weight, o.description
-                ));
-            }
-        }
-        ui.add_space(10.0);
-        if ui
-            .add(
-                egui::Button::new(egui::RichText::new("Begin").size(20.0))
-                    .min_size(egui::vec2(160.0, 40.0)),
-            )
-            .on_hover_text("Enter")
-            .clicked()
-        {
-            out.push(Intent::BeginPlay);
-        }
-    });
 }

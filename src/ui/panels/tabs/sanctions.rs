@@ -1,0 +1,73 @@
+//! The sanctions tab: measures and threats in force both ways, the coalition's expectation, and
+//! closed episodes.
+
+use bevy_egui::egui;
+use demarche_sim::Side;
+
+use crate::session::Session;
+use crate::theme;
+
+pub(crate) fn sanctions(ui: &mut egui::Ui, session: &Session) {
+    let scn = session.scenario();
+    let view = session.game.view();
+    for side in Side::BOTH {
+        let sender = scn.actor_of(side);
+        let target = scn.actor_of(side.other());
+        ui.label(
+            egui::RichText::new(format!(
+                "{} → {}: level {:.0}",
+                scn.actor(sender).name,
+                scn.actor(target).name,
+                view.sanc.level(sender, target)
+            ))
+            .strong(),
+        );
+        let mut any = false;
+        for m in view.sanc.measures.iter().filter(|m| m.sender == sender) {
+            any = true;
+            ui.label(format!(
+                "• {} on {} ({:.0}%, since turn {})",
+                m.kind.label(),
+                scn.sector(m.sector).name,
+                m.size * 100.0,
+                m.since
+            ));
+        }
+        for t in view.sanc.threats.iter().filter(|t| t.sender == sender) {
+            any = true;
+            ui.label(
+                egui::RichText::new(format!(
+                    "• threat: {} on {} by turn {}",
+                    t.kind.label(),
+                    scn.sector(t.sector).name,
+                    t.deadline
+                ))
+                .color(theme::ACCENT),
+            );
+        }
+        if !any {
+            ui.label(egui::RichText::new("none").color(theme::MUTED));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(format!(
+        "The coalition expects a sanction level of {:.0}",
+        view.sanc.coalition_expectation
+    ))
+    .on_hover_text("Set by the G7/EU packages; members who lag lose standing.");
+    if !view.sanc.episodes.is_empty() {
+        ui.label(egui::RichText::new("Closed episodes (TIES)").strong());
+        for e in &view.sanc.episodes {
+            ui.label(
+                egui::RichText::new(format!(
+                    "turn {}: {} on {}: {}",
+                    e.turn,
+                    e.kind.label(),
+                    scn.sector(e.sector).name,
+                    e.outcome.label()
+                ))
+                .small(),
+            );
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The top bar: the side, the turn and its dates, the escalation rung, the side's indicators
+//! (each with last turn's causes), and the Menu, Help and End turn buttons.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use demarche_sim::Side;
+use demarche_sim::report::Metric;
+use demarche_sim::scenario::Indicator;
+
+use crate::session::{Flow, Intent, Screen, Session};
+use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::screens::playing::game_shown;
+use crate::ui::{UiState, format};
+
+/// The top bar, while the game is shown.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::TopBar)
+            .run_if(in_state(Screen::Playing).and_then(game_shown)),
+    );
+}
+
+fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, flow: Res<Flow>) {
+    let Some((_, root, out)) = canvas.parts() else {
+        return;
+    };
+    let viewer = session.viewer(&flow);
+    top_bar(root, &mut state, &session, viewer, &flow, out);
+}
+
+fn stat(
+    ui: &mut egui::Ui,
+    session: &Session,
+    label: &str,
+    value: String,
+    metric: Option<Metric>,
+    tip: &str,
+) {
+    let response = ui.label(egui::RichText::new(format!("{label} {value}")).strong());
+    let why = metric
+        .and_then(|m| session.game.last_report().and_then(|r| r.change_of(m)))
+        .map(|c| {
+            let lines: Vec<String> = c
+                .causes
+                .iter()
+                .take(6)
+                .map(|(cause, amount)| format!("{} {}", format::signed(*amount), cause.text))
+                .collect();
+            format!(
+                "\n\nLast turn {} → {}:\n{}",
+                c.before.round(),
+                c.after.round(),
+                lines.join("\n")
+            )
+        })
+        .unwrap_or_default();
+    response.on_hover_text(format!("{tip}{why}"));
+}
+
+pub(crate) fn top_bar(
+    root: &mut egui::Ui,
+    state: &mut UiState,
+    session: &Session,
+    viewer: Side,
+    flow: &Flow,
+    out: &mut Vec<Intent>,
+) {
+    let scn = session.scenario();
+    let view = session.game.view();
+    let me = scn.actor_of(viewer);
+    let turn = session.game.turn().min(scn.meta.calendar.turns);
+    egui::Panel::top("top").show(root, |ui| {
+        ui.horizontal(|ui| {
+            let color = theme::egui(scn.actor(me).color);
+            ui.label(egui::RichText::new(&scn.actor(me).name).size(18.0).strong().color(color))
+                .on_hover_text("The side whose view you see.");
+            ui.separator();
+            ui.label(egui::RichText::new(format!(
+                "Turn {turn}/{} · {} – {}",
+                scn.meta.calendar.turns,
+                scn.meta.calendar.turn_start(turn),
+                scn.meta.calendar.turn_end(turn)
+            )).strong())
+            .on_hover_text("Each turn covers two weeks; both sides' orders resolve together.");
+            ui.separator();
+            let rung = &scn.ladder[usize::from(view.mil.rung)];
+            ui.label(egui::RichText::new(format!("Rung {} · {}", rung.level, rung.name)).strong().color(theme::ACCENT))
+                .on_hover_text(format!(
+                    "The escalation ladder (after Kahn), MID hostility level {}.\n{}\nHighest so far: rung {}.",
+                    rung.hostility, rung.description, view.mil.max_rung
+                ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Menu").on_hover_text("Pause: save, load, quit (Esc)").clicked() {
+                    out.push(Intent::TogglePause);
+                }
+                if ui.button("Help").on_hover_text("Keyboard shortcuts (F1)").clicked() {
+                    state.help = !state.help;
+                }
+                let planning = matches!(flow, Flow::Planning(_));
+                let end = ui.add_enabled(planning, egui::Button::new(egui::RichText::new("End turn (Enter)").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
+                if end
+                    .on_hover_text("Submit your orders; both sides' orders resolve together.")
+                    .on_disabled_hover_text("Waiting for the other side, the AI or the report.")
+                    .clicked()
+                {
+                    out.push(Intent::EndTurn);
+                }
+            });
+        });
+        ui.horizontal_wrapped(|ui| {
+            let left = session.capital_left(viewer);
+            stat(ui, session, "Capital", format!("{left:.0}"), Some(Metric::Actor(me, Indicator::Capital)), "Political capital left after your drafted orders: the budget for actions.");
+            stat(ui, session, "Approval", format!("{:.0}%", view.ind.get(me, Indicator::Approval)), Some(Metric::Actor(me, Indicator::Approval)), "Public approval of your government.");
+            stat(ui, session, "Economy", format!("{:.0}", view.ind.get(me, Indicator::Economy)), Some(Metric::Actor(me, Indicator::Economy)), "Health of your economy (0–100).");
+            stat(ui, session, "Energy", format!("{:.0}", view.ind.get(me, Indicator::EnergyStress)), Some(Metric::Actor(me, Indicator::EnergyStress)), "Energy stress: pressure on supply and prices (0–100).");
+            stat(ui, session, "Standing", format!("{:.0}", view.ind.get(me, Indicator::Standing)), Some(Metric::Actor(me, Indicator::Standing)), "International standing (0–100).");
+            ui.separator();
+            stat(ui, session, "Tension", format!("{:.0}", view.ind.tension), Some(Metric::Tension), "Tension between the two sides (0–100): it drives incident risk.");
+            stat(ui, session, "Trade", format!("¥{:.0}bn", view.ind.trade), Some(Metric::Trade), "Trade between the two sides, yen billions a year.");
+            ui.separator();
+            stat(ui, session, "Score", format!("{:.0}", view.status.scores[viewer.index()]), None, "Your objectives met so far, weighted (0–100).");
+        });
+    });
+}

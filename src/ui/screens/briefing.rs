@@ -1,0 +1,71 @@
+//! The briefing of the side the player plays (both sides' in a two-player game).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use demarche_sim::Side;
+
+use super::centered;
+use crate::session::{Intent, Mode, Screen};
+use crate::theme;
+use crate::ui::pass::{Canvas, UiPass};
+use crate::ui::{UiWorld, markdown};
+
+/// The briefing, on the briefing screen.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiPass::Screen)
+            .run_if(in_state(Screen::Briefing)),
+    );
+}
+
+fn show(mut canvas: Canvas, world: UiWorld) {
+    let Some((ctx, root, out)) = canvas.parts() else {
+        return;
+    };
+    draw(&ctx, root, &world, out);
+}
+
+/// The briefing of the side the player plays (both sides' in a two-player game).
+pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
+    let _ = ctx;
+    let Some(session) = world.session.as_deref() else {
+        return;
+    };
+    let scn = session.scenario();
+    centered(root, 860.0, |ui| {
+        ui.label(egui::RichText::new(&scn.meta.title).size(28.0).strong());
+        let sides: Vec<Side> = match session.mode {
+            Mode::Play(side) => vec![side],
+            _ => Side::BOTH.to_vec(),
+        };
+        for side in sides {
+            let actor = scn.actor_of(side);
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!("Briefing: {}", scn.actor(actor).name))
+                    .size(20.0)
+                    .color(theme::egui(scn.actor(actor).color)),
+            );
+            markdown::show(ui, &scn.meta.briefings[side.index()]);
+            ui.label(egui::RichText::new("Objectives (weights count in the final score)").strong());
+            for o in scn.objectives.iter().filter(|o| o.side == actor) {
+                ui.label(format!(
+                    "• {} (weight {}): {}",
+                    o.name, o.weight, o.description
+                ));
+            }
+        }
+        ui.add_space(10.0);
+        if ui
+            .add(
+                egui::Button::new(egui::RichText::new("Begin").size(20.0))
+                    .min_size(egui::vec2(160.0, 40.0)),
+            )
+            .on_hover_text("Enter")
+            .clicked()
+        {
+            out.push(Intent::BeginPlay);
+        }
+    });
+}
