@@ -38,9 +38,7 @@ fn app() -> (App, tempfile::TempDir) {
 
 fn new_game(app: &mut App, mode: Mode) {
     let catalog = app.world().resource::<Catalog>().clone();
-    let entry = catalog
-        .by_id("two_rivers")
-        .expect("the test fixture loads");
+    let entry = catalog.by_id("two_rivers").expect("the test fixture loads");
     let scenario = entry.loaded.clone().unwrap();
     app.world_mut().write_message(Intent::NewGame {
         scenario,

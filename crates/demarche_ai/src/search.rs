@@ -380,8 +380,8 @@ mod tests {
 
     #[test]
     fn a_plan_proposes_again_on_another_track_while_the_first_waits() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../demarche_sim/tests/fixtures/two_rivers");
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
         let scn = Arc::new(
             demarche_sim::load(&dir)
                 .expect("the engine's test fixture")

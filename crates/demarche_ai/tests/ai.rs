@@ -13,7 +13,9 @@ use demarche_sim::{Game, Scenario, Side};
 
 /// Loads a scenario folder given relative to the workspace.
 fn load(dir: &str) -> Arc<Scenario> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(dir);
     match demarche_sim::load(&dir) {
         Ok(loaded) => Arc::new(loaded.scenario),
         Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
@@ -110,7 +112,12 @@ fn the_ai_decides_only_on_what_its_side_may_know() {
 #[test]
 fn the_historical_personality_takes_most_of_the_key_2022_steps() {
     let scn = scenario_2022();
-    let (game, _) = ai_game(scn.clone(), "ai:historical:easy", 2022, scn.meta.calendar.turns);
+    let (game, _) = ai_game(
+        scn.clone(),
+        "ai:historical:easy",
+        2022,
+        scn.meta.calendar.turns,
+    );
     let view = game.view();
     let took = |side: Side, action: &str| {
         view.record

@@ -101,7 +101,10 @@ fn the_fixture_carries_every_kind_of_effect_and_track_operation() {
         })
         .collect();
     for op in TRACK_OPS {
-        assert!(ops.contains(op), "no `Track(_, {op})` effect in the fixture");
+        assert!(
+            ops.contains(op),
+            "no `Track(_, {op})` effect in the fixture"
+        );
     }
     // The incident that ends the game on a clash, and the outcome that catches every other end.
     assert!(scn.events.iter().any(|e| {

@@ -39,7 +39,11 @@ fn the_2022_scenario_holds_what_its_history_needs() {
     assert!(s.tracks.len() >= 5);
     for category in Category::ALL {
         let n = s.actions.iter().filter(|a| a.category == category).count();
-        let needed = if category == Category::Diplomatic { 4 } else { 8 };
+        let needed = if category == Category::Diplomatic {
+            4
+        } else {
+            8
+        };
         assert!(n >= needed, "{category:?}: {n} actions");
     }
     let dated = s

@@ -46,8 +46,7 @@ fn cost_to_first_side(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64)
 #[test]
 fn a_gas_ban_hurts_its_sender_more_than_a_wine_ban() {
     let (gas_economy, gas_stress) = cost_to_first_side("gas", MeasureKind::ImportRestriction, 6);
-    let (wine_economy, wine_stress) =
-        cost_to_first_side("wine", MeasureKind::ExportRestriction, 6);
+    let (wine_economy, wine_stress) = cost_to_first_side("wine", MeasureKind::ExportRestriction, 6);
     assert!(
         gas_economy > 5.0 * wine_economy.max(1e-6),
         "gas {gas_economy} vs wine {wine_economy}"
@@ -292,7 +291,10 @@ fn a_clash_voids_the_objectives_its_fallout_would_undo() {
             .sum()
     };
     // Aldova: no shooting, the gas. Borenia: no war, the split, the limit on sanctions.
-    assert!(voided("ALD") >= 6.0, "Aldova loses at least 6 weight points");
+    assert!(
+        voided("ALD") >= 6.0,
+        "Aldova loses at least 6 weight points"
+    );
     assert!(
         voided("BOR") >= 8.0,
         "Borenia loses at least 8 weight points"
