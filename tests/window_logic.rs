@@ -1,5 +1,7 @@
 //! The window's logic without a window: the game's plugins run headless, and intents drive whole
-//! turns against the AI, two-player hand-overs, saves and loads.
+//! turns against the AI, two-player hand-overs, saves and loads. The games are of the engine's
+//! made-up test fixture (`crates/demarche_sim/tests/fixtures/two_rivers`); the map test checks
+//! the bundled scenarios and the fixture.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -11,8 +13,14 @@ use demarche::session::{Catalog, Flow, Intent, Mode, Screen, Session, SessionPlu
 use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 
+/// The bundled scenarios.
 fn scenarios() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// The folder of the engine's test fixtures (scenario folders, like `scenarios/`).
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/demarche_sim/tests/fixtures")
 }
 
 /// The app with the game's logic plugins and no window. Saves (and autosaves) go to a
@@ -21,7 +29,7 @@ fn app() -> (App, tempfile::TempDir) {
     let saves = tempfile::tempdir().expect("temporary folder");
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(Catalog::scan(scenarios()))
+        .insert_resource(Catalog::scan(fixtures()))
         .insert_resource(SavesDir(saves.path().to_path_buf()))
         .add_plugins(SessionPlugin);
     app.update();
@@ -30,9 +38,7 @@ fn app() -> (App, tempfile::TempDir) {
 
 fn new_game(app: &mut App, mode: Mode) {
     let catalog = app.world().resource::<Catalog>().clone();
-    let entry = catalog
-        .by_id("japan_russia_2022")
-        .expect("the 2022 scenario loads");
+    let entry = catalog.by_id("two_rivers").expect("the test fixture loads");
     let scenario = entry.loaded.clone().unwrap();
     app.world_mut().write_message(Intent::NewGame {
         scenario,
@@ -86,7 +92,7 @@ fn the_game_plugins_run_headless_and_a_full_turn_resolves_against_the_ai() {
     assert_eq!(screen(&app), Screen::Playing);
     assert_eq!(flow(&app), Flow::Planning(Side::First));
 
-    // Choose orders: Japan's historical first-turn orders.
+    // Choose orders: the first side's historical first-turn orders.
     let orders = {
         let session = app.world().resource::<Session>();
         session
@@ -111,7 +117,7 @@ fn the_game_plugins_run_headless_and_a_full_turn_resolves_against_the_ai() {
         assert_eq!(
             report.orders[0].len(),
             orders.len(),
-            "Japan's orders were carried out"
+            "the first side's orders were carried out"
         );
         assert!(report.refused[0].is_empty());
         assert!(
@@ -215,13 +221,12 @@ fn save_and_load_in_the_middle_gives_the_same_game() {
 
 #[test]
 fn every_scenario_map_has_the_features_its_regions_name() {
-    let catalog = Catalog::scan(scenarios());
-    assert!(!catalog.entries.is_empty());
-    for entry in &catalog.entries {
-        let scenario = entry.loaded.as_ref().expect("every bundled scenario loads");
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/maps")
-            .join(format!("{}.map.ron", scenario.meta.map));
+    let bundled = Catalog::scan(scenarios());
+    let fixtures = Catalog::scan(fixtures());
+    assert!(!bundled.entries.is_empty() && !fixtures.entries.is_empty());
+    for entry in bundled.entries.iter().chain(&fixtures.entries) {
+        let scenario = entry.loaded.as_ref().expect("every scenario loads");
+        let path = demarche::map::map_file(&entry.dir, &scenario.meta.map);
         let asset = demarche_map::MapAsset::load(&path).expect("the map asset loads");
         for region in &scenario.regions {
             for name in &region.map_features {

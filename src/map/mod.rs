@@ -7,6 +7,8 @@ pub mod land;
 pub mod markers;
 pub mod overlays;
 
+use std::path::{Path, PathBuf};
+
 use bevy::prelude::*;
 use demarche_sim::RegionId;
 
@@ -95,6 +97,18 @@ impl Plugin for MapPlugin {
     }
 }
 
+/// The map asset file of a scenario: `<map>.map.ron` in the scenario's own folder if it ships
+/// one (as the engine's test fixture does), else `<assets>/maps/<map>.map.ron`.
+pub fn map_file(scenario_dir: &Path, map: &str) -> PathBuf {
+    let name = format!("{map}.map.ron");
+    let own = scenario_dir.join(&name);
+    if own.is_file() {
+        own
+    } else {
+        crate::paths::find_dir("assets").join("maps").join(name)
+    }
+}
+
 /// Loads the map of the session's scenario (once per scenario).
 pub fn load_map(session: Option<Res<Session>>, mut map: ResMut<MapState>) {
     let Some(session) = session else { return };
@@ -102,9 +116,7 @@ pub fn load_map(session: Option<Res<Session>>, mut map: ResMut<MapState>) {
     if map.scenario.as_deref() == Some(scn.meta.id.as_str()) && map.data.is_some() {
         return;
     }
-    let path = crate::paths::find_dir("assets")
-        .join("maps")
-        .join(format!("{}.map.ron", scn.meta.map));
+    let path = map_file(&session.scenario_dir, &scn.meta.map);
     match demarche_map::MapAsset::load(&path) {
         Ok(asset) => {
             map.data = Some(MapData::build(asset, scn));

@@ -380,10 +380,11 @@ mod tests {
 
     #[test]
     fn a_plan_proposes_again_on_another_track_while_the_first_waits() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
         let scn = Arc::new(
             demarche_sim::load(&dir)
-                .expect("the bundled scenario")
+                .expect("the engine's test fixture")
                 .scenario,
         );
         let mut game = Game::new(scn.clone(), 1);
@@ -392,7 +393,7 @@ mod tests {
         let first = orders_of(&scn, propose)
             .into_iter()
             .find(|o| game.check(side, o, &[]).is_ok())
-            .expect("Russia can propose on some track");
+            .expect("the second side can propose on some track");
         game.submit(side, vec![first.clone()]).unwrap();
         game.submit(Side::First, Vec::new()).unwrap();
         game.step().unwrap();

@@ -1,5 +1,7 @@
 //! The AI: deterministic, limited to what its side may know, explains every order, and — in its
-//! historical personality — takes most of the key steps of 2022 when it plays both sides.
+//! historical personality — takes most of the key steps of 2022 when it plays both sides. The
+//! engine-level tests run on the made-up test fixture (`demarche_sim/tests/fixtures/two_rivers`);
+//! only the 2022 steps load the bundled scenario.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -9,18 +11,30 @@ use demarche_sim::policy::Policy;
 use demarche_sim::scenario::TrackStatus;
 use demarche_sim::{Game, Scenario, Side};
 
-fn scenario() -> Arc<Scenario> {
+/// Loads a scenario folder given relative to the workspace.
+fn load(dir: &str) -> Arc<Scenario> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(dir);
+    match demarche_sim::load(&dir) {
+        Ok(loaded) => Arc::new(loaded.scenario),
+        Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
+    }
+}
+
+/// The engine's test fixture, a small made-up scenario.
+fn fixture() -> Arc<Scenario> {
+    static FIXTURE: OnceLock<Arc<Scenario>> = OnceLock::new();
+    FIXTURE
+        .get_or_init(|| load("crates/demarche_sim/tests/fixtures/two_rivers"))
+        .clone()
+}
+
+/// The bundled 2022 scenario, for the test of its own history.
+fn scenario_2022() -> Arc<Scenario> {
     static SCENARIO: OnceLock<Arc<Scenario>> = OnceLock::new();
     SCENARIO
-        .get_or_init(|| {
-            let dir =
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022");
-            Arc::new(
-                demarche_sim::load(&dir)
-                    .expect("the bundled scenario loads")
-                    .scenario,
-            )
-        })
+        .get_or_init(|| load("scenarios/japan_russia_2022"))
         .clone()
 }
 
@@ -29,8 +43,12 @@ fn ai(spec: &str, seed: u64) -> demarche_ai::Ai {
 }
 
 /// Plays `turns` turns AI against AI; returns each turn's orders (as strings) and hash.
-fn ai_game(spec: &str, seed: u64, turns: u32) -> (Game, Vec<(Vec<String>, String)>) {
-    let scn = scenario();
+fn ai_game(
+    scn: Arc<Scenario>,
+    spec: &str,
+    seed: u64,
+    turns: u32,
+) -> (Game, Vec<(Vec<String>, String)>) {
     let mut game = Game::new(scn.clone(), seed);
     let mut sides = [ai(spec, seed), ai(spec, seed ^ 0x5eed)];
     let mut record = Vec::new();
@@ -62,8 +80,8 @@ fn ai_game(spec: &str, seed: u64, turns: u32) -> (Game, Vec<(Vec<String>, String
 
 #[test]
 fn the_same_seed_gives_the_same_orders_and_hashes() {
-    let (_, first) = ai_game("ai:realist:easy", 4, 5);
-    let (_, second) = ai_game("ai:realist:easy", 4, 5);
+    let (_, first) = ai_game(fixture(), "ai:realist:easy", 4, 5);
+    let (_, second) = ai_game(fixture(), "ai:realist:easy", 4, 5);
     assert_eq!(first, second);
     assert!(
         first.iter().any(|(orders, _)| !orders.is_empty()),
@@ -73,7 +91,7 @@ fn the_same_seed_gives_the_same_orders_and_hashes() {
 
 #[test]
 fn the_ai_decides_only_on_what_its_side_may_know() {
-    let scn = scenario();
+    let scn = fixture();
     let game = Game::new(scn.clone(), 9);
     let spec: AiSpec = "ai:realist:easy".parse().unwrap();
     let base = decide(&game, Side::First, &spec, 1).orders;
@@ -93,8 +111,13 @@ fn the_ai_decides_only_on_what_its_side_may_know() {
 
 #[test]
 fn the_historical_personality_takes_most_of_the_key_2022_steps() {
-    let scn = scenario();
-    let (game, _) = ai_game("ai:historical:easy", 2022, scn.meta.calendar.turns);
+    let scn = scenario_2022();
+    let (game, _) = ai_game(
+        scn.clone(),
+        "ai:historical:easy",
+        2022,
+        scn.meta.calendar.turns,
+    );
     let view = game.view();
     let took = |side: Side, action: &str| {
         view.record
@@ -147,7 +170,7 @@ fn the_historical_personality_takes_most_of_the_key_2022_steps() {
 fn the_ai_decides_alike_whether_or_not_turn_reports_are_kept() {
     // Batches run in fast mode, which keeps no turn reports; a single run keeps them. The AI
     // reads only the game state, so the same seed gives the same game either way.
-    let scn = scenario();
+    let scn = fixture();
     let play = |fast: bool| {
         let mut game = Game::new(scn.clone(), 31);
         game.set_fast(fast);
@@ -172,7 +195,7 @@ fn the_ai_decides_alike_whether_or_not_turn_reports_are_kept() {
 fn the_ai_learns_the_other_sides_style_from_its_conduct() {
     use demarche_ai::opponent::{OpponentModel, Style};
     use demarche_sim::policy::{Historical, Leaning, RuleBased};
-    let scn = scenario();
+    let scn = fixture();
     let after = |japan: &mut dyn Policy| {
         let mut game = Game::new(scn.clone(), 5);
         let mut russia = Historical;
@@ -197,4 +220,18 @@ fn the_ai_learns_the_other_sides_style_from_its_conduct() {
     assert!(most(&dove, Style::Dove), "{:?}", dove.weights());
     let record = after(&mut Historical);
     assert!(most(&record, Style::Record), "{:?}", record.weights());
+}
+
+#[test]
+fn every_personality_of_the_fixture_plays_it_to_the_end() {
+    let scn = fixture();
+    for personality in &scn.personalities {
+        let spec = format!("ai:{}:easy", personality.key);
+        let (game, record) = ai_game(scn.clone(), &spec, 3, scn.meta.calendar.turns);
+        assert!(game.is_over(), "{spec}: the game ends");
+        assert!(
+            record.iter().any(|(orders, _)| !orders.is_empty()),
+            "{spec}: the AI gives orders"
+        );
+    }
 }

@@ -33,7 +33,7 @@ fn random_pair(seed: u64) -> [Box<dyn Policy>; 2] {
 
 #[test]
 fn same_seed_same_hashes_other_seed_other_hashes() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let a = play(&mut Game::new(scn.clone(), 7), &mut random_pair(7), 22);
     let b = play(&mut Game::new(scn.clone(), 7), &mut random_pair(7), 22);
     assert_eq!(a, b);
@@ -44,7 +44,7 @@ fn same_seed_same_hashes_other_seed_other_hashes() {
 
 #[test]
 fn a_replay_reproduces_every_hash() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let mut game = Game::new(scn.clone(), 11);
     let mut policies = random_pair(3);
     let mut replay = Replay::start(&scn, 11);
@@ -76,7 +76,7 @@ fn a_replay_reproduces_every_hash() {
 
 #[test]
 fn save_at_turn_five_then_load_gives_the_straight_game() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let straight = play(&mut Game::new(scn.clone(), 5), &mut random_pair(5), 22);
 
     let mut game = Game::new(scn.clone(), 5);
@@ -101,7 +101,7 @@ fn save_at_turn_five_then_load_gives_the_straight_game() {
 
 #[test]
 fn a_failed_save_keeps_the_earlier_one() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let game = Game::new(scn.clone(), 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keep.save.ron");
@@ -119,7 +119,7 @@ fn a_failed_save_keeps_the_earlier_one() {
 
 #[test]
 fn damaged_and_foreign_saves_give_clear_errors() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let game = Game::new(scn.clone(), 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.save.ron");
@@ -158,7 +158,7 @@ fn damaged_and_foreign_saves_give_clear_errors() {
 
 #[test]
 fn the_outcome_does_not_depend_on_threads() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let make = |seed: u64| random_pair(seed);
     let one = demarche_sim::batch::run(scn.clone(), 6, 99, 1, make, |_| {});
     let two = demarche_sim::batch::run(scn, 6, 99, 2, make, |_| {});

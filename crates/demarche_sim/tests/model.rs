@@ -12,15 +12,16 @@ use demarche_sim::state::{Measure, SimState};
 use demarche_sim::{ActionId, Game, Side};
 use proptest::prelude::*;
 
-/// Japan's economy and energy stress after `turns` turns of one measure, by the rules alone.
-fn cost_to_japan(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
-    let scn = common::scenario();
-    let japan = scn.actor_of(Side::First);
-    let russia = scn.actor_of(Side::Second);
+/// The first side's economy and energy stress after `turns` turns of one of its own measures
+/// against the second side, by the rules alone.
+fn cost_to_first_side(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
+    let scn = common::fixture();
+    let first = scn.actor_of(Side::First);
+    let second = scn.actor_of(Side::Second);
     let mut state = SimState::initial(&scn);
     state.sanctions.measures.push(Measure {
-        sender: japan,
-        target: russia,
+        sender: first,
+        target: second,
         sector: scn.names.sectors[sector],
         kind,
         size: 1.0,
@@ -33,51 +34,51 @@ fn cost_to_japan(sector: &str, kind: MeasureKind, turns: u32) -> (f64, f64) {
     for turn in 1..=turns {
         state.clock.turn = turn;
         let mut log = TurnLog::new(&scn);
-        let before = state.indicators.get(japan, Indicator::Economy);
-        let stress_before = state.indicators.get(japan, Indicator::EnergyStress);
+        let before = state.indicators.get(first, Indicator::Economy);
+        let stress_before = state.indicators.get(first, Indicator::EnergyStress);
         sanction_costs(&mut state.ctx(&scn, SimRng { seed: 1 }, &mut log));
-        lost_economy += before - state.indicators.get(japan, Indicator::Economy);
-        stress += state.indicators.get(japan, Indicator::EnergyStress) - stress_before;
+        lost_economy += before - state.indicators.get(first, Indicator::Economy);
+        stress += state.indicators.get(first, Indicator::EnergyStress) - stress_before;
     }
     (lost_economy, stress)
 }
 
 #[test]
-fn an_lng_ban_hurts_japan_more_than_a_luxury_ban() {
-    let (lng_economy, lng_stress) = cost_to_japan("lng", MeasureKind::ImportRestriction, 6);
-    let (lux_economy, lux_stress) = cost_to_japan("luxury", MeasureKind::ExportRestriction, 6);
+fn a_gas_ban_hurts_its_sender_more_than_a_wine_ban() {
+    let (gas_economy, gas_stress) = cost_to_first_side("gas", MeasureKind::ImportRestriction, 6);
+    let (wine_economy, wine_stress) = cost_to_first_side("wine", MeasureKind::ExportRestriction, 6);
     assert!(
-        lng_economy > 5.0 * lux_economy.max(1e-6),
-        "LNG {lng_economy} vs luxury {lux_economy}"
+        gas_economy > 5.0 * wine_economy.max(1e-6),
+        "gas {gas_economy} vs wine {wine_economy}"
     );
-    assert!(lng_stress > 0.0 && lux_stress == 0.0);
+    assert!(gas_stress > 0.0 && wine_stress == 0.0);
 }
 
 #[test]
 fn costs_scale_with_exposure_and_fade_with_adaptation() {
-    let (coal, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 1);
-    let (oil, _) = cost_to_japan("oil", MeasureKind::ImportRestriction, 1);
-    // Coal: 11 % of Japan's imports and harder to replace than oil at 3.6 %.
-    assert!(coal > oil, "coal {coal} vs oil {oil}");
-    let (first, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 1);
-    let (twelve, _) = cost_to_japan("coal", MeasureKind::ImportRestriction, 12);
+    let (gas, _) = cost_to_first_side("gas", MeasureKind::ImportRestriction, 1);
+    let (grain, _) = cost_to_first_side("grain", MeasureKind::ImportRestriction, 1);
+    // Gas: 15 % of Aldova's supply and critical; grain: 10 % and easy to replace.
+    assert!(gas > grain, "gas {gas} vs grain {grain}");
+    let (first, _) = cost_to_first_side("gas", MeasureKind::ImportRestriction, 1);
+    let (twelve, _) = cost_to_first_side("gas", MeasureKind::ImportRestriction, 12);
     assert!(twelve < 12.0 * first, "adaptation lowers later costs");
 }
 
 #[test]
-fn the_full_lng_order_costs_japan_more_than_the_luxury_order_in_a_game() {
-    let scn = common::scenario();
-    let japan = scn.actor_of(Side::First);
+fn the_gas_order_costs_its_sender_more_than_the_wine_order_in_a_game() {
+    let scn = common::fixture();
+    let first = scn.actor_of(Side::First);
     let find = |sector: &str, kind: MeasureKind| -> ActionId {
         let id = scn.names.sectors[sector];
         let i = scn
             .actions
             .iter()
             .position(|a| {
-                a.actors.contains(&japan)
+                a.actors.contains(&first)
                     && a.effects.iter().any(|e| matches!(e, Effect::Impose { sector, measure, .. } if *sector == id && *measure == kind))
             })
-            .unwrap_or_else(|| panic!("no Japanese action imposing {kind:?} on {sector}"));
+            .unwrap_or_else(|| panic!("no action of the first side imposing {kind:?} on {sector}"));
         ActionId::from_index(i)
     };
     let outcome = |action: ActionId| {
@@ -89,19 +90,19 @@ fn the_full_lng_order_costs_japan_more_than_the_luxury_order_in_a_game() {
         }
         let v = game.view();
         (
-            v.ind.get(japan, Indicator::Economy),
-            v.ind.get(japan, Indicator::Approval),
+            v.ind.get(first, Indicator::Economy),
+            v.ind.get(first, Indicator::Approval),
         )
     };
-    let (lng_economy, lng_approval) = outcome(find("lng", MeasureKind::ImportRestriction));
-    let (lux_economy, lux_approval) = outcome(find("luxury", MeasureKind::ExportRestriction));
+    let (gas_economy, gas_approval) = outcome(find("gas", MeasureKind::ImportRestriction));
+    let (wine_economy, wine_approval) = outcome(find("wine", MeasureKind::ExportRestriction));
     assert!(
-        lng_economy < lux_economy,
-        "economy: LNG {lng_economy} vs luxury {lux_economy}"
+        gas_economy < wine_economy,
+        "economy: gas {gas_economy} vs wine {wine_economy}"
     );
     assert!(
-        lng_approval < lux_approval,
-        "approval: LNG {lng_approval} vs luxury {lux_approval}"
+        gas_approval < wine_approval,
+        "approval: gas {gas_approval} vs wine {wine_approval}"
     );
 }
 
@@ -163,7 +164,7 @@ proptest! {
     /// Random order sequences: numbers stay in range, and the same choices give the same hashes.
     #[test]
     fn random_orders_keep_numbers_in_range(seed in any::<u64>(), picks in proptest::collection::vec((any::<u32>(), any::<u32>(), any::<u32>()), 22)) {
-        let scn = common::scenario();
+        let scn = common::fixture();
         let run = || -> Result<Vec<String>, String> {
             let mut game = Game::new(scn.clone(), seed);
             let mut hashes = Vec::new();
@@ -194,7 +195,7 @@ proptest! {
 
 #[test]
 fn a_thousand_random_games_run_without_a_panic() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let make = |seed: u64| -> [Box<dyn Policy>; 2] {
         [
             policy::builtin("random", seed).unwrap(),
@@ -222,7 +223,7 @@ fn a_thousand_random_games_run_without_a_panic() {
 
 #[test]
 fn hawkish_play_climbs_higher_and_costs_more_than_dovish_play() {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let batch = |name: &'static str| {
         let make = move |seed: u64| -> [Box<dyn Policy>; 2] {
@@ -267,7 +268,7 @@ fn hawkish_play_climbs_higher_and_costs_more_than_dovish_play() {
 #[test]
 fn a_clash_voids_the_objectives_its_fallout_would_undo() {
     use demarche_sim::rules::objectives;
-    let scn = common::scenario();
+    let scn = common::fixture();
     let mut game = Game::new(scn.clone(), 2022);
     for _ in 0..4 {
         for side in Side::BOTH {
@@ -289,11 +290,14 @@ fn a_clash_voids_the_objectives_its_fallout_would_undo() {
             .map(|(o, _)| o.weight)
             .sum()
     };
-    // Japan: no armed conflict, Sakhalin LNG. Russia: no second front, the split, the limit.
-    assert!(voided("JPN") >= 6.0, "Japan loses at least 6 weight points");
+    // Aldova: no shooting, the gas. Borenia: no war, the split, the limit on sanctions.
     assert!(
-        voided("RUS") >= 8.0,
-        "Russia loses at least 8 weight points"
+        voided("ALD") >= 6.0,
+        "Aldova loses at least 6 weight points"
+    );
+    assert!(
+        voided("BOR") >= 8.0,
+        "Borenia loses at least 8 weight points"
     );
     for (objective, (before, after)) in scn.objectives.iter().zip(calm.iter().zip(&clashed)) {
         assert!(

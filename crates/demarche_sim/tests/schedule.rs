@@ -9,7 +9,7 @@ use demarche_sim::turn::{ResolveTurn, SimPlugin, TurnPhase};
 fn the_turn_schedule_builds_without_ambiguities() {
     let mut app = App::empty();
     app.add_plugins(SimPlugin {
-        scenario: common::scenario(),
+        scenario: common::fixture(),
         seed: 1,
         state: None,
     });
@@ -26,7 +26,7 @@ fn the_turn_schedule_builds_without_ambiguities() {
 fn a_turn_runs_only_on_demand() {
     let mut app = App::new();
     app.add_plugins(SimPlugin {
-        scenario: common::scenario(),
+        scenario: common::fixture(),
         seed: 1,
         state: None,
     });

@@ -1,4 +1,7 @@
 //! Helpers shared by the simulation's integration tests.
+//!
+//! The engine's tests run on the made-up fixture `tests/fixtures/two_rivers` ([`fixture`]); only
+//! the tests of the 2022 scenario's own history and numbers load it ([`scenario`]).
 #![allow(dead_code, missing_docs)]
 
 use std::path::{Path, PathBuf};
@@ -6,23 +9,42 @@ use std::sync::{Arc, OnceLock};
 
 use demarche_sim::Scenario;
 
+/// The engine's test fixture: a small made-up scenario (`tests/fixtures/two_rivers`).
+pub fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two_rivers")
+}
+
+/// The test fixture, loaded once.
+pub fn fixture() -> Arc<Scenario> {
+    static FIXTURE: OnceLock<Arc<Scenario>> = OnceLock::new();
+    FIXTURE.get_or_init(|| load(&fixture_dir())).clone()
+}
+
+/// The folder of the bundled scenarios (`scenarios/`).
+pub fn bundled_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
+}
+
 /// The bundled 2022 scenario's folder.
 pub fn scenario_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/japan_russia_2022")
+    bundled_root().join("japan_russia_2022")
 }
 
-/// The bundled scenario, loaded once.
+/// The bundled 2022 scenario, loaded once: for the tests of its own history and numbers only.
 pub fn scenario() -> Arc<Scenario> {
     static SCENARIO: OnceLock<Arc<Scenario>> = OnceLock::new();
-    SCENARIO
-        .get_or_init(|| match demarche_sim::load(&scenario_dir()) {
-            Ok(loaded) => Arc::new(loaded.scenario),
-            Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
-        })
-        .clone()
+    SCENARIO.get_or_init(|| load(&scenario_dir())).clone()
 }
 
-/// A copy of the bundled scenario in a temporary folder, to break on purpose.
+/// Loads a scenario folder, failing the test with every problem found.
+fn load(dir: &Path) -> Arc<Scenario> {
+    match demarche_sim::load(dir) {
+        Ok(loaded) => Arc::new(loaded.scenario),
+        Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
+    }
+}
+
+/// A copy of the test fixture in a temporary folder, to break on purpose.
 pub struct Copy {
     pub dir: tempfile::TempDir,
 }
@@ -30,7 +52,7 @@ pub struct Copy {
 impl Copy {
     pub fn new() -> Copy {
         let dir = tempfile::tempdir().expect("temporary folder");
-        copy_tree(&scenario_dir(), dir.path());
+        copy_tree(&fixture_dir(), dir.path());
         Copy { dir }
     }
 
