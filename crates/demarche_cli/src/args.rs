@@ -59,19 +59,22 @@ pub struct RunArgs {
     /// side's policy in those turns.
     #[arg(long, value_name = "FILE")]
     pub orders: Option<PathBuf>,
-    /// Save the game here when the run stops.
+    /// Save the game here when the run stops (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
     /// Continue a saved game.
     #[arg(long, value_name = "FILE")]
     pub load: Option<PathBuf>,
-    /// Record a replay here.
+    /// Record a replay here (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
     /// Write the debrief for teachers (timeline, outcome, objectives as Markdown; indicators per
-    /// turn as CSV) into this folder when the run stops.
+    /// turn as CSV) into a new folder inside this one when the run stops; it never overwrites.
     #[arg(long, value_name = "DIR")]
     pub debrief: Option<PathBuf>,
+    /// Replace an existing save or replay file.
+    #[arg(long)]
+    pub force: bool,
     /// One JSON object per line per turn, then a summary line.
     #[arg(long)]
     pub json: bool,
@@ -83,12 +86,15 @@ pub struct ReplayArgs {
     /// The replay file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Scenario folder (default: `scenarios/<scenario id>`).
+    /// Scenario folder (default: the folder under `scenarios/` whose scenario has the replay's id).
     #[arg(long, value_name = "DIR")]
     pub scenario: Option<PathBuf>,
     /// JSON lines instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Replay even when the scenario's files differ from those it was recorded with.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `demarche batch`

@@ -10,6 +10,7 @@ pub mod error;
 pub mod json;
 pub mod policies;
 pub mod progress;
+pub mod terminal;
 pub mod text;
 
 pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, ValidateArgs};

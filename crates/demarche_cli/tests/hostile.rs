@@ -180,8 +180,14 @@ fn printed_text_has_its_control_characters_escaped() {
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    assert!(!stdout.contains('\u{1b}'), "no raw escape reaches the terminal");
-    assert!(!stdout.contains('\u{7}'), "no raw bell reaches the terminal");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no raw escape reaches the terminal"
+    );
+    assert!(
+        !stdout.contains('\u{7}'),
+        "no raw bell reaches the terminal"
+    );
     assert!(stdout.contains("\\u{1b}"), "the escape is shown escaped");
 }
 
@@ -245,7 +251,11 @@ fn a_replay_of_other_scenario_files_is_refused_unless_forced() {
     let recorded = std::fs::read_to_string(&replay).unwrap();
     let key = "scenario_hash: \"";
     let at = recorded.find(key).unwrap() + key.len();
-    let changed = format!("{}0000000000000000{}", &recorded[..at], &recorded[at + 16..]);
+    let changed = format!(
+        "{}0000000000000000{}",
+        &recorded[..at],
+        &recorded[at + 16..]
+    );
     std::fs::write(&replay, changed).unwrap();
     let scenario = scenario();
     let path = replay.to_str().unwrap();
