@@ -15,6 +15,32 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Run many games and summarize outcomes, indicators, escalation and scores.
     Batch(BatchArgs),
+    /// Play many games checking the state's invariants after every turn and a save/load round
+    /// trip in each game; exit 1 on any failure.
+    Soak(SoakArgs),
+}
+
+/// `demarche soak`
+#[derive(Debug, Clone, Args)]
+pub struct SoakArgs {
+    /// Scenario folder.
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// Games between the rule-based policies (random and hawk, in turn).
+    #[arg(long, default_value_t = 10_000)]
+    pub games: u32,
+    /// Games with the AI on one side.
+    #[arg(long, default_value_t = 200)]
+    pub ai_games: u32,
+    /// The AI of those games.
+    #[arg(long, default_value = "ai:realist:easy")]
+    pub ai: String,
+    /// Base seed (default: the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// `demarche validate DIR...`
