@@ -136,7 +136,7 @@ pub fn run(args: &SoakArgs) -> Result<ExitCode, CliError> {
                     let seed = game_seed(base, index);
                     let names: [String; 2] = if index < args.games {
                         PAIRS[index as usize % PAIRS.len()].map(str::to_owned)
-                    } else if index % 2 == 0 {
+                    } else if index.is_multiple_of(2) {
                         [args.ai.clone(), "random".to_owned()]
                     } else {
                         ["hawk".to_owned(), args.ai.clone()]
