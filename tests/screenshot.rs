@@ -152,7 +152,11 @@ fn a_display_that_does_not_answer_is_reported_and_the_game_exits_1() {
             .output()
             .expect("the game runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "DISPLAY={display:?}: {stderr}");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "DISPLAY={display:?}: {stderr}"
+        );
         assert!(stderr.contains("display"), "{stderr}");
         assert!(stderr.contains("demarche run --scenario"), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
