@@ -27,10 +27,19 @@ impl Default for WindowOptions {
 
 /// Why the window cannot open here, if it cannot.
 pub fn display_problem() -> Option<String> {
-    if std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty())
-        && std::env::var_os("WAYLAND_DISPLAY").is_none()
-    {
-        return Some("no display: DISPLAY is not set, so the game window cannot open here.".into());
+    let display = std::env::var("DISPLAY").unwrap_or_default();
+    if display.is_empty() {
+        return Some(if std::env::var_os("WAYLAND_DISPLAY").is_some() {
+            "no X display: this build draws through X11 (XWayland), and DISPLAY is not set.".into()
+        } else {
+            "no display: DISPLAY is not set, so the game window cannot open here.".into()
+        });
+    }
+    if let Err(why) = x_server_answers(&display) {
+        return Some(format!(
+            "the display `{}` does not answer ({why}), so the game window cannot open here.",
+            display.escape_debug()
+        ));
     }
     let icd_dirs = [
         "/usr/share/vulkan/icd.d",
@@ -46,6 +55,40 @@ pub fn display_problem() -> Option<String> {
         return Some("no Vulkan driver found, so the game window cannot draw (Debian: apt-get install mesa-vulkan-drivers libvulkan1).".into());
     }
     None
+}
+
+/// Whether an X server listens for `display` (`[host]:number[.screen]`): a connection to its
+/// socket (local) or its TCP port (remote) is tried, nothing more.
+fn x_server_answers(display: &str) -> Result<(), String> {
+    let (host, rest) = display
+        .rsplit_once(':')
+        .ok_or_else(|| "DISPLAY is not of the form [host]:number".to_owned())?;
+    let number: u16 = rest
+        .split('.')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| "DISPLAY is not of the form [host]:number".to_owned())?;
+    if host.is_empty() || host == "unix" || host.starts_with('/') {
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        std::os::unix::net::UnixStream::connect(&socket)
+            .map(drop)
+            .map_err(|e| format!("{socket}: {e}"))
+    } else {
+        use std::net::ToSocketAddrs;
+        let port = 6000u16.saturating_add(number);
+        let addrs = (host, port)
+            .to_socket_addrs()
+            .map_err(|e| format!("{host}: {e}"))?;
+        let timeout = std::time::Duration::from_secs(3);
+        let mut last = format!("{host}:{port}: no address");
+        for addr in addrs {
+            match std::net::TcpStream::connect_timeout(&addr, timeout) {
+                Ok(_) => return Ok(()),
+                Err(e) => last = format!("{addr}: {e}"),
+            }
+        }
+        Err(last)
+    }
 }
 
 /// What to print when the window cannot open.
@@ -100,8 +143,22 @@ pub fn run_window(options: WindowOptions) -> ExitCode {
         eprintln!("{}", headless_hint(&problem));
         return ExitCode::from(1);
     }
-    match build_app(&options, "Démarche").run() {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
+    // The display answered a moment ago, but the event loop can still fail to start (a server
+    // that refuses the client, a driver that is not there after all): say so rather than panic.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build_app(&options, "Démarche").run()
+    }));
+    match run {
+        Ok(AppExit::Success) => ExitCode::SUCCESS,
+        Ok(AppExit::Error(code)) => ExitCode::from(code.get()),
+        Err(_) => {
+            eprintln!(
+                "{}",
+                headless_hint(
+                    "the game window could not start on this display (see the message above)."
+                )
+            );
+            ExitCode::from(1)
+        }
     }
 }

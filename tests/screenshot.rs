@@ -141,3 +141,24 @@ fn without_a_display_the_game_says_so_and_points_to_the_headless_commands() {
     assert!(stderr.contains("demarche run --scenario"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_display_that_does_not_answer_is_reported_and_the_game_exits_1() {
+    for display in [":9876", ""] {
+        let output = Command::new(env!("CARGO_BIN_EXE_demarche"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISPLAY", display)
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("the game runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "DISPLAY={display:?}: {stderr}"
+        );
+        assert!(stderr.contains("display"), "{stderr}");
+        assert!(stderr.contains("demarche run --scenario"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

@@ -162,12 +162,14 @@ pub fn handle(
                 let Some(s) = session.as_deref() else {
                     continue;
                 };
-                match demarche_cli::debrief::write(&s.game, &saves_dir.0) {
-                    Ok((md, csv)) => notices.push(format!(
-                        "Debrief written: {} and {}",
-                        md.display(),
-                        csv.display()
-                    )),
+                let policies = s.controllers.clone().map(|c| match c {
+                    crate::session::Controller::Human => "player".to_owned(),
+                    crate::session::Controller::Ai(spec) => spec.to_string(),
+                });
+                match demarche_cli::debrief::write(&s.game, &saves_dir.0, &policies) {
+                    Ok(folder) => {
+                        notices.push(format!("Debrief written to {}", folder.display()));
+                    }
                     Err(e) => notices.push(format!("The debrief could not be written: {e}")),
                 }
             }

@@ -15,6 +15,32 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Run many games and summarize outcomes, indicators, escalation and scores.
     Batch(BatchArgs),
+    /// Play many games checking the state's invariants after every turn and a save/load round
+    /// trip in each game; exit 1 on any failure.
+    Soak(SoakArgs),
+}
+
+/// `demarche soak`
+#[derive(Debug, Clone, Args)]
+pub struct SoakArgs {
+    /// Scenario folder.
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// Games between the rule-based policies (random and hawk, in turn).
+    #[arg(long, default_value_t = 10_000)]
+    pub games: u32,
+    /// Games with the AI on one side.
+    #[arg(long, default_value_t = 200)]
+    pub ai_games: u32,
+    /// The AI of those games.
+    #[arg(long, default_value = "ai:realist:easy")]
+    pub ai: String,
+    /// Base seed (default: the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// `demarche validate DIR...`
@@ -59,19 +85,22 @@ pub struct RunArgs {
     /// side's policy in those turns.
     #[arg(long, value_name = "FILE")]
     pub orders: Option<PathBuf>,
-    /// Save the game here when the run stops.
+    /// Save the game here when the run stops (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
     /// Continue a saved game.
     #[arg(long, value_name = "FILE")]
     pub load: Option<PathBuf>,
-    /// Record a replay here.
+    /// Record a replay here (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
     /// Write the debrief for teachers (timeline, outcome, objectives as Markdown; indicators per
-    /// turn as CSV) into this folder when the run stops.
+    /// turn as CSV) into a new folder inside this one when the run stops; it never overwrites.
     #[arg(long, value_name = "DIR")]
     pub debrief: Option<PathBuf>,
+    /// Replace an existing save or replay file.
+    #[arg(long)]
+    pub force: bool,
     /// One JSON object per line per turn, then a summary line.
     #[arg(long)]
     pub json: bool,
@@ -83,12 +112,15 @@ pub struct ReplayArgs {
     /// The replay file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Scenario folder (default: `scenarios/<scenario id>`).
+    /// Scenario folder (default: the folder under `scenarios/` whose scenario has the replay's id).
     #[arg(long, value_name = "DIR")]
     pub scenario: Option<PathBuf>,
     /// JSON lines instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Replay even when the scenario's files differ from those it was recorded with.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `demarche batch`

@@ -1,5 +1,5 @@
 //! The debrief for teachers: the game's timeline, outcome and objectives as Markdown, and every
-//! indicator per turn as CSV, written next to the saves.
+//! indicator per turn as CSV, written into a new folder per game.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -144,15 +144,54 @@ pub fn csv(game: &Game) -> String {
     out
 }
 
-/// Writes `<scenario>-seed<seed>-debrief.md` and `.csv` into `dir`; returns both paths.
-pub fn write(game: &Game, dir: &Path) -> std::io::Result<(PathBuf, PathBuf)> {
+/// Writes the debrief into a new folder inside `dir`, named after the scenario, the sides'
+/// policies and the seed (with a counter when such a folder exists already, so a debrief never
+/// overwrites another): `debrief.md` and `turns.csv`. Returns the folder.
+pub fn write(game: &Game, dir: &Path, policies: &[String; 2]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let stem = format!("{}-seed{}-debrief", game.scenario().meta.id, game.seed());
-    let md = dir.join(format!("{stem}.md"));
-    let table = dir.join(format!("{stem}.csv"));
-    demarche_sim::save::write_atomically(&md, markdown(game).as_bytes())
+    let clean = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    let stem = format!(
+        "{}-{}-vs-{}-seed{}",
+        clean(&game.scenario().meta.id),
+        clean(&policies[0]),
+        clean(&policies[1]),
+        game.seed()
+    );
+    let folder = new_folder(dir, &stem)?;
+    demarche_sim::save::write_atomically(&folder.join("debrief.md"), markdown(game).as_bytes())
         .map_err(std::io::Error::other)?;
-    demarche_sim::save::write_atomically(&table, csv(game).as_bytes())
+    demarche_sim::save::write_atomically(&folder.join("turns.csv"), csv(game).as_bytes())
         .map_err(std::io::Error::other)?;
-    Ok((md, table))
+    Ok(folder)
+}
+
+/// Creates `dir/stem`, or `dir/stem-2`, `-3`… when it exists: never an existing folder.
+fn new_folder(dir: &Path, stem: &str) -> std::io::Result<PathBuf> {
+    for n in 1..10_000u32 {
+        let name = if n == 1 {
+            stem.to_owned()
+        } else {
+            format!("{stem}-{n}")
+        };
+        let folder = dir.join(name);
+        match std::fs::create_dir(&folder) {
+            Ok(()) => return Ok(folder),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "{} already holds 9,999 debriefs of this game",
+        dir.display()
+    )))
 }

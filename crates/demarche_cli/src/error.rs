@@ -40,8 +40,29 @@ pub enum CliError {
     Output(#[from] std::io::Error),
 }
 
+/// An error as shown to people: its message and help with control characters escaped (they may
+/// quote files), rendered by miette.
+#[derive(Debug)]
+struct Shown<'a>(&'a CliError);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::terminal::escape(&self.0.to_string()))
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl Diagnostic for Shown<'_> {
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        let help = self.0.help()?.to_string();
+        Some(Box::new(crate::terminal::escape(&help).into_owned()))
+    }
+}
+
 /// Prints an error with miette's report handler.
 pub fn report(error: &CliError) {
+    let error = Shown(error);
     let mut out = String::new();
     let handler = miette::GraphicalReportHandler::new_themed(
         if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
@@ -50,7 +71,7 @@ pub fn report(error: &CliError) {
             miette::GraphicalTheme::unicode_nocolor()
         },
     );
-    if handler.render_report(&mut out, error).is_ok() {
+    if handler.render_report(&mut out, &error).is_ok() {
         eprint!("{out}");
     } else {
         eprintln!("error: {error}");

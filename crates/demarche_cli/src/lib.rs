@@ -1,4 +1,4 @@
-//! Démarche's headless commands: `validate`, `run`, `replay` and `batch`.
+//! Démarche's headless commands: `validate`, `run`, `replay`, `batch` and `soak`.
 //!
 //! The game binary parses its command line with [`Command`] and hands the headless commands to
 //! [`execute`]. Every command works without a display.
@@ -10,9 +10,10 @@ pub mod error;
 pub mod json;
 pub mod policies;
 pub mod progress;
+pub mod terminal;
 pub mod text;
 
-pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, ValidateArgs};
+pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, SoakArgs, ValidateArgs};
 pub use error::CliError;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ pub fn execute(command: Command) -> ExitCode {
         Command::Run(args) => commands::run::run(&args),
         Command::Replay(args) => commands::replay::run(&args),
         Command::Batch(args) => commands::batch::run(&args),
+        Command::Soak(args) => commands::soak::run(&args),
     };
     match result {
         Ok(code) => code,

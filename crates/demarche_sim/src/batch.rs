@@ -65,8 +65,48 @@ pub fn play(scenario: Arc<Scenario>, seed: u64, policies: &mut [Box<dyn Policy>;
     game
 }
 
-/// Plays `games` games on `threads` threads. `make` builds both sides' policies for a game seed;
-/// `progress` is told how many games are done.
+/// Plays `games` games on `threads` threads and hands each result to `each` as soon as it is
+/// done (from the worker that played it, so in no particular order; `GameResult::index` says
+/// which game it was). Nothing is kept per game, so memory does not grow with `games`. `make`
+/// builds both sides' policies for a game seed.
+pub fn stream<F, E>(
+    scenario: Arc<Scenario>,
+    games: u32,
+    base_seed: u64,
+    threads: usize,
+    make: F,
+    each: E,
+) where
+    F: Fn(u64) -> [Box<dyn Policy>; 2] + Sync,
+    E: Fn(GameResult) + Sync,
+{
+    let next = AtomicU32::new(0);
+    let workers = threads.max(1).min(games.max(1) as usize);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    if index >= games {
+                        break;
+                    }
+                    let seed = game_seed(base_seed, index);
+                    let mut policies = make(seed);
+                    let game = play(scenario.clone(), seed, &mut policies);
+                    each(GameResult {
+                        index,
+                        seed,
+                        state: game.state(),
+                    });
+                }
+            });
+        }
+    });
+}
+
+/// Plays `games` games on `threads` threads and returns every result in game order, telling
+/// `progress` how many games are done. It keeps every game's final state, so it is for small
+/// batches and tests; the command line uses [`stream`].
 pub fn run<F, P>(
     scenario: Arc<Scenario>,
     games: u32,
@@ -79,37 +119,14 @@ where
     F: Fn(u64) -> [Box<dyn Policy>; 2] + Sync,
     P: Fn(u32) + Sync,
 {
-    let next = AtomicU32::new(0);
-    let done = AtomicU32::new(0);
-    let results: Mutex<Vec<Option<GameResult>>> = Mutex::new(vec![None; games as usize]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1).min(games.max(1) as usize) {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= games {
-                        break;
-                    }
-                    let seed = game_seed(base_seed, index);
-                    let mut policies = make(seed);
-                    let game = play(scenario.clone(), seed, &mut policies);
-                    let result = GameResult {
-                        index,
-                        seed,
-                        state: game.state(),
-                    };
-                    if let Ok(mut slots) = results.lock() {
-                        slots[index as usize] = Some(result);
-                    }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                }
-            });
+    let results = Mutex::new(Vec::new());
+    stream(scenario, games, base_seed, threads, make, |result| {
+        if let Ok(mut list) = results.lock() {
+            list.push(result);
+            progress(list.len() as u32);
         }
     });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|r| r.index);
     results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
 }

@@ -14,6 +14,7 @@ pub mod date;
 pub mod game;
 pub mod hash;
 pub mod ids;
+pub mod invariants;
 pub mod policy;
 pub mod replay;
 pub mod report;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use demarche_sim::batch::{GameResult, run as run_batch};
+use demarche_sim::batch::{GameResult, stream};
 use demarche_sim::{Scenario, Side};
 use serde_json::{Map, Value, json};
 
@@ -12,48 +12,109 @@ use super::load_scenario;
 use crate::args::BatchArgs;
 use crate::error::CliError;
 use crate::progress::Progress;
+use crate::terminal::escape;
 use crate::{json as js, policies};
 
-/// What a batch found.
+/// Per-game scores are listed (in game order) for batches up to this size; larger batches give
+/// their means only, so memory does not grow with `--games`.
+pub const MAX_LISTED_GAMES: u32 = 10_000;
+
+/// What a batch found, gathered game by game. Games finish in any order on several threads;
+/// they are folded in game order (a few finished games wait for the ones before them), so the
+/// sums, and so the means, never depend on the number of threads.
+#[derive(Default)]
 pub struct Summary {
     /// Games played.
     pub games: usize,
-    /// Outcome name to count (games with no outcome count as `none`).
+    /// Outcome id to count (games with no outcome count as `none`).
     pub outcomes: BTreeMap<String, usize>,
-    /// Mean of every numeric final indicator.
-    pub mean_indicators: BTreeMap<String, f64>,
-    /// Mean of each game's highest rung.
-    pub mean_max_rung: f64,
-    /// Each side's scores in game order.
-    pub scores: [Vec<f64>; 2],
+    /// Sum of every numeric final indicator.
+    sums: BTreeMap<String, f64>,
+    /// Sum of each game's highest rung.
+    rung_sum: f64,
+    /// Sum of each side's scores.
+    score_sums: [f64; 2],
+    /// Each game's scores, in game order, while the batch is small enough to list them.
+    listed: Option<Vec<[f64; 2]>>,
+    /// Finished games waiting for an earlier one, by game index.
+    waiting: BTreeMap<u32, Finished>,
+    /// The index of the next game to fold in.
+    next: u32,
 }
 
-/// Summarizes the results of a batch.
-pub fn summarize(scn: &Scenario, results: &[GameResult]) -> Summary {
-    let mut outcomes = BTreeMap::new();
-    let mut sums: BTreeMap<String, f64> = BTreeMap::new();
-    for result in results {
-        let name = result
-            .outcome()
-            .map_or("none".to_owned(), |o| scn.outcomes[o.index()].key.clone());
-        *outcomes.entry(name).or_insert(0) += 1;
-        let view = result.state.view(scn);
-        for (key, value) in js::indicators(&view) {
-            if let Some(x) = value.as_f64() {
-                *sums.entry(key).or_insert(0.0) += x;
-            }
+/// What the summary keeps of one finished game until it is folded in.
+struct Finished {
+    outcome: String,
+    indicators: Vec<(String, f64)>,
+    max_rung: u8,
+    scores: [f64; 2],
+}
+
+impl Summary {
+    /// An empty summary for a batch of `games` games.
+    pub fn new(games: u32) -> Summary {
+        Summary {
+            listed: (games <= MAX_LISTED_GAMES).then(Vec::new),
+            ..Summary::default()
         }
     }
-    let n = results.len().max(1) as f64;
-    Summary {
-        games: results.len(),
-        outcomes,
-        mean_indicators: sums.into_iter().map(|(k, v)| (k, v / n)).collect(),
-        mean_max_rung: results.iter().map(|r| f64::from(r.max_rung())).sum::<f64>() / n,
-        scores: [
-            results.iter().map(|r| r.scores()[0]).collect(),
-            results.iter().map(|r| r.scores()[1]).collect(),
-        ],
+
+    /// Adds one finished game (in any order).
+    pub fn add(&mut self, scn: &Scenario, result: &GameResult) {
+        let view = result.state.view(scn);
+        let finished = Finished {
+            outcome: result
+                .outcome()
+                .map_or("none".to_owned(), |o| scn.outcomes[o.index()].key.clone()),
+            indicators: js::indicators(&view)
+                .into_iter()
+                .filter_map(|(key, value)| Some((key, value.as_f64()?)))
+                .collect(),
+            max_rung: result.max_rung(),
+            scores: result.scores(),
+        };
+        self.waiting.insert(result.index, finished);
+        while let Some(game) = self.waiting.remove(&self.next) {
+            self.fold(game);
+            self.next += 1;
+        }
+    }
+
+    fn fold(&mut self, game: Finished) {
+        self.games += 1;
+        *self.outcomes.entry(game.outcome).or_insert(0) += 1;
+        for (key, value) in game.indicators {
+            *self.sums.entry(key).or_insert(0.0) += value;
+        }
+        self.rung_sum += f64::from(game.max_rung);
+        for side in Side::BOTH {
+            self.score_sums[side.index()] += game.scores[side.index()];
+        }
+        if let Some(list) = &mut self.listed {
+            list.push(game.scores);
+        }
+    }
+
+    /// Mean of every numeric final indicator.
+    pub fn mean_indicators(&self) -> BTreeMap<String, f64> {
+        let n = self.games.max(1) as f64;
+        self.sums.iter().map(|(k, v)| (k.clone(), v / n)).collect()
+    }
+
+    /// Mean of each game's highest rung.
+    pub fn mean_max_rung(&self) -> f64 {
+        self.rung_sum / self.games.max(1) as f64
+    }
+
+    /// A side's mean score.
+    pub fn mean_score(&self, side: Side) -> f64 {
+        self.score_sums[side.index()] / self.games.max(1) as f64
+    }
+
+    /// A side's scores in game order, when the batch was small enough to list them.
+    pub fn scores(&self, side: Side) -> Option<Vec<f64>> {
+        let list = self.listed.as_ref()?;
+        Some(list.iter().map(|s| s[side.index()]).collect())
     }
 }
 
@@ -65,29 +126,32 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
     let base = args.seed.unwrap_or(scn.meta.default_seed);
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = super::worker_threads(args.threads);
     let progress = Mutex::new(Progress::new(args.games));
     let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
-    let results = run_batch(scn.clone(), args.games, base, threads, make, |done| {
-        if let Ok(mut p) = progress.lock() {
-            p.set(done);
+    let summary = Mutex::new(Summary::new(args.games));
+    stream(scn.clone(), args.games, base, threads, make, |result| {
+        if let Ok(mut s) = summary.lock() {
+            s.add(&scn, &result);
+            if let Ok(mut p) = progress.lock() {
+                p.set(s.games as u32);
+            }
         }
     });
     if let Ok(mut p) = progress.lock() {
         p.finish();
     }
-    let summary = summarize(&scn, &results);
+    let summary = summary.into_inner().unwrap_or_default();
     let side_key = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
     if args.json {
         let mut mean_score = Map::new();
         let mut scores = Map::new();
         let mut policies_map = Map::new();
         for side in Side::BOTH {
-            let list = &summary.scores[side.index()];
-            mean_score.insert(side_key(side), json!(mean(list)));
-            scores.insert(side_key(side), json!(list));
+            mean_score.insert(side_key(side), json!(summary.mean_score(side)));
+            if let Some(list) = summary.scores(side) {
+                scores.insert(side_key(side), json!(list));
+            }
             policies_map.insert(side_key(side), json!(names[side.index()]));
         }
         let value = json!({
@@ -95,8 +159,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
             "seed": base,
             "policies": policies_map,
             "outcomes": summary.outcomes,
-            "mean_indicators": summary.mean_indicators.iter().map(|(k, v)| (k.clone(), json!((v * 100.0).round() / 100.0))).collect::<Map<String, Value>>(),
-            "mean_max_rung": summary.mean_max_rung,
+            "mean_indicators": summary.mean_indicators().iter().map(|(k, v)| (k.clone(), json!((v * 100.0).round() / 100.0))).collect::<Map<String, Value>>(),
+            "mean_max_rung": summary.mean_max_rung(),
             "mean_score": mean_score,
             "scores": scores,
         });
@@ -105,7 +169,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         println!(
             "{} games of \"{}\" · seed {base} · {} {} vs {} {}",
             summary.games,
-            scn.meta.title,
+            escape(&scn.meta.title),
             side_key(Side::First),
             names[0],
             side_key(Side::Second),
@@ -118,21 +182,25 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                 .iter()
                 .find(|o| &o.key == name)
                 .map_or(name.as_str(), |o| o.name.as_str());
+            let label = escape(label);
             println!(
                 "  {label:<32} {count:>5}  ({:.1}%)",
                 100.0 * *count as f64 / summary.games.max(1) as f64
             );
         }
-        println!("mean highest escalation rung: {:.2}", summary.mean_max_rung);
+        println!(
+            "mean highest escalation rung: {:.2}",
+            summary.mean_max_rung()
+        );
         for side in Side::BOTH {
             println!(
                 "mean score {}: {:.1}",
                 side_key(side),
-                mean(&summary.scores[side.index()])
+                summary.mean_score(side)
             );
         }
         println!("mean final indicators:");
-        for (key, value) in &summary.mean_indicators {
+        for (key, value) in &summary.mean_indicators() {
             println!("  {key:<28} {value:>9.2}");
         }
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use demarche_sim::Side;
-use demarche_sim::batch::run as run_batch;
+use demarche_sim::batch::stream;
 use serde_json::json;
 
 use super::batch::mean;
@@ -53,6 +53,9 @@ pub struct Row {
     pub target: f64,
 }
 
+/// Most games per row: each row keeps one score per game for the pairing.
+const MAX_GAMES: u32 = 1_000_000;
+
 /// Runs the paired comparison and prints it.
 pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     let scn = load_scenario(&args.scenario)?;
@@ -61,10 +64,13 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         policies::check(&scn, opponent)?;
     }
     let base = args.seed.unwrap_or(scn.meta.default_seed);
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = super::worker_threads(args.threads);
     let games = args.games;
+    if games > MAX_GAMES {
+        return Err(CliError::Usage(format!(
+            "--compare pairs every game with its twin and keeps each score: at most {MAX_GAMES} games"
+        )));
+    }
     let batches = 2 * args.opponents.len() * (1 + BASELINES.len());
     let progress = Mutex::new(Progress::new(games * batches as u32));
     let mut done_batches = 0u32;
@@ -81,16 +87,20 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                 let make =
                     |seed| policies::build_pair(&names, seed).expect("policy names were checked");
                 let offset = done_batches * games;
-                let results = run_batch(scn.clone(), games, base, threads, make, |done| {
-                    if let Ok(mut p) = progress.lock() {
-                        p.set(offset + done);
+                let list = Mutex::new((vec![f64::NAN; games as usize], 0u32));
+                stream(scn.clone(), games, base, threads, make, |result| {
+                    if let Ok(mut guard) = list.lock() {
+                        let (scores, done) = &mut *guard;
+                        scores[result.index as usize] = result.scores()[seat.index()];
+                        *done += 1;
+                        if let Ok(mut p) = progress.lock() {
+                            p.set(offset + *done);
+                        }
                     }
                 });
                 done_batches += 1;
-                scores.push((
-                    contender,
-                    results.iter().map(|r| r.scores()[seat.index()]).collect(),
-                ));
+                let (list, _) = list.into_inner().unwrap_or_default();
+                scores.push((contender, list));
             }
             let ai = &scores[0].1;
             for ((baseline, list), (_, target)) in scores[1..].iter().zip(BASELINES) {

@@ -1,6 +1,6 @@
 //! `demarche replay FILE`: re-run a recorded game and check every hash.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use demarche_sim::replay::Replay;
@@ -9,23 +9,59 @@ use serde_json::json;
 use super::load_scenario;
 use crate::args::ReplayArgs;
 use crate::error::CliError;
+use crate::terminal::shown;
+
+/// Where replays look for their scenario when no `--scenario` is given.
+pub const SCENARIOS: &str = "scenarios";
+
+/// The scenario folder under `root` whose scenario has this id. The id is looked up among the
+/// folders' scenarios, never used as a path.
+pub fn find_scenario(root: &Path, id: &str) -> Result<PathBuf, CliError> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("scenario.ron").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs.into_iter()
+        .find(|dir| demarche_sim::load(dir).is_ok_and(|l| l.scenario.meta.id == id))
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "no scenario with the id `{}` in {}/; give its folder with --scenario DIR",
+                crate::terminal::escape(id),
+                shown(root)
+            ))
+        })
+}
 
 /// Re-runs the replay; exit 1 on any mismatch.
 pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
     let replay = Replay::read(&args.file)?;
-    let dir = args
-        .scenario
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("scenarios").join(&replay.scenario_id));
-    if !dir.is_dir() {
+    if replay.turns.is_empty() {
         return Err(CliError::Usage(format!(
-            "scenario folder {} not found; give it with --scenario DIR",
-            dir.display()
+            "{}: the replay holds no turn, so there is nothing to confirm",
+            shown(&args.file)
         )));
     }
+    let dir = match &args.scenario {
+        Some(dir) => dir.clone(),
+        None => find_scenario(Path::new(SCENARIOS), &replay.scenario_id)?,
+    };
     let scn = load_scenario(&dir)?;
     if replay.scenario_hash != format!("{:016x}", scn.content_hash) {
-        eprintln!("warning: the scenario's files differ from those the replay was recorded with");
+        let what = format!(
+            "the files of {} differ from those the replay was recorded with",
+            shown(&dir)
+        );
+        if !args.force {
+            return Err(CliError::Usage(format!(
+                "{what}; its hashes would not match. Pass --force to replay it anyway"
+            )));
+        }
+        eprintln!("warning: {what} (replaying anyway, as --force asks)");
     }
     let (hashes, mismatches) = replay.verify(scn).map_err(CliError::Usage)?;
     for (turn, hash) in &hashes {

@@ -1,7 +1,7 @@
 //! `demarche run`: one game headless, a report per turn.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,13 +9,16 @@ use demarche_sim::replay::Replay;
 use demarche_sim::rules::objectives::{self, Mark};
 use demarche_sim::save::SaveFile;
 use demarche_sim::scenario::Order;
+use demarche_sim::scenario::Problem;
 use demarche_sim::scenario::raw::RawHistoricalTurn;
+use demarche_sim::scenario::read::{SourceText, parse_list};
 use demarche_sim::{Game, Scenario, Side};
 use serde_json::json;
 
 use super::load_scenario;
 use crate::args::RunArgs;
 use crate::error::CliError;
+use crate::terminal::{escape, shown};
 use crate::{json as js, policies, text};
 
 /// Orders from a file, by side and turn.
@@ -23,6 +26,7 @@ type OrderBook = BTreeMap<(Side, u32), Vec<Order>>;
 
 /// Plays the game as asked.
 pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
+    check_outputs(args)?;
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
     let book = match &args.orders {
@@ -93,11 +97,11 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             }
             writeln!(out, "{value}")?;
         } else {
-            write!(out, "{}", text::turn(&scn, &report, &view))?;
+            write!(out, "{}", escape(&text::turn(&scn, &report, &view)))?;
             for (side, reasons, ms) in &explained {
-                let name = &scn.actor(scn.actor_of(*side)).name;
+                let name = escape(&scn.actor(scn.actor_of(*side)).name);
                 for reason in reasons {
-                    writeln!(out, "    ai {name}: {reason}")?;
+                    writeln!(out, "    ai {name}: {}", escape(reason))?;
                 }
                 if let Some(ms) = ms {
                     writeln!(out, "    ai {name}: decided in {ms:.0} ms")?;
@@ -148,58 +152,192 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             })
         )?;
     } else {
-        write!(out, "{}", text::summary(&scn, &view))?;
+        write!(out, "{}", escape(&text::summary(&scn, &view)))?;
     }
     if let Some(path) = &args.save {
         let mut settings = BTreeMap::new();
         settings.insert("policy.first".into(), names[0].clone());
         settings.insert("policy.second".into(), names[1].clone());
         SaveFile::of(&game, settings).write(path)?;
-        eprintln!("saved to {}", path.display());
+        eprintln!("saved to {}", shown(path));
     }
     if let Some(dir) = &args.debrief {
-        let (md, csv) = crate::debrief::write(&game, dir)?;
-        eprintln!("debrief written to {} and {}", md.display(), csv.display());
+        let folder = crate::debrief::write(&game, dir, &names)?;
+        eprintln!("debrief written to {}", shown(&folder));
     }
     if let Some(path) = &args.record {
         replay.write(path)?;
-        eprintln!("replay recorded to {}", path.display());
+        eprintln!("replay recorded to {}", shown(path));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads an orders file: the same entries as a scenario's `historical.ron`.
-fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Orders(format!("{}: {e}", path.display())))?;
-    let entries: Vec<RawHistoricalTurn> = demarche_sim::scenario::read::ron_options()
-        .from_str(&text)
-        .map_err(|e| {
-            CliError::Orders(format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                e.span.start.line,
-                e.span.start.col,
-                e.code
-            ))
-        })?;
-    let mut book = OrderBook::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let at =
-            |msg: String| CliError::Orders(format!("{} entry {}: {msg}", path.display(), i + 1));
-        let actor = scn
-            .names
-            .actors
-            .get(&entry.side)
-            .ok_or_else(|| at(format!("unknown side `{}`", entry.side)))?;
-        let side = scn
-            .side_of(*actor)
-            .ok_or_else(|| at(format!("`{}` is not a playable side", entry.side)))?;
-        let mut orders = Vec::new();
-        for raw in &entry.orders {
-            orders.push(scn.resolve_order(raw).map_err(at)?);
+/// Checks, before any turn is played, that every file the run will write can be written and
+/// replaces nothing by surprise: the folder exists, an existing save or replay is kept unless
+/// `--force`, and the save and the replay are not the same file.
+fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
+    let files = [("--save", &args.save), ("--record", &args.record)];
+    for (flag, path) in files {
+        if let Some(path) = path {
+            check_output_file(flag, path, args.force)?;
         }
-        book.insert((side, entry.turn), orders);
     }
-    Ok(book)
+    if let (Some(save), Some(record)) = (&args.save, &args.record)
+        && same_file(save, record)
+    {
+        return Err(CliError::Usage(format!(
+            "--save and --record name the same file ({}); give each its own",
+            shown(save)
+        )));
+    }
+    if let Some(dir) = &args.debrief {
+        if dir.exists() && !dir.is_dir() {
+            return Err(CliError::Usage(format!(
+                "--debrief {}: not a folder",
+                shown(dir)
+            )));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CliError::Usage(format!("--debrief {}: cannot create it: {e}", shown(dir)))
+        })?;
+        probe_writable(dir).map_err(|e| {
+            CliError::Usage(format!("--debrief {}: cannot write there: {e}", shown(dir)))
+        })?;
+    }
+    Ok(())
+}
+
+fn check_output_file(flag: &str, path: &Path, force: bool) -> Result<(), CliError> {
+    let usage = |why: String| CliError::Usage(format!("{flag} {}: {why}", shown(path)));
+    if path.is_dir() {
+        return Err(usage("is a folder; name a file".into()));
+    }
+    if path.exists() && !force {
+        return Err(usage(
+            "exists already; pass --force to replace it, or choose another name".into(),
+        ));
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(usage(format!(
+            "the folder {} does not exist",
+            shown(parent)
+        )));
+    }
+    probe_writable(parent).map_err(|e| usage(format!("cannot write there: {e}")))
+}
+
+/// Whether files can be created in `dir`: creates and removes a probe file.
+fn probe_writable(dir: &Path) -> std::io::Result<()> {
+    let probe = dir.join(format!(".demarche-probe-{}", std::process::id()));
+    std::fs::File::create(&probe)?;
+    std::fs::remove_file(&probe)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::path::absolute(a), std::path::absolute(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Largest orders file read.
+pub const MAX_ORDERS_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads an orders file: the same entries as a scenario's `historical.ron`. Every entry must name
+/// a playable side and a turn of the game, each side's turn at most once; problems are reported
+/// with their line and column.
+fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
+    let text = read_orders_text(path)?;
+    let src = SourceText::new(path.to_path_buf(), text);
+    let mut problems = Vec::new();
+    let parsed = parse_list::<RawHistoricalTurn>(&src, &mut problems);
+    let located = |index: usize, field: &str, message: String| -> String {
+        let place = src
+            .locate(&format!("[{index}].{field}"))
+            .map(|(at, _)| format!("{}:{}", at.line, at.col))
+            .unwrap_or_else(|| "1:1".into());
+        format!("{}:{place}: {message}", shown(path))
+    };
+    let mut errors: Vec<String> = problems.iter().map(Problem::headline).collect();
+    let mut book = OrderBook::new();
+    let turns = scn.meta.calendar.turns;
+    for (i, entry) in &parsed.items {
+        let Some(actor) = scn.names.actors.get(&entry.side) else {
+            errors.push(located(
+                *i,
+                "side",
+                format!("unknown side `{}`", entry.side),
+            ));
+            continue;
+        };
+        let Some(side) = scn.side_of(*actor) else {
+            errors.push(located(
+                *i,
+                "side",
+                format!("`{}` is not a playable side", entry.side),
+            ));
+            continue;
+        };
+        if entry.turn == 0 || entry.turn > turns {
+            errors.push(located(
+                *i,
+                "turn",
+                format!(
+                    "turn {} is outside the game, which has turns 1 to {turns}",
+                    entry.turn
+                ),
+            ));
+            continue;
+        }
+        let mut orders = Vec::new();
+        for (j, raw) in entry.orders.iter().enumerate() {
+            match scn.resolve_order(raw) {
+                Ok(order) => orders.push(order),
+                Err(why) => errors.push(located(*i, &format!("orders[{j}]"), why)),
+            }
+        }
+        if book.insert((side, entry.turn), orders).is_some() {
+            errors.push(located(
+                *i,
+                "turn",
+                format!(
+                    "{}'s turn {} is given twice; give each side's turn once",
+                    entry.side, entry.turn
+                ),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(book)
+    } else {
+        Err(CliError::Orders(errors.join("\n")))
+    }
+}
+
+/// The orders file's text: a regular file, read up to its size limit.
+fn read_orders_text(path: &Path) -> Result<String, CliError> {
+    let fail = |why: String| CliError::Orders(format!("{}: {why}", shown(path)));
+    let metadata = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if !metadata.is_file() {
+        return Err(fail("not a regular file".into()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_ORDERS_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_ORDERS_BYTES {
+        return Err(fail(format!(
+            "larger than {} MiB; an orders file is never that large",
+            MAX_ORDERS_BYTES / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".into()))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }

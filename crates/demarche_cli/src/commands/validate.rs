@@ -6,6 +6,7 @@ use demarche_sim::scenario::render_problems;
 
 use crate::args::ValidateArgs;
 use crate::error::CliError;
+use crate::terminal::{escape, shown};
 
 /// Validates each folder; exit 1 if any has an error.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
@@ -14,13 +15,13 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         match demarche_sim::load(dir) {
             Ok(loaded) => {
                 if !loaded.warnings.is_empty() {
-                    print!("{}", render_problems(&loaded.warnings));
+                    print!("{}", escape(&render_problems(&loaded.warnings)));
                 }
                 let s = &loaded.scenario;
                 println!(
                     "{}: ok: \"{}\", {} actors, {} regions, {} tracks, {} actions, {} events, {} turns ({} warning{})",
-                    dir.display(),
-                    s.meta.title,
+                    shown(dir),
+                    escape(&s.meta.title),
                     s.actors.len(),
                     s.regions.len(),
                     s.tracks.len(),
@@ -33,8 +34,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
             }
             Err(error) => {
                 failed = true;
-                print!("{}", render_problems(&error.problems));
-                println!("{}: {} error(s)", dir.display(), error.error_count());
+                print!("{}", escape(&render_problems(&error.problems)));
+                println!("{}: {} error(s)", shown(dir), error.error_count());
             }
         }
     }

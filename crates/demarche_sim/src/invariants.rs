@@ -1,0 +1,350 @@
+//! What must hold of every state of a game: tables the size of the scenario's, every id in
+//! range, every number finite and within its range, the clock within the calendar. The soak
+//! command checks it after every turn; loading a save checks it before trusting the file.
+
+use crate::ids::*;
+use crate::scenario::{Indicator, Scenario};
+use crate::state::SimState;
+
+/// A broken invariant: the field, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Broken {
+    /// Field path in the state, such as `indicators.tension`.
+    pub field: String,
+    /// What is wrong.
+    pub why: String,
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`: {}", self.field, self.why)
+    }
+}
+
+/// Every broken invariant of `state` as a state of a game of `scn` (empty when it is sound).
+pub fn check(scn: &Scenario, state: &SimState) -> Vec<Broken> {
+    let mut c = Checker::default();
+    if !c.sizes(scn, state) {
+        return c.broken;
+    }
+    c.clock(scn, state);
+    c.indicators(scn, state);
+    c.diplomacy(scn, state);
+    c.sanctions(scn, state);
+    c.military(scn, state);
+    c.intel(state);
+    c.record(scn, state);
+    c.status(scn, state);
+    c.broken
+}
+
+#[derive(Default)]
+struct Checker {
+    broken: Vec<Broken>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: impl Into<String>, why: impl Into<String>) {
+        self.broken.push(Broken {
+            field: field.into(),
+            why: why.into(),
+        });
+    }
+
+    fn number(&mut self, field: impl FnOnce() -> String, value: f64, lo: f64, hi: f64) {
+        if !value.is_finite() {
+            self.fail(field(), format!("{value} is not a finite number"));
+        } else if value < lo - 1e-9 || value > hi + 1e-9 {
+            self.fail(field(), format!("{value} is outside {lo}..={hi}"));
+        }
+    }
+
+    fn id(&mut self, field: impl FnOnce() -> String, index: usize, len: usize, kind: &str) {
+        if index >= len {
+            self.fail(
+                field(),
+                format!("{kind} {index} does not exist (the scenario has {len})"),
+            );
+        }
+    }
+
+    /// Table sizes; nothing else is checked when they are wrong, since indexing would fail.
+    fn sizes(&mut self, scn: &Scenario, s: &SimState) -> bool {
+        let n = scn.actors.len();
+        let tables = [
+            ("indicators.actors", s.indicators.actors.len(), n),
+            ("indicators.relations", s.indicators.relations.len(), n * n),
+            (
+                "diplomacy.tracks",
+                s.diplomacy.tracks.len(),
+                scn.tracks.len(),
+            ),
+            ("military.forces", s.military.forces.len(), scn.forces.len()),
+            (
+                "military.reached",
+                s.military.reached.len(),
+                scn.ladder.len(),
+            ),
+            ("military.scrambles", s.military.scrambles.len(), n),
+            (
+                "sanctions.flow_open",
+                s.sanctions.flow_open.len(),
+                scn.flows.len(),
+            ),
+            (
+                "status.objectives",
+                s.status.objectives.len(),
+                scn.objectives.len(),
+            ),
+        ];
+        let before = self.broken.len();
+        for (field, found, expected) in tables {
+            if found != expected {
+                self.fail(
+                    field,
+                    format!("{found} entries; the scenario needs {expected}"),
+                );
+            }
+        }
+        self.broken.len() == before
+    }
+
+    fn clock(&mut self, scn: &Scenario, s: &SimState) {
+        let turns = scn.meta.calendar.turns;
+        if s.clock.turn == 0 || s.clock.turn > turns + 1 {
+            self.fail(
+                "clock.turn",
+                format!(
+                    "turn {} is outside the calendar (1 to {turns}, or {} once over)",
+                    s.clock.turn,
+                    turns + 1
+                ),
+            );
+        }
+    }
+
+    fn indicators(&mut self, scn: &Scenario, s: &SimState) {
+        for (a, values) in s.indicators.actors.iter().enumerate() {
+            for indicator in Indicator::ALL {
+                let hi = match indicator {
+                    Indicator::Capital => {
+                        scn.actors[a].side.as_ref().map_or(100.0, |x| x.capital_cap)
+                    }
+                    _ => 100.0,
+                };
+                let value = values[indicator.index()];
+                self.number(
+                    || format!("indicators.actors[{a}].{}", indicator.key()),
+                    value,
+                    0.0,
+                    hi,
+                );
+            }
+        }
+        let n = scn.actors.len();
+        for (i, &value) in s.indicators.relations.iter().enumerate() {
+            self.number(
+                || format!("indicators.relations[{i}]"),
+                value,
+                -100.0,
+                100.0,
+            );
+            let (a, b) = (i / n, i % n);
+            if value != s.indicators.relations[b * n + a] {
+                self.fail(
+                    format!("indicators.relations[{i}]"),
+                    format!("the relation of {a} to {b} differs from that of {b} to {a}"),
+                );
+            }
+        }
+        self.number(
+            || "indicators.tension".into(),
+            s.indicators.tension,
+            0.0,
+            100.0,
+        );
+        self.number(
+            || "indicators.trade".into(),
+            s.indicators.trade,
+            0.0,
+            f64::MAX,
+        );
+    }
+
+    fn diplomacy(&mut self, scn: &Scenario, s: &SimState) {
+        let n = scn.actors.len();
+        for (t, track) in s.diplomacy.tracks.iter().enumerate() {
+            self.number(
+                || format!("diplomacy.tracks[{t}].progress"),
+                track.progress,
+                0.0,
+                100.0,
+            );
+            if let Some(by) = track.halted_by {
+                self.id(
+                    || format!("diplomacy.tracks[{t}].halted_by"),
+                    by.index(),
+                    n,
+                    "actor",
+                );
+            }
+        }
+        for (i, p) in s.diplomacy.proposals.iter().enumerate() {
+            self.id(
+                || format!("diplomacy.proposals[{i}].track"),
+                p.track.index(),
+                scn.tracks.len(),
+                "track",
+            );
+            self.id(
+                || format!("diplomacy.proposals[{i}].from"),
+                p.from.index(),
+                n,
+                "actor",
+            );
+        }
+        self.number(
+            || "diplomacy.back_channel".into(),
+            s.diplomacy.back_channel,
+            0.0,
+            100.0,
+        );
+    }
+
+    fn sanctions(&mut self, scn: &Scenario, s: &SimState) {
+        let n = scn.actors.len();
+        let sectors = scn.sectors.len();
+        let actions = scn.actions.len();
+        for (i, m) in s.sanctions.measures.iter().enumerate() {
+            let at = |f: &str| format!("sanctions.measures[{i}].{f}");
+            self.id(|| at("sender"), m.sender.index(), n, "actor");
+            self.id(|| at("target"), m.target.index(), n, "actor");
+            self.id(|| at("sector"), m.sector.index(), sectors, "sector");
+            if let Some(a) = m.action {
+                self.id(|| at("action"), a.index(), actions, "action");
+            }
+            self.number(|| at("size"), m.size, 0.0, 1.0);
+            self.number(|| at("severity"), m.severity, 0.0, 100.0);
+        }
+        for (i, t) in s.sanctions.threats.iter().enumerate() {
+            let at = |f: &str| format!("sanctions.threats[{i}].{f}");
+            self.id(|| at("sender"), t.sender.index(), n, "actor");
+            self.id(|| at("target"), t.target.index(), n, "actor");
+            self.id(|| at("sector"), t.sector.index(), sectors, "sector");
+            if let Some(a) = t.action {
+                self.id(|| at("action"), a.index(), actions, "action");
+            }
+            self.number(|| at("size"), t.size, 0.0, 1.0);
+            self.number(|| at("severity"), t.severity, 0.0, 100.0);
+        }
+        for (i, e) in s.sanctions.episodes.iter().enumerate() {
+            let at = |f: &str| format!("sanctions.episodes[{i}].{f}");
+            self.id(|| at("sender"), e.sender.index(), n, "actor");
+            self.id(|| at("target"), e.target.index(), n, "actor");
+            self.id(|| at("sector"), e.sector.index(), sectors, "sector");
+        }
+        self.number(
+            || "sanctions.coalition_expectation".into(),
+            s.sanctions.coalition_expectation,
+            0.0,
+            100.0,
+        );
+        for (i, &share) in s.sanctions.flow_open.iter().enumerate() {
+            self.number(|| format!("sanctions.flow_open[{i}]"), share, 0.0, 1.0);
+        }
+    }
+
+    fn military(&mut self, scn: &Scenario, s: &SimState) {
+        for (i, f) in s.military.forces.iter().enumerate() {
+            self.id(
+                || format!("military.forces[{i}].at"),
+                f.at.index(),
+                scn.regions.len(),
+                "region",
+            );
+        }
+        let top = scn.top_rung();
+        for (field, rung) in [
+            ("military.rung", s.military.rung),
+            ("military.max_rung", s.military.max_rung),
+        ] {
+            if rung > top {
+                self.fail(
+                    field,
+                    format!("rung {rung} is above the ladder's top, {top}"),
+                );
+            }
+        }
+        if s.military.rung > s.military.max_rung {
+            self.fail(
+                "military.rung",
+                format!(
+                    "rung {} is above the highest rung reached, {}",
+                    s.military.rung, s.military.max_rung
+                ),
+            );
+        }
+    }
+
+    fn intel(&mut self, s: &SimState) {
+        for (i, &resolve) in s.intel.resolve.iter().enumerate() {
+            self.number(|| format!("intel.resolve[{i}]"), resolve, 0.0, 1.0);
+        }
+        for (i, &(alpha, beta)) in s.intel.beliefs.iter().enumerate() {
+            for (name, value) in [("0", alpha), ("1", beta)] {
+                self.number(
+                    || format!("intel.beliefs[{i}].{name}"),
+                    value,
+                    f64::MIN_POSITIVE,
+                    1.0e9,
+                );
+            }
+        }
+    }
+
+    fn record(&mut self, scn: &Scenario, s: &SimState) {
+        let n = scn.actors.len();
+        for (actor, action) in s.record.taken.keys() {
+            self.id(|| "record.taken".into(), actor.index(), n, "actor");
+            self.id(
+                || "record.taken".into(),
+                action.index(),
+                scn.actions.len(),
+                "action",
+            );
+        }
+        for event in s.record.happened.keys() {
+            self.id(
+                || "record.happened".into(),
+                event.index(),
+                scn.events.len(),
+                "event",
+            );
+        }
+        for actor in s.record.on_record.keys() {
+            self.id(|| "record.on_record".into(), actor.index(), n, "actor");
+        }
+    }
+
+    fn status(&mut self, scn: &Scenario, s: &SimState) {
+        for side in Side::BOTH {
+            self.number(
+                || format!("status.scores[{}]", side.index()),
+                s.status.scores[side.index()],
+                0.0,
+                100.0,
+            );
+        }
+        for (i, &degree) in s.status.objectives.iter().enumerate() {
+            self.number(|| format!("status.objectives[{i}]"), degree, 0.0, 1.0);
+        }
+        if let Some(o) = s.status.ended {
+            self.id(
+                || "status.ended".into(),
+                o.index(),
+                scn.outcomes.len(),
+                "outcome",
+            );
+        }
+    }
+}
