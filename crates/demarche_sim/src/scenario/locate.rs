@@ -483,6 +483,10 @@ mod tests {
             "{\"k\": [}",
             "r#\"x",
             "'\\",
+            "#!",
+            "#![",
+            "  #!  ",
+            "#![enable(implicit_some)]#!",
         ] {
             let _ = PathIndex::build(text);
         }
