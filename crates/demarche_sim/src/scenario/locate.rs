@@ -13,7 +13,12 @@ pub const MAX_DEPTH: usize = 96;
 /// Field paths of a RON text with the byte span of each value.
 #[derive(Debug, Default)]
 pub struct PathIndex {
+    /// `(path, start, end)` in the order the scanner finished each value.
     entries: Vec<(String, usize, usize)>,
+    /// Each path's first span, for lookups in logarithmic time.
+    by_path: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Entry indices sorted by start (then by path length), for `path_at`.
+    by_start: Vec<usize>,
 }
 
 impl PathIndex {
@@ -26,15 +31,22 @@ impl PathIndex {
         };
         scanner.skip_attributes();
         scanner.value(String::new(), 0);
-        scanner.index
+        let mut index = scanner.index;
+        for (path, start, end) in &index.entries {
+            index.by_path.entry(path.clone()).or_insert((*start, *end));
+        }
+        let mut by_start: Vec<usize> = (0..index.entries.len()).collect();
+        by_start.sort_by_key(|&i| (index.entries[i].1, index.entries[i].0.len()));
+        index.by_start = by_start;
+        index
     }
 
     /// Byte span of the value at `path`, or of its nearest recorded ancestor.
     pub fn span(&self, path: &str) -> Option<(usize, usize)> {
         let mut wanted = path;
         loop {
-            if let Some(&(_, start, end)) = self.entries.iter().find(|(p, _, _)| p == wanted) {
-                return Some((start, end));
+            if let Some(&span) = self.by_path.get(wanted) {
+                return Some(span);
             }
             if wanted.is_empty() {
                 return None;
@@ -43,13 +55,29 @@ impl PathIndex {
         }
     }
 
-    /// The deepest recorded path whose span contains byte `offset`.
+    /// The deepest recorded path whose span contains byte `offset`: of the spans that contain
+    /// it, the one that starts last (nested values start after their parents), the longer path
+    /// on a tie. Walks back from the last span starting at or before `offset`.
     pub fn path_at(&self, offset: usize) -> Option<&str> {
-        self.entries
-            .iter()
-            .filter(|(_, start, end)| *start <= offset && offset < (*end).max(*start + 1))
-            .max_by_key(|(path, start, _)| (path.len(), *start))
-            .map(|(path, _, _)| path.as_str())
+        let after = self
+            .by_start
+            .partition_point(|&i| self.entries[i].1 <= offset);
+        let mut best: Option<&(String, usize, usize)> = None;
+        for &i in self.by_start[..after].iter().rev() {
+            let entry = &self.entries[i];
+            let (_, start, end) = *entry;
+            if let Some((_, best_start, _)) = best
+                && start < *best_start
+            {
+                break;
+            }
+            if offset < end.max(start + 1)
+                && best.is_none_or(|(path, _, _)| entry.0.len() > path.len())
+            {
+                best = Some(entry);
+            }
+        }
+        best.map(|(path, _, _)| path.as_str())
     }
 }
 
@@ -152,7 +180,8 @@ impl Scanner<'_> {
                 while self.peek().is_some_and(|b| b != b']') {
                     self.pos += 1;
                 }
-                self.pos += 1;
+                // Past the `]`, or at the end of an attribute that never closes.
+                self.pos = (self.pos + 1).min(self.bytes.len());
             } else {
                 return;
             }

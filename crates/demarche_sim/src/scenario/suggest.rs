@@ -6,15 +6,21 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
+    let wrong_len = wrong.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = edit_distance(&wrong_lower, &candidate.to_lowercase());
-        let longest = candidate.chars().count().max(wrong.chars().count());
+        let candidate_len = candidate.chars().count();
+        let longest = candidate_len.max(wrong_len);
         let limit = if longest <= 3 {
             1
         } else {
             (longest / 3).max(2)
         };
+        // The distance is at least the difference in length: skip what cannot be close.
+        if candidate_len.abs_diff(wrong_len) > limit {
+            continue;
+        }
+        let distance = edit_distance(&wrong_lower, &candidate.to_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
