@@ -11,6 +11,7 @@
 
 pub mod batch;
 pub mod date;
+pub mod files;
 pub mod game;
 pub mod hash;
 pub mod ids;

@@ -73,7 +73,10 @@ fn a_core_scenario_file_linked_from_outside_the_folder_is_refused_and_not_echoed
     std::os::unix::fs::symlink(&secret, &actors).unwrap();
     let error = demarche_sim::load(copy.path()).expect_err("a link out of the folder is refused");
     let rendered = demarche_sim::scenario::render_problems(&error.problems);
-    assert!(rendered.contains("leaves the scenario folder"), "{rendered}");
+    assert!(
+        rendered.contains("leaves the scenario folder"),
+        "{rendered}"
+    );
     assert!(!rendered.contains("SECRET-MARKER"), "{rendered}");
 }
 
@@ -83,10 +86,7 @@ fn a_byte_order_mark_is_accepted_in_scenario_files_saves_and_replays() {
     let text = copy.read("actors.ron");
     copy.write("actors.ron", &format!("\u{feff}{text}"));
     if let Err(e) = demarche_sim::load(copy.path()) {
-        panic!(
-            "{}",
-            demarche_sim::scenario::render_problems(&e.problems)
-        );
+        panic!("{}", demarche_sim::scenario::render_problems(&e.problems));
     }
 
     let dir = tempfile::tempdir().unwrap();
@@ -94,7 +94,9 @@ fn a_byte_order_mark_is_accepted_in_scenario_files_saves_and_replays() {
     let mut game = demarche_sim::Game::new(scn.clone(), 3);
     game.step().unwrap();
     let save = dir.path().join("bom.save.ron");
-    SaveFile::of(&game, Default::default()).write(&save).unwrap();
+    SaveFile::of(&game, Default::default())
+        .write(&save)
+        .unwrap();
     let text = std::fs::read_to_string(&save).unwrap();
     std::fs::write(&save, format!("\u{feff}{text}")).unwrap();
     SaveFile::read(&save).expect("a save with a BOM reads");

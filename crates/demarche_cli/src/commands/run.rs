@@ -1,7 +1,7 @@
 //! `demarche run`: one game headless, a report per turn.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -318,26 +318,8 @@ fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
     }
 }
 
-/// The orders file's text: a regular file, read up to its size limit.
+/// The orders file's text, by the game's one reading rule: a regular file, read up to its cap.
 fn read_orders_text(path: &Path) -> Result<String, CliError> {
-    let fail = |why: String| CliError::Orders(format!("{}: {why}", shown(path)));
-    let metadata = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
-    if !metadata.is_file() {
-        return Err(fail("not a regular file".into()));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_ORDERS_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(e.to_string()))?;
-    if bytes.len() as u64 > MAX_ORDERS_BYTES {
-        return Err(fail(format!(
-            "larger than {} MiB; an orders file is never that large",
-            MAX_ORDERS_BYTES / 1024 / 1024
-        )));
-    }
-    let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".into()))?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    demarche_sim::files::read_text(path, MAX_ORDERS_BYTES)
+        .map_err(|why| CliError::Orders(format!("{}: {why}", shown(path))))
 }
