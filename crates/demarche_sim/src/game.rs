@@ -12,8 +12,8 @@ use crate::report::TurnReport;
 use crate::rules::View;
 use crate::rules::orders::{Refusal, check};
 use crate::scenario::{Order, Scenario};
-use crate::state::*;
-use crate::turn::plugin::{History, extract_state, insert_state};
+use crate::state::SimState;
+use crate::turn::plugin::History;
 use crate::turn::{ResolveTurn, ScenarioRes, SimPlugin, TurnOrders, TurnSettings};
 
 /// Why a turn could not be resolved or orders not submitted.
@@ -94,12 +94,12 @@ impl Game {
 
     /// The current turn (1-based): the one being planned.
     pub fn turn(&self) -> u32 {
-        self.world.resource::<Clock>().turn
+        self.sim().clock.turn
     }
 
     /// The outcome, once the game is over.
     pub fn outcome(&self) -> Option<OutcomeId> {
-        self.world.resource::<GameStatus>().ended
+        self.sim().status.ended
     }
 
     /// Whether the game is over (an ending, or past the last turn).
@@ -107,25 +107,19 @@ impl Game {
         self.outcome().is_some() || self.turn() > self.scenario.meta.calendar.turns
     }
 
+    /// The state resource, where it stands.
+    fn sim(&self) -> &SimState {
+        self.world.resource::<SimState>()
+    }
+
     /// A read-only view of the whole state (the observer's view: it includes private resolve).
     pub fn view(&self) -> View<'_> {
-        let w = &self.world;
-        View {
-            scn: &self.scenario,
-            clock: w.resource(),
-            ind: w.resource(),
-            dip: w.resource(),
-            sanc: w.resource(),
-            mil: w.resource(),
-            intel: w.resource(),
-            record: w.resource(),
-            status: w.resource(),
-        }
+        self.sim().view(&self.scenario)
     }
 
     /// A copy of the whole state.
     pub fn state(&self) -> SimState {
-        extract_state(&self.world)
+        self.sim().clone()
     }
 
     /// Changes the seed of the game's random streams (the AI's look-ahead draws a different
@@ -137,7 +131,7 @@ impl Game {
 
     /// Replaces the state (the AI's look-ahead rewinds a scratch game this way).
     pub fn set_state(&mut self, state: SimState) {
-        insert_state(&mut self.world, state);
+        self.world.insert_resource(state);
     }
 
     /// Whether `side` may give `order` after `earlier` orders this turn; the reason if not.
@@ -234,7 +228,7 @@ impl Game {
 
     /// The hash of the current state.
     pub fn hash(&self) -> StateHash {
-        self.state().hash()
+        self.sim().hash()
     }
 
     /// The ECS world of the game, read-only (for tests and tools).

@@ -1,4 +1,4 @@
-//! The simulation plugin: the state resources and the turn schedule with its systems.
+//! The simulation plugin: the state resource and the turn schedule with its systems.
 
 use std::sync::Arc;
 
@@ -67,8 +67,8 @@ impl Plugin for SimPlugin {
             .state
             .clone()
             .unwrap_or_else(|| crate::rules::setup::new_game(&self.scenario, rng));
-        insert_state(app.world_mut(), state);
-        app.insert_resource(ScenarioRes(self.scenario.clone()))
+        app.insert_resource(state)
+            .insert_resource(ScenarioRes(self.scenario.clone()))
             .insert_resource(rng)
             .insert_resource(TurnLog::new(&self.scenario))
             .init_resource::<TurnOrders>()
@@ -93,31 +93,5 @@ impl Plugin for SimPlugin {
                     .in_set(TurnPhase::End),
             ),
         );
-    }
-}
-
-/// Puts a state's resources into a world, replacing what is there.
-pub fn insert_state(world: &mut World, state: SimState) {
-    world.insert_resource(state.clock);
-    world.insert_resource(state.indicators);
-    world.insert_resource(state.diplomacy);
-    world.insert_resource(state.sanctions);
-    world.insert_resource(state.military);
-    world.insert_resource(state.intel);
-    world.insert_resource(state.record);
-    world.insert_resource(state.status);
-}
-
-/// Gathers a world's state resources into one value.
-pub fn extract_state(world: &World) -> SimState {
-    SimState {
-        clock: world.resource::<crate::state::Clock>().clone(),
-        indicators: world.resource::<crate::state::Indicators>().clone(),
-        diplomacy: world.resource::<crate::state::Diplomacy>().clone(),
-        sanctions: world.resource::<crate::state::SanctionRegime>().clone(),
-        military: world.resource::<crate::state::Military>().clone(),
-        intel: world.resource::<crate::state::Intel>().clone(),
-        record: world.resource::<crate::state::Record>().clone(),
-        status: world.resource::<crate::state::GameStatus>().clone(),
     }
 }
