@@ -18,7 +18,7 @@ pub use spec::{AiSpec, Difficulty, SpecError};
 
 use demarche_sim::policy::Policy;
 use demarche_sim::scenario::Order;
-use demarche_sim::{Game, Side};
+use demarche_sim::SideView;
 
 /// The AI as a policy.
 pub struct Ai {
@@ -48,8 +48,8 @@ impl Policy for Ai {
         self.spec.to_string()
     }
 
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
-        let decision = decide(game, side, &self.spec, self.seed);
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        let decision = decide(view, &self.spec, self.seed);
         let orders = decision.orders.clone();
         self.last = Some(decision);
         orders

@@ -12,6 +12,7 @@ use crate::report::TurnReport;
 use crate::rules::View;
 use crate::rules::orders::{Refusal, check};
 use crate::scenario::{Order, Scenario};
+use crate::side_view::SideView;
 use crate::state::SimState;
 use crate::turn::plugin::History;
 use crate::turn::{ResolveTurn, ScenarioRes, SimPlugin, TurnOrders, TurnSettings};
@@ -117,6 +118,11 @@ impl Game {
         self.sim().view(&self.scenario)
     }
 
+    /// What `side` may see of the game: the view players, policies and the AI work from.
+    pub fn side_view(&self, side: Side) -> SideView {
+        SideView::of(self, side)
+    }
+
     /// A copy of the whole state.
     pub fn state(&self) -> SimState {
         self.sim().clone()
@@ -208,22 +214,7 @@ impl Game {
     /// A number's value at the start and after each turn so far (`[turn, value]`, turn 0 being
     /// the start), rebuilt from the current value and every change the reports recorded.
     pub fn series(&self, metric: crate::report::Metric) -> Vec<[f64; 2]> {
-        let now = crate::report::metric_value(&self.view(), metric);
-        let history = self.history();
-        let mut values = vec![now; history.len() + 1];
-        let mut value = now;
-        for (i, report) in history.iter().enumerate().rev() {
-            values[i + 1] = value;
-            if let Some(change) = report.change_of(metric) {
-                value -= change.after - change.before;
-            }
-            values[i] = value;
-        }
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| [i as f64, *v])
-            .collect()
+        crate::report::series_of(&self.view(), self.history(), metric)
     }
 
     /// The hash of the current state.

@@ -16,7 +16,7 @@ fn historical_game(seed: u64) -> Game {
     let mut policy = Historical;
     while !game.is_over() {
         for side in Side::BOTH {
-            let orders = policy.orders(&game, side);
+            let orders = policy.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().expect("turn");
@@ -197,7 +197,7 @@ fn the_record_counts_the_orders_that_follow_the_2022_record() {
     let mut hawk = demarche_sim::policy::RuleBased::new(demarche_sim::policy::Leaning::Hawk, 3);
     while game.turn() <= 6 && !game.is_over() {
         for side in Side::BOTH {
-            let orders = hawk.orders(&game, side);
+            let orders = hawk.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().expect("turn");

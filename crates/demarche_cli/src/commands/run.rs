@@ -59,7 +59,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                 Some(orders) => orders.clone(),
                 None if game.submitted(side).is_empty() => {
                     let policy = &mut policies[side.index()];
-                    let orders = policy.orders(&game, side);
+                    let orders = policy.orders(&game.side_view(side));
                     if let Some(ms) = policy.decision_ms() {
                         explained.push((side, policy.reasons(), Some(ms)));
                     }
