@@ -16,9 +16,9 @@ pub use information::imagined;
 pub use search::{Decision, decide};
 pub use spec::{AiSpec, Difficulty, SpecError};
 
+use demarche_sim::SideView;
 use demarche_sim::policy::Policy;
 use demarche_sim::scenario::Order;
-use demarche_sim::SideView;
 
 /// The AI as a policy.
 pub struct Ai {

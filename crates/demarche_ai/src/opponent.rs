@@ -8,8 +8,8 @@
 //! and the posterior is tempered and mixed with the prior, so a few turns of evidence shift the
 //! futures the AI imagines without ever ruling a style out for good.
 
-use demarche_sim::scenario::Stance;
 use demarche_sim::SideView;
+use demarche_sim::scenario::Stance;
 
 /// A style of play the AI can imagine for the other side in its look-ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -50,8 +50,7 @@ pub(crate) type Plan = (Vec<Order>, Then);
 
 /// The personality to play: the scenario's, or a neutral one when the scenario has none.
 fn personality(scn: &Scenario, spec: &AiSpec) -> Personality {
-    scn
-        .personalities
+    scn.personalities
         .iter()
         .find(|p| p.key == spec.personality)
         .cloned()

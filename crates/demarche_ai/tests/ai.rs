@@ -82,13 +82,19 @@ fn the_ai_decides_only_on_what_its_side_may_know() {
     let mut state = game.state();
     state.intel.resolve[Side::Second.index()] = 1.0 - state.intel.resolve[Side::Second.index()];
     let altered = Game::resume(scn.clone(), 9, state, Vec::new());
-    assert_eq!(decide(&altered.side_view(Side::First), &spec, 1).orders, base);
+    assert_eq!(
+        decide(&altered.side_view(Side::First), &spec, 1).orders,
+        base
+    );
 
     // Nor does it see the other side's orders before they resolve.
     let mut with_orders = Game::new(scn.clone(), 9);
     let theirs = scn.historical_orders(Side::Second, 1).to_vec();
     with_orders.submit(Side::Second, theirs).unwrap();
-    assert_eq!(decide(&with_orders.side_view(Side::First), &spec, 1).orders, base);
+    assert_eq!(
+        decide(&with_orders.side_view(Side::First), &spec, 1).orders,
+        base
+    );
 }
 
 #[test]

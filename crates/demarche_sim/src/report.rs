@@ -350,7 +350,11 @@ pub fn metric_value(view: &crate::rules::View, metric: Metric) -> f64 {
 
 /// A number's value at the start and after each turn of `history` (`[turn, value]`, turn 0 being
 /// the start), rebuilt from its value now in `view` and every change the reports recorded.
-pub fn series_of(view: &crate::rules::View, history: &[TurnReport], metric: Metric) -> Vec<[f64; 2]> {
+pub fn series_of(
+    view: &crate::rules::View,
+    history: &[TurnReport],
+    metric: Metric,
+) -> Vec<[f64; 2]> {
     let now = metric_value(view, metric);
     let mut values = vec![now; history.len() + 1];
     let mut value = now;

@@ -67,7 +67,10 @@ fn the_other_side_sees_none_of_the_planted_private_state() {
     assert_ne!(view.view().intel.resolve[0], RESOLVE);
     assert_ne!(view.view().intel.beliefs[0], BELIEF);
     assert_ne!(view.view().ind.get(japan, Indicator::Capital), CAPITAL);
-    assert_ne!(view.view().ind.get(japan, Indicator::AudienceCost), AUDIENCE);
+    assert_ne!(
+        view.view().ind.get(japan, Indicator::AudienceCost),
+        AUDIENCE
+    );
     assert!(
         view.series(Metric::Actor(japan, Indicator::Capital))
             .is_empty()

@@ -1,8 +1,8 @@
 //! The historical policy: what the state really did, turn by turn.
 
 use super::Policy;
-use crate::side_view::SideView;
 use crate::scenario::Order;
+use crate::side_view::SideView;
 
 /// Gives the scenario's historical orders for the turn.
 #[derive(Clone, Copy, Debug, Default)]

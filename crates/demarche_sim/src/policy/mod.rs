@@ -11,9 +11,9 @@ pub use historical::Historical;
 pub use random::RandomPolicy;
 pub use rule_based::{Leaning, RuleBased};
 
-use crate::side_view::SideView;
 use crate::ids::*;
 use crate::scenario::{Order, Scenario, Target};
+use crate::side_view::SideView;
 
 /// Chooses a side's orders each turn.
 pub trait Policy: Send {

@@ -1,9 +1,9 @@
 //! The random policy: up to three available orders, drawn from the game's seeded streams.
 
 use super::{Policy, candidates};
-use crate::side_view::SideView;
 use crate::rng::SimRng;
 use crate::scenario::Order;
+use crate::side_view::SideView;
 
 /// Picks a few available orders at random.
 #[derive(Clone, Debug)]

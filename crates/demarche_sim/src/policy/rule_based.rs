@@ -2,9 +2,9 @@
 //! They are simple on purpose: sparring partners for the AI and baselines for batch runs.
 
 use super::{Policy, candidates};
-use crate::side_view::SideView;
 use crate::rng::SimRng;
 use crate::scenario::{Category, Effect, Order, Stance, TrackOp};
+use crate::side_view::SideView;
 
 /// Which way a rule-based policy leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The simulation plugin: the state resource and the turn schedule with its systems.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use bevy_app::{App, Plugin};
@@ -41,13 +42,21 @@ impl Default for TurnSettings {
     }
 }
 
-/// Every turn report so far, oldest first.
+/// What a game keeps of its past: every turn report, and what it takes to rebuild the state at
+/// the start of any resolved turn (see `Game::state_at`).
 #[derive(Resource, Clone, Debug, Default)]
 pub struct History {
-    /// Reports.
+    /// Reports, oldest first.
     pub reports: Vec<crate::report::TurnReport>,
     /// The hash after the last resolved turn (also when reports are not kept).
     pub last_hash: crate::hash::StateHash,
+    /// Each resolved turn's orders as submitted (before validation), turn 1 first; `None` when
+    /// the orders of earlier turns are not known (a game resumed from a bare state or a
+    /// version-1 save, or whose state was replaced).
+    pub orders: Option<Vec<[Vec<Order>; 2]>>,
+    /// The state at the start of each turn resolved in this process (with reports kept), by
+    /// turn: a rewind needs no replay for these.
+    pub starts: BTreeMap<u32, SimState>,
 }
 
 /// Adds a game's state and the turn schedule to an app.
