@@ -132,7 +132,7 @@ fn damaged_and_foreign_saves_give_clear_errors() {
     let error = SaveFile::read(&path).unwrap_err().to_string();
     assert!(error.contains("not a readable save"), "{error}");
 
-    std::fs::write(&path, text.replacen("version: 1", "version: 99", 1)).unwrap();
+    std::fs::write(&path, text.replacen("version: 2", "version: 99", 1)).unwrap();
     let error = SaveFile::read(&path).unwrap_err().to_string();
     assert!(error.contains("save format version 99"), "{error}");
 

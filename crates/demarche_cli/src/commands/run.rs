@@ -47,6 +47,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     }
     let mut policies = policies::build_pair(&names, game.seed())?;
     let mut replay = Replay::start(&scn, game.seed());
+    replay
+        .settings
+        .insert("policy.first".into(), names[0].clone());
+    replay
+        .settings
+        .insert("policy.second".into(), names[1].clone());
     let limit = args.turns.unwrap_or(u32::MAX);
     let mut out = std::io::stdout().lock();
     let mut played = 0;
