@@ -3,7 +3,6 @@
 
 use bevy_egui::egui;
 use demarche_sim::report::Metric;
-use demarche_sim::rules::orders::check;
 use demarche_sim::scenario::{Category, Indicator, Order, Target, TrackStatus, Visibility};
 use demarche_sim::{ActionId, Side};
 
@@ -115,7 +114,8 @@ fn top_bar(
     out: &mut Vec<Intent>,
 ) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     let me = scn.actor_of(viewer);
     let turn = session.game.turn().min(scn.meta.calendar.turns);
     egui::Panel::top("top").show(root, |ui| {
@@ -237,6 +237,7 @@ fn actions_panel(
         ui.label(egui::RichText::new("Choose a category (1–4).").color(theme::MUTED));
         return;
     };
+    let seen = session.side_view(viewer);
     let mut rows: Vec<(ActionId, Order, Result<(), String>)> = scn
         .actions
         .iter()
@@ -251,7 +252,7 @@ fn actions_panel(
                 region,
             };
             let available = if planning {
-                check(&session.game.view(), me, &order, drafts)
+                seen.check(&order, drafts)
             } else {
                 Err("not your turn to plan".into())
             };
@@ -508,7 +509,8 @@ fn right_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Session, viewer
 
 fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     let other = scn.actor_of(viewer.other());
     ui.heading(format!("{} as we see it", scn.actor(other).name));
     egui::Grid::new("other")
@@ -540,8 +542,7 @@ fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     ui.label(egui::RichText::new("Our estimate of their resolve").strong());
     ui.add(egui::ProgressBar::new(mean as f32).text(format!("{:.0}% ± {:.0}", mean * 100.0, sd * 100.0)))
         .on_hover_text("Updated only by costly signals (sunk costs, tied hands) and by climb-downs; cheap talk moves nothing (Fearon 1997). The true value stays hidden.");
-    if let Some(change) = session
-        .game
+    if let Some(change) = seen
         .last_report()
         .and_then(|r| r.change_of(Metric::Belief(viewer)))
     {
@@ -696,24 +697,18 @@ fn sanctions(ui: &mut egui::Ui, session: &Session) {
 }
 
 fn news(ui: &mut egui::Ui, session: &Session, viewer: Side) {
-    let scn = session.scenario();
-    for report in session.game.history().iter().rev() {
-        let report = report.visible_to(scn, viewer);
+    let seen = session.side_view(viewer);
+    for report in seen.history().iter().rev() {
         ui.label(egui::RichText::new(format!("Turn {} · {}", report.turn, report.start)).strong());
         for h in &report.headlines {
             ui.label(egui::RichText::new(h).color(theme::ACCENT));
         }
         for e in &report.events {
-            if e.kind == demarche_sim::report::ReportKind::Refused
-                && e.actor != Some(scn.actor_of(viewer))
-            {
-                continue;
-            }
             ui.label(egui::RichText::new(&e.text).small());
         }
         ui.separator();
     }
-    if session.game.history().is_empty() {
+    if seen.history().is_empty() {
         ui.label(
             egui::RichText::new("Nothing yet: the news of each turn appears here.")
                 .color(theme::MUTED),
@@ -723,10 +718,11 @@ fn news(ui: &mut egui::Ui, session: &Session, viewer: Side) {
 
 fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
+    let seen = session.side_view(viewer);
     for (k, chart) in super::charts::standard(scn, Some(viewer))
         .iter()
         .enumerate()
     {
-        super::charts::draw(ui, &session.game, &format!("chart_{k}"), chart, 140.0);
+        super::charts::draw(ui, &|m| seen.series(m), &format!("chart_{k}"), chart, 140.0);
     }
 }
