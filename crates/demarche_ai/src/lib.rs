@@ -1,5 +1,6 @@
-//! Démarche's AI: plays either side through the same orders as a person, sees only what its side
-//! may know, decides by looking ahead with the simulation itself, and explains each order.
+//! Démarche's AI: plays either side through the same orders as a person, sees only its side's
+//! [`demarche_sim::SideView`], decides by looking ahead with the simulation itself, and explains
+//! each order.
 //!
 //! A decision samples the hidden state it cannot see (the other side's resolve, from its own
 //! belief), plays candidate bundles of orders forward against a model of the other side, and
