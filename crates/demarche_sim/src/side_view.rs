@@ -45,11 +45,13 @@ impl SideView {
     /// `side`'s view of `game` as it stands.
     pub fn of(game: &Game, side: Side) -> SideView {
         let scn = game.scenario();
+        let mut state = game.state();
+        hide_private(&mut state, scn, side);
         SideView {
             side,
             scenario: game.scenario_arc().clone(),
             seed: game.seed(),
-            state: redact(&game.state(), scn, side),
+            state,
             submitted: game.submitted(side).to_vec(),
             history: game
                 .history()
@@ -246,6 +248,12 @@ pub struct Taken {
 /// and audience costs zero. Everything else is public and kept.
 pub fn redact(state: &SimState, scn: &Scenario, viewer: Side) -> SimState {
     let mut seen = state.clone();
+    hide_private(&mut seen, scn, viewer);
+    seen
+}
+
+/// Replaces the other side's private numbers in `seen` as [`redact`] says.
+fn hide_private(seen: &mut SimState, scn: &Scenario, viewer: Side) {
     let other = viewer.other();
     let actor = scn.actor_of(other);
     seen.intel.resolve[other.index()] = NEUTRAL_RESOLVE;
@@ -258,5 +266,4 @@ pub fn redact(state: &SimState, scn: &Scenario, viewer: Side) -> SimState {
     for private in [Indicator::Capital, Indicator::AudienceCost] {
         indicators[private.index()] = 0.0;
     }
-    seen
 }
