@@ -138,7 +138,7 @@ fn play_historical(game: &mut Game, turns: u32) {
             break;
         }
         for side in Side::BOTH {
-            let orders = Historical.orders(game, side);
+            let orders = Historical.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         let _ = game.resolve();

@@ -1,11 +1,11 @@
-//! The AI thinks on its own thread so the window stays responsive. It is given a copy of the
-//! game's state, never the other side's drafted or submitted orders.
+//! The AI thinks on its own thread so the window stays responsive. It is given its side's
+//! [`demarche_sim::SideView`], never the other side's private numbers, drafts or orders.
 
 use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use demarche_ai::{AiSpec, Decision, decide};
-use demarche_sim::{Game, Side};
+use demarche_sim::Side;
 
 use super::flow::{Flow, Notices};
 use super::{Controller, Session};
@@ -39,14 +39,10 @@ pub fn start_jobs(session: Option<Res<Session>>, flow: Res<Flow>, mut jobs: ResM
         {
             continue;
         }
-        let scenario = session.game.scenario_arc().clone();
-        let seed = session.game.seed();
-        let state = session.game.state();
+        let view = session.game.side_view(side);
         let spec: AiSpec = spec.clone();
-        let handle = std::thread::spawn(move || {
-            let game = Game::resume(scenario, seed, state, Vec::new());
-            decide(&game, side, &spec, ai_seed(seed, side))
-        });
+        let handle =
+            std::thread::spawn(move || decide(&view, &spec, ai_seed(view.game_seed(), side)));
         jobs.running[side.index()] = Some((turn, handle));
     }
 }

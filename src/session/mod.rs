@@ -14,7 +14,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use demarche_ai::AiSpec;
 use demarche_sim::scenario::Order;
-use demarche_sim::{Game, Scenario, Side};
+use demarche_sim::{Game, Scenario, Side, SideView};
 
 pub use catalog::Catalog;
 pub use flow::{Flow, Screen};
@@ -149,10 +149,15 @@ impl Session {
         }
     }
 
+    /// What `side` sees of the game: everything the window draws for a side comes from it.
+    pub fn side_view(&self, side: Side) -> SideView {
+        self.game.side_view(side)
+    }
+
     /// Adds an order to a side's draft if it is available after the orders already drafted.
     pub fn add_order(&mut self, side: Side, order: Order) -> Result<(), String> {
         let drafted = &self.drafts[side.index()];
-        self.game.check(side, &order, drafted)?;
+        self.side_view(side).check(&order, drafted)?;
         self.drafts[side.index()].push(order);
         Ok(())
     }
@@ -173,7 +178,7 @@ impl Session {
             .iter()
             .map(|o| scn.action(o.action).capital)
             .sum();
-        self.game
+        self.side_view(side)
             .view()
             .ind
             .get(actor, demarche_sim::scenario::Indicator::Capital)

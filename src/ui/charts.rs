@@ -3,7 +3,7 @@
 use bevy_egui::egui;
 use demarche_sim::report::Metric;
 use demarche_sim::scenario::Indicator;
-use demarche_sim::{Game, Scenario, Side};
+use demarche_sim::{Scenario, Side};
 
 use crate::theme;
 
@@ -64,8 +64,12 @@ pub fn standard(scn: &Scenario, viewer: Option<Side>) -> Vec<Chart> {
     ]
 }
 
+/// A number's values over the turns so far, as someone may see them (a side's view, or the
+/// whole game once it is over).
+pub type Series<'a> = &'a dyn Fn(Metric) -> Vec<[f64; 2]>;
+
 /// Draws one chart of the game so far.
-pub fn draw(ui: &mut egui::Ui, game: &Game, id: &str, chart: &Chart, height: f32) {
+pub fn draw(ui: &mut egui::Ui, series: Series, id: &str, chart: &Chart, height: f32) {
     ui.label(egui::RichText::new(chart.0).strong());
     egui_plot::Plot::new(id.to_owned())
         .height(height)
@@ -77,7 +81,7 @@ pub fn draw(ui: &mut egui::Ui, game: &Game, id: &str, chart: &Chart, height: f32
         .show(ui, |plot| {
             for line in &chart.1 {
                 plot.line(
-                    egui_plot::Line::new(line.name.clone(), game.series(line.metric))
+                    egui_plot::Line::new(line.name.clone(), series(line.metric))
                         .color(line.color)
                         .width(2.0),
                 );

@@ -68,7 +68,8 @@ fn play(session: &Session, side: Side, orders: Vec<Order>) -> Vec<f64> {
         seed: session.game.seed() ^ 0x9e37_79b9_7f4a_7c15,
     }
     .fork(session.game.turn(), "preview");
-    let state = demarche_ai::imagined(&session.game.state(), &scn, side, &mut rng);
+    let seen = session.side_view(side);
+    let state = demarche_ai::imagined(seen.state(), &scn, side, &mut rng);
     let mut game = Game::resume(
         scn,
         session.game.seed() ^ 0x9e37_79b9_7f4a_7c15,

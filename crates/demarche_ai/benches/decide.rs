@@ -16,7 +16,7 @@ fn position() -> Game {
     let mut game = Game::new(scn, 2022);
     for _ in 0..3 {
         for side in Side::BOTH {
-            let orders = Historical.orders(&game, side);
+            let orders = Historical.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().unwrap();
@@ -29,8 +29,9 @@ fn benches(c: &mut Criterion) {
     for difficulty in ["easy", "normal", "hard"] {
         for side in Side::BOTH {
             let spec: AiSpec = format!("ai:historical:{difficulty}").parse().unwrap();
+            let view = game.side_view(side);
             c.bench_function(&format!("decision {difficulty} as {side:?}"), |b| {
-                b.iter(|| black_box(decide(&game, side, &spec, 7).orders.len()))
+                b.iter(|| black_box(decide(&view, &spec, 7).orders.len()))
             });
         }
     }

@@ -15,12 +15,12 @@ pub(crate) fn explain(
     then: Then,
     budget: Budget,
 ) -> Vec<String> {
-    let game = searcher.game;
-    let scn = game.scenario();
+    let side_view = searcher.view;
+    let scn = side_view.scenario();
     let me = scn.actor_of(searcher.side);
     let other = scn.actor(scn.actor_of(searcher.side.other()));
     let belief = searcher.belief();
-    let view = game.view();
+    let view = side_view.view();
     let met_now = &view.status.objectives;
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, then, budget);
@@ -50,7 +50,7 @@ pub(crate) fn explain(
                         "it brings the objective closer in our look-ahead"
                     }
                 ),
-                _ if scn.historical_orders(searcher.side, game.turn()).contains(order) => format!(
+                _ if side_view.historical_orders().contains(order) => format!(
                     "{}: what {} actually did at this point in 2022, and nothing in our look-ahead argues against it.",
                     action.name,
                     scn.actor(me).name

@@ -1,6 +1,7 @@
-//! What the AI may know. It plays forward from the public state with the other side's secrets
-//! replaced by estimates: resolve drawn from its own belief, capital and audience costs at
-//! typical values, and no knowledge of the other side's orders.
+//! What the AI may know: its side's [`demarche_sim::SideView`]. It plays forward from the view's
+//! state (where the other side's secrets are already neutral values) with those secrets replaced
+//! by estimates: resolve drawn from its own belief, capital and audience costs at typical values;
+//! the view holds none of the other side's orders.
 
 use demarche_sim::Side;
 use demarche_sim::rng::Stream;

@@ -1,5 +1,6 @@
-//! Démarche's AI: plays either side through the same orders as a person, sees only what its side
-//! may know, decides by looking ahead with the simulation itself, and explains each order.
+//! Démarche's AI: plays either side through the same orders as a person, sees only its side's
+//! [`demarche_sim::SideView`], decides by looking ahead with the simulation itself, and explains
+//! each order.
 //!
 //! A decision samples the hidden state it cannot see (the other side's resolve, from its own
 //! belief), plays candidate bundles of orders forward against a model of the other side, and
@@ -16,9 +17,9 @@ pub use information::imagined;
 pub use search::{Decision, decide};
 pub use spec::{AiSpec, Difficulty, SpecError};
 
+use demarche_sim::SideView;
 use demarche_sim::policy::Policy;
 use demarche_sim::scenario::Order;
-use demarche_sim::{Game, Side};
 
 /// The AI as a policy.
 pub struct Ai {
@@ -48,8 +49,8 @@ impl Policy for Ai {
         self.spec.to_string()
     }
 
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
-        let decision = decide(game, side, &self.spec, self.seed);
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        let decision = decide(view, &self.spec, self.seed);
         let orders = decision.orders.clone();
         self.last = Some(decision);
         orders

@@ -8,8 +8,8 @@
 //! and the posterior is tempered and mixed with the prior, so a few turns of evidence shift the
 //! futures the AI imagines without ever ruling a style out for good.
 
+use demarche_sim::SideView;
 use demarche_sim::scenario::Stance;
-use demarche_sim::{Game, Side};
 
 /// A style of play the AI can imagine for the other side in its look-ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,13 +148,13 @@ impl OpponentModel {
             .map_or(Style::Dove, |(s, _)| *s)
     }
 
-    /// The belief of `side` about the other side, from the public record of the game: how many
+    /// The belief of the view's side about the other side, from the public record of the game: how many
     /// orders of each stance the other side has carried out, and how many of them were the
     /// historical record's orders for their turn. (The record is kept in every mode, so the AI
     /// decides alike in a single run and in a batch, which keeps no turn reports.)
-    pub fn of_game(game: &Game, side: Side) -> OpponentModel {
-        let scn = game.scenario();
-        let view = game.view();
+    pub fn of_view(side_view: &SideView) -> OpponentModel {
+        let (scn, side) = (side_view.scenario(), side_view.side());
+        let view = side_view.view();
         let other = scn.actor_of(side.other());
         let resolve = view.intel.belief_mean(side);
         let mut model = OpponentModel::prior(scn.has_record(side.other()), resolve);

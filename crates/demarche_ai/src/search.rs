@@ -8,7 +8,7 @@ use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates, o
 use demarche_sim::rng::SimRng;
 use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
-use demarche_sim::{Game, Side};
+use demarche_sim::{Game, Scenario, Side, SideView};
 
 use crate::explain::explain;
 use crate::information::imagined;
@@ -49,9 +49,8 @@ pub(crate) enum Then {
 pub(crate) type Plan = (Vec<Order>, Then);
 
 /// The personality to play: the scenario's, or a neutral one when the scenario has none.
-fn personality(game: &Game, spec: &AiSpec) -> Personality {
-    game.scenario()
-        .personalities
+fn personality(scn: &Scenario, spec: &AiSpec) -> Personality {
+    scn.personalities
         .iter()
         .find(|p| p.key == spec.personality)
         .cloned()
@@ -75,13 +74,12 @@ fn personality(game: &Game, spec: &AiSpec) -> Personality {
         })
 }
 
-/// Decides `side`'s orders for the current turn.
-pub fn decide(game: &Game, side: Side, spec: &AiSpec, seed: u64) -> Decision {
+/// Decides the view's side's orders for the current turn, from what that side sees.
+pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     let started = Instant::now();
-    let budget = spec.difficulty.budget_in(game.scenario());
-    let persona = personality(game, spec);
-    let base = game.state();
-    let searcher = Searcher::new(game, side, &persona, budget, seed, &base);
+    let budget = spec.difficulty.budget_in(view.scenario());
+    let persona = personality(view.scenario(), spec);
+    let searcher = Searcher::new(view, &persona, budget, seed);
     let shortlist = shortlist(&searcher, budget);
     let plans = plans(&searcher, &shortlist, budget);
     let (value, (orders, then)) = choose(&searcher, plans, budget);
@@ -102,7 +100,7 @@ fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
         depth: budget.depth.min(2),
         ..budget
     };
-    let mut scored: Vec<(f64, Order)> = candidates(searcher.game, searcher.side)
+    let mut scored: Vec<(f64, Order)> = candidates(searcher.view)
         .into_iter()
         .map(|o| {
             let value = searcher
@@ -122,21 +120,21 @@ fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
 /// The plans to weigh: doing nothing, each shortlisted order, the affordable pairs and (for a
 /// budget of three) triples among the best six, and the dove's and the hawk's plain strategies.
 fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> {
-    let (game, side) = (searcher.game, searcher.side);
+    let view = searcher.view;
     let mut plans: Vec<Plan> = vec![(Vec::new(), Then::Repeat)];
     plans.extend(shortlist.iter().map(|o| (vec![o.clone()], Then::Repeat)));
     let top = shortlist.len().min(6);
     for i in 0..top {
         for j in i + 1..top {
             let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
-            if game.check(side, &pair[1], &pair[..1]).is_err() {
+            if view.check(&pair[1], &pair[..1]).is_err() {
                 continue;
             }
             if budget.bundle >= 3 {
                 for third in &shortlist[j + 1..top] {
                     let mut triple = pair.clone();
                     triple.push(third.clone());
-                    if game.check(side, &triple[2], &triple[..2]).is_ok() {
+                    if view.check(&triple[2], &triple[..2]).is_ok() {
                         plans.push((triple, Then::Repeat));
                     }
                 }
@@ -147,7 +145,7 @@ fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> 
     // The plain strategies, played as strategies: what a dove and a hawk would do this turn
     // and every turn of the look-ahead.
     for leaning in [Leaning::Dove, Leaning::Hawk] {
-        let plain = RuleBased::new(leaning, searcher.seed).orders(game, side);
+        let plain = RuleBased::new(leaning, searcher.seed).orders(view);
         if !plain.is_empty() {
             plans.push((plain, Then::Follow(leaning)));
         }
@@ -173,7 +171,7 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
     let mut noise = SimRng {
         seed: searcher.seed,
     }
-    .fork(searcher.game.turn(), "ai:noise");
+    .fork(searcher.view.turn(), "ai:noise");
     let mut best: (f64, Plan) = (f64::NEG_INFINITY, (Vec::new(), Then::Repeat));
     for (_, plan) in valued.into_iter().take(FINALISTS) {
         let value = searcher.evaluate(&plan.0, plan.1, wide).value
@@ -206,7 +204,7 @@ fn same_action_again(game: &Game, side: Side, order: &Order, earlier: &[Order]) 
 
 /// Plays bundles forward from the AI's information set.
 pub(crate) struct Searcher<'a> {
-    pub game: &'a Game,
+    pub view: &'a SideView,
     pub side: Side,
     pub persona: &'a Personality,
     pub seed: u64,
@@ -217,30 +215,30 @@ pub(crate) struct Searcher<'a> {
 
 impl<'a> Searcher<'a> {
     fn new(
-        game: &'a Game,
-        side: Side,
+        view: &'a SideView,
         persona: &'a Personality,
         budget: Budget,
         seed: u64,
-        base: &'a SimState,
     ) -> Searcher<'a> {
+        let side = view.side();
+        let base = view.state();
         let mut h = Fnv64::new();
         h.write_u64(seed);
-        h.write_u64(game.seed());
+        h.write_u64(view.game_seed());
         h.write_str(&format!("{side:?}"));
         let seed = h.finish();
-        let mut rng = SimRng { seed }.fork(game.turn(), "ai:worlds");
+        let mut rng = SimRng { seed }.fork(view.turn(), "ai:worlds");
         let worlds = (0..budget.rollouts.max(1) * FINAL_WIDTH)
-            .map(|_| imagined(base, game.scenario(), side, &mut rng))
+            .map(|_| imagined(base, view.scenario(), side, &mut rng))
             .collect();
         Searcher {
-            game,
+            view,
             side,
             persona,
             seed,
             base,
             worlds,
-            opponent: OpponentModel::of_game(game, side),
+            opponent: OpponentModel::of_view(view),
         }
     }
 
@@ -257,7 +255,7 @@ impl<'a> Searcher<'a> {
     /// The expected outlook of submitting `bundle` now and going on as `then` says, over `budget.rollouts` imagined worlds
     /// (the same worlds for every bundle, so bundles are compared on the same futures).
     pub fn evaluate(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
-        let scn = self.game.scenario_arc();
+        let scn = self.view.scenario_arc();
         let rollouts = budget.rollouts.max(1).min(self.worlds.len());
         let mut total = Outlook {
             value: 0.0,
@@ -291,7 +289,7 @@ impl<'a> Searcher<'a> {
                 let mine = if step == 0 {
                     bundle.to_vec()
                 } else if then != Then::Repeat || self.persona.history >= 1.0 {
-                    own_later.orders(&scratch, self.side)
+                    own_later.orders(&scratch.side_view(self.side))
                 } else {
                     // A plan, not a one-off: the same actions again where they are still open
                     // (on another target where the first is closed, as a proposal is while it
@@ -304,12 +302,12 @@ impl<'a> Searcher<'a> {
                         }
                     }
                     if again.is_empty() {
-                        own_later.orders(&scratch, self.side)
+                        own_later.orders(&scratch.side_view(self.side))
                     } else {
                         again
                     }
                 };
-                let theirs = opponent.orders(&scratch, self.side.other());
+                let theirs = opponent.orders(&scratch.side_view(self.side.other()));
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {
@@ -318,7 +316,7 @@ impl<'a> Searcher<'a> {
             }
             let view = scratch.view();
             let degrees = crate::shaping::objectives(&view);
-            let me = self.game.scenario().actor_of(self.side);
+            let me = self.view.actor();
             let score = crate::shaping::expected_score(&view, me, &degrees);
             let tension = view.ind.tension;
             total.value +=
@@ -336,8 +334,8 @@ impl<'a> Searcher<'a> {
 
     /// Personality terms for the bundle itself: history, hawkishness, escalation.
     fn leaning_bonus(&self, bundle: &[Order]) -> f64 {
-        let scn = self.game.scenario();
-        let historical = scn.historical_orders(self.side, self.game.turn());
+        let scn = self.view.scenario();
+        let historical = self.view.historical_orders();
         let mut bonus = 0.0;
         for order in bundle {
             let action = scn.action(order.action);

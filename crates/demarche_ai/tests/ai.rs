@@ -58,7 +58,7 @@ fn ai_game(
         }
         let mut keys = Vec::new();
         for side in Side::BOTH {
-            let orders = sides[side.index()].orders(&game, side);
+            let orders = sides[side.index()].orders(&game.side_view(side));
             assert_eq!(
                 sides[side.index()].reasons().len(),
                 orders.len(),
@@ -94,19 +94,25 @@ fn the_ai_decides_only_on_what_its_side_may_know() {
     let scn = fixture();
     let game = Game::new(scn.clone(), 9);
     let spec: AiSpec = "ai:realist:easy".parse().unwrap();
-    let base = decide(&game, Side::First, &spec, 1).orders;
+    let base = decide(&game.side_view(Side::First), &spec, 1).orders;
 
     // The other side's private resolve is not known to the AI: changing it changes nothing.
     let mut state = game.state();
     state.intel.resolve[Side::Second.index()] = 1.0 - state.intel.resolve[Side::Second.index()];
     let altered = Game::resume(scn.clone(), 9, state, Vec::new());
-    assert_eq!(decide(&altered, Side::First, &spec, 1).orders, base);
+    assert_eq!(
+        decide(&altered.side_view(Side::First), &spec, 1).orders,
+        base
+    );
 
     // Nor does it see the other side's orders before they resolve.
     let mut with_orders = Game::new(scn.clone(), 9);
     let theirs = scn.historical_orders(Side::Second, 1).to_vec();
     with_orders.submit(Side::Second, theirs).unwrap();
-    assert_eq!(decide(&with_orders, Side::First, &spec, 1).orders, base);
+    assert_eq!(
+        decide(&with_orders.side_view(Side::First), &spec, 1).orders,
+        base
+    );
 }
 
 #[test]
@@ -179,8 +185,8 @@ fn the_ai_decides_alike_whether_or_not_turn_reports_are_kept() {
             demarche_sim::policy::RuleBased::new(demarche_sim::policy::Leaning::Hawk, 31);
         let mut hashes = Vec::new();
         for _ in 0..5 {
-            let theirs = japan.orders(&game, Side::First);
-            let mine = russia.orders(&game, Side::Second);
+            let theirs = japan.orders(&game.side_view(Side::First));
+            let mine = russia.orders(&game.side_view(Side::Second));
             game.submit(Side::First, theirs).unwrap();
             game.submit(Side::Second, mine).unwrap();
             game.step().expect("turn");
@@ -200,13 +206,13 @@ fn the_ai_learns_the_other_sides_style_from_its_conduct() {
         let mut game = Game::new(scn.clone(), 5);
         let mut russia = Historical;
         for _ in 0..4 {
-            let theirs = japan.orders(&game, Side::First);
-            let mine = russia.orders(&game, Side::Second);
+            let theirs = japan.orders(&game.side_view(Side::First));
+            let mine = russia.orders(&game.side_view(Side::Second));
             game.submit_unchecked(Side::First, theirs);
             game.submit_unchecked(Side::Second, mine);
             game.step().expect("turn");
         }
-        OpponentModel::of_game(&game, Side::Second)
+        OpponentModel::of_view(&game.side_view(Side::Second))
     };
     let styles =
         |model: &OpponentModel| -> Vec<Style> { (0..6).map(|r| model.style_for(r, 6)).collect() };

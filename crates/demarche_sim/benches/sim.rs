@@ -39,13 +39,13 @@ fn game_at_turn_six(scn: &Arc<Scenario>) -> Game {
     let mut policies = random_pair(9);
     for _ in 0..6 {
         for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game, side);
+            let orders = policies[side.index()].orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().unwrap();
     }
     for side in Side::BOTH {
-        let orders = policies[side.index()].orders(&game, side);
+        let orders = policies[side.index()].orders(&game.side_view(side));
         game.submit_unchecked(side, orders);
     }
     game

@@ -55,7 +55,7 @@ pub fn play(scenario: Arc<Scenario>, seed: u64, policies: &mut [Box<dyn Policy>;
     game.set_fast(true);
     while !game.is_over() {
         for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game, side);
+            let orders = policies[side.index()].orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         if game.step().is_err() {

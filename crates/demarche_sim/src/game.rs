@@ -12,8 +12,9 @@ use crate::report::TurnReport;
 use crate::rules::View;
 use crate::rules::orders::{Refusal, check};
 use crate::scenario::{Order, Scenario};
-use crate::state::*;
-use crate::turn::plugin::{History, extract_state, insert_state};
+use crate::side_view::SideView;
+use crate::state::SimState;
+use crate::turn::plugin::History;
 use crate::turn::{ResolveTurn, ScenarioRes, SimPlugin, TurnOrders, TurnSettings};
 
 /// Why a turn could not be resolved or orders not submitted.
@@ -22,6 +23,33 @@ pub enum GameError {
     /// The game has ended.
     #[error("the game is over")]
     Over,
+    /// A turn that has not started yet (or turn 0).
+    #[error("turn {turn} is not a turn of this game so far (it is at turn {now})")]
+    NoSuchTurn {
+        /// The turn asked for.
+        turn: u32,
+        /// The game's current turn.
+        now: u32,
+    },
+    /// The state at the start of an earlier turn cannot be rebuilt: the orders of the turns
+    /// before it are not known.
+    #[error(
+        "the state at the start of turn {turn} cannot be rebuilt: this game does not know the orders of its earlier turns (it was resumed from a version-1 save or a bare state)"
+    )]
+    PastUnknown {
+        /// The turn asked for.
+        turn: u32,
+    },
+    /// Replaying the recorded orders did not give the recorded hash.
+    #[error("replaying turn {turn} gave hash {found}, not the recorded {expected}")]
+    Diverged {
+        /// The turn whose hash differs.
+        turn: u32,
+        /// The recorded hash.
+        expected: StateHash,
+        /// The replay's hash.
+        found: StateHash,
+    },
     /// Some orders are not available; nothing was submitted.
     #[error("{} order(s) refused: {}", .0.len(), .0.iter().map(|(i, why)| format!("#{}: {why}", i + 1)).collect::<Vec<_>>().join("; "))]
     Refused(Vec<(usize, Refusal)>),
@@ -39,24 +67,57 @@ pub struct Game {
 impl Game {
     /// A new game with this seed.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Game {
-        Game::build(scenario, seed, None, Vec::new())
+        Game::build(
+            scenario,
+            seed,
+            None,
+            History {
+                orders: Some(Vec::new()),
+                ..History::default()
+            },
+        )
     }
 
-    /// A game continuing from a saved state and history.
+    /// A game continuing from a saved state and history, whose earlier orders are not known
+    /// (so [`Game::state_at`] reaches only the current turn and later ones).
     pub fn resume(
         scenario: Arc<Scenario>,
         seed: u64,
         state: SimState,
         history: Vec<TurnReport>,
     ) -> Game {
-        Game::build(scenario, seed, Some(state), history)
+        Game::resume_with_orders(scenario, seed, state, history, None)
+    }
+
+    /// A game continuing from a saved state and history, with the orders each earlier turn was
+    /// resolved with (turn 1 first), when they are known: then [`Game::state_at`] can rebuild
+    /// any earlier turn by replaying them.
+    pub fn resume_with_orders(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        state: SimState,
+        history: Vec<TurnReport>,
+        orders: Option<Vec<[Vec<Order>; 2]>>,
+    ) -> Game {
+        let last_hash = history.last().map(|r| r.hash).unwrap_or_default();
+        Game::build(
+            scenario,
+            seed,
+            Some(state),
+            History {
+                reports: history,
+                last_hash,
+                orders,
+                starts: Default::default(),
+            },
+        )
     }
 
     fn build(
         scenario: Arc<Scenario>,
         seed: u64,
         state: Option<SimState>,
-        history: Vec<TurnReport>,
+        history: History,
     ) -> Game {
         let mut app = App::empty();
         app.add_plugins(SimPlugin {
@@ -64,11 +125,7 @@ impl Game {
             seed,
             state,
         });
-        let last_hash = history.last().map(|r| r.hash).unwrap_or_default();
-        app.world_mut().insert_resource(History {
-            reports: history,
-            last_hash,
-        });
+        app.world_mut().insert_resource(history);
         let world = std::mem::take(app.world_mut());
         Game {
             world,
@@ -94,12 +151,12 @@ impl Game {
 
     /// The current turn (1-based): the one being planned.
     pub fn turn(&self) -> u32 {
-        self.world.resource::<Clock>().turn
+        self.sim().clock.turn
     }
 
     /// The outcome, once the game is over.
     pub fn outcome(&self) -> Option<OutcomeId> {
-        self.world.resource::<GameStatus>().ended
+        self.sim().status.ended
     }
 
     /// Whether the game is over (an ending, or past the last turn).
@@ -107,25 +164,24 @@ impl Game {
         self.outcome().is_some() || self.turn() > self.scenario.meta.calendar.turns
     }
 
+    /// The state resource, where it stands.
+    fn sim(&self) -> &SimState {
+        self.world.resource::<SimState>()
+    }
+
     /// A read-only view of the whole state (the observer's view: it includes private resolve).
     pub fn view(&self) -> View<'_> {
-        let w = &self.world;
-        View {
-            scn: &self.scenario,
-            clock: w.resource(),
-            ind: w.resource(),
-            dip: w.resource(),
-            sanc: w.resource(),
-            mil: w.resource(),
-            intel: w.resource(),
-            record: w.resource(),
-            status: w.resource(),
-        }
+        self.sim().view(&self.scenario)
+    }
+
+    /// What `side` may see of the game: the view players, policies and the AI work from.
+    pub fn side_view(&self, side: Side) -> SideView {
+        SideView::of(self, side)
     }
 
     /// A copy of the whole state.
     pub fn state(&self) -> SimState {
-        extract_state(&self.world)
+        self.sim().clone()
     }
 
     /// Changes the seed of the game's random streams (the AI's look-ahead draws a different
@@ -135,9 +191,12 @@ impl Game {
         self.world.insert_resource(crate::rng::SimRng { seed });
     }
 
-    /// Replaces the state (the AI's look-ahead rewinds a scratch game this way).
+    /// Replaces the state (the AI's look-ahead rewinds a scratch game this way). The replaced
+    /// state has no past the recorded orders lead to, so earlier turns can no longer be rebuilt
+    /// by replaying them (those resolved in this process still can).
     pub fn set_state(&mut self, state: SimState) {
-        insert_state(&mut self.world, state);
+        self.world.insert_resource(state);
+        self.world.resource_mut::<History>().orders = None;
     }
 
     /// Whether `side` may give `order` after `earlier` orders this turn; the reason if not.
@@ -189,8 +248,107 @@ impl Game {
         if self.is_over() {
             return Err(GameError::Over);
         }
+        let turn = self.turn();
+        let submitted = self.world.resource::<TurnOrders>().submitted.clone();
+        let start = self
+            .world
+            .resource::<TurnSettings>()
+            .keep_history
+            .then(|| self.state());
         self.world.run_schedule(ResolveTurn);
-        Ok(self.world.resource::<History>().last_hash)
+        let mut history = self.world.resource_mut::<History>();
+        if let Some(start) = start {
+            history.starts.insert(turn, start);
+        }
+        match &mut history.orders {
+            Some(orders) if orders.len() + 1 == turn as usize => orders.push(submitted),
+            _ => history.orders = None,
+        }
+        Ok(history.last_hash)
+    }
+
+    /// The orders each resolved turn was resolved with, as submitted, turn 1 first; `None` when
+    /// the game does not know them (see [`Game::resume`]).
+    pub fn turn_orders(&self) -> Option<&[[Vec<Order>; 2]]> {
+        self.world.resource::<History>().orders.as_deref()
+    }
+
+    /// The state at the start of `turn` (for timelines, rewinds and branches): the current
+    /// state for the current turn; for an earlier one, the snapshot taken when it was resolved
+    /// in this process, or else the game replayed from its start with the recorded orders (each
+    /// replayed turn must give the hash its report recorded).
+    pub fn state_at(&self, turn: u32) -> Result<SimState, GameError> {
+        let now = self.turn();
+        if turn == now {
+            return Ok(self.state());
+        }
+        if turn == 0 || turn > now {
+            return Err(GameError::NoSuchTurn { turn, now });
+        }
+        let history = self.world.resource::<History>();
+        if let Some(start) = history.starts.get(&turn) {
+            return Ok(start.clone());
+        }
+        let orders = history
+            .orders
+            .as_deref()
+            .ok_or(GameError::PastUnknown { turn })?;
+        let mut replay = Game::new(self.scenario.clone(), self.seed);
+        *replay.world.resource_mut::<TurnSettings>() = TurnSettings {
+            keep_history: false,
+            hash: true,
+        };
+        for (i, submitted) in orders.iter().take(turn as usize - 1).enumerate() {
+            for side in Side::BOTH {
+                replay.submit_unchecked(side, submitted[side.index()].clone());
+            }
+            let found = replay.step()?;
+            let played = i as u32 + 1;
+            if let Some(report) = self.history().iter().find(|r| r.turn == played)
+                && report.hash != found
+            {
+                return Err(GameError::Diverged {
+                    turn: played,
+                    expected: report.hash,
+                    found,
+                });
+            }
+        }
+        Ok(replay.state())
+    }
+
+    /// A new game at the start of `turn`, with this game's history up to it: a branch to play
+    /// other orders from, leaving this game as it is.
+    pub fn branch_at(&self, turn: u32) -> Result<Game, GameError> {
+        let state = self.state_at(turn)?;
+        let history = self.world.resource::<History>();
+        let reports: Vec<TurnReport> = history
+            .reports
+            .iter()
+            .filter(|r| r.turn < turn)
+            .cloned()
+            .collect();
+        let orders = history
+            .orders
+            .as_ref()
+            .map(|o| o.iter().take(turn as usize - 1).cloned().collect());
+        let starts = history
+            .starts
+            .range(..turn)
+            .map(|(t, s)| (*t, s.clone()))
+            .collect();
+        let last_hash = reports.last().map(|r| r.hash).unwrap_or_default();
+        Ok(Game::build(
+            self.scenario.clone(),
+            self.seed,
+            Some(state),
+            History {
+                reports,
+                last_hash,
+                orders,
+                starts,
+            },
+        ))
     }
 
     /// Turns reports and hashes off (true) or on (false), for look-ahead games.
@@ -214,27 +372,12 @@ impl Game {
     /// A number's value at the start and after each turn so far (`[turn, value]`, turn 0 being
     /// the start), rebuilt from the current value and every change the reports recorded.
     pub fn series(&self, metric: crate::report::Metric) -> Vec<[f64; 2]> {
-        let now = crate::report::metric_value(&self.view(), metric);
-        let history = self.history();
-        let mut values = vec![now; history.len() + 1];
-        let mut value = now;
-        for (i, report) in history.iter().enumerate().rev() {
-            values[i + 1] = value;
-            if let Some(change) = report.change_of(metric) {
-                value -= change.after - change.before;
-            }
-            values[i] = value;
-        }
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| [i as f64, *v])
-            .collect()
+        crate::report::series_of(&self.view(), self.history(), metric)
     }
 
     /// The hash of the current state.
     pub fn hash(&self) -> StateHash {
-        self.state().hash()
+        self.sim().hash()
     }
 
     /// The ECS world of the game, read-only (for tests and tools).

@@ -1,6 +1,7 @@
 //! Replays: the scenario, the seed and every turn's orders, with the hash each turn produced.
 //! Re-running them must give the same hashes; that is the determinism contract, checked.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -9,14 +10,17 @@ use serde::{Deserialize, Serialize};
 use crate::game::Game;
 use crate::hash::StateHash;
 use crate::ids::Side;
-use crate::save::{SaveError, read_limited, ron_damage, write_ron};
+use crate::save::{SaveError, check_version, read_limited, ron_damage, write_ron};
 use crate::scenario::Scenario;
 use crate::scenario::raw::RawOrder;
 
 /// What a replay file says it is.
 pub const REPLAY_FORMAT: &str = "demarche-replay";
-/// The replay format version.
-pub const REPLAY_VERSION: u32 = 1;
+/// The replay format version this build writes. It reads every version from 1 up to this one
+/// (older files are migrated when read); fields added since are `#[serde(default)]`.
+///
+/// Version 2 added [`Replay::settings`].
+pub const REPLAY_VERSION: u32 = 2;
 
 /// A recorded game.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +38,16 @@ pub struct Replay {
     pub seed: u64,
     /// Each resolved turn.
     pub turns: Vec<ReplayTurn>,
+    /// Settings of whoever recorded the game (who played which side…), since version 2.
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+}
+
+/// The first fields of a replay, read before the rest so that a newer version gets a clear error.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
 }
 
 /// One recorded turn.
@@ -72,6 +86,7 @@ impl Replay {
             scenario_hash: format!("{:016x}", scn.content_hash),
             seed,
             turns: Vec::new(),
+            settings: BTreeMap::new(),
         }
     }
 
@@ -149,18 +164,15 @@ impl Replay {
             why,
         };
         let text = read_limited(path)?;
-        let replay: Replay = crate::scenario::read::ron_options()
-            .from_str(&text)
-            .map_err(|e| ron_damage(path, &e))?;
-        if replay.format != REPLAY_FORMAT {
-            return Err(damaged(format!("it says it is `{}`", replay.format)));
+        let options = crate::scenario::read::ron_options();
+        let header: Header = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        if header.format != REPLAY_FORMAT {
+            return Err(damaged(format!("it says it is `{}`", header.format)));
         }
-        if replay.version != REPLAY_VERSION {
-            return Err(SaveError::Version {
-                path: path.to_path_buf(),
-                found: replay.version,
-            });
-        }
+        check_version(path, "replay", header.version, REPLAY_VERSION)?;
+        let mut replay: Replay = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        // Version 1 is version 2 without settings, which read as empty.
+        replay.version = REPLAY_VERSION;
         Ok(replay)
     }
 }

@@ -320,10 +320,17 @@ impl TurnReport {
         self.changes.iter().find(|c| c.metric == metric)
     }
 
-    /// The report as one side may see it: private numbers of the other side removed.
+    /// The report as one side may see it: the other side's refused orders (its list and their
+    /// report lines) and private numbers (capital, audience costs, belief) removed.
     pub fn visible_to(&self, scn: &Scenario, viewer: Side) -> TurnReport {
+        let other = viewer.other();
+        let other_actor = scn.actor_of(other);
         let mut report = self.clone();
         report.changes.retain(|c| c.metric.visible_to(scn, viewer));
+        report
+            .events
+            .retain(|e| !(e.kind == ReportKind::Refused && e.actor == Some(other_actor)));
+        report.refused[other.index()].clear();
         report
     }
 }
@@ -339,6 +346,30 @@ pub fn metric_value(view: &crate::rules::View, metric: Metric) -> f64 {
         Metric::BackChannel => view.dip.back_channel,
         Metric::Belief(s) => view.intel.belief_mean(s) * 100.0,
     }
+}
+
+/// A number's value at the start and after each turn of `history` (`[turn, value]`, turn 0 being
+/// the start), rebuilt from its value now in `view` and every change the reports recorded.
+pub fn series_of(
+    view: &crate::rules::View,
+    history: &[TurnReport],
+    metric: Metric,
+) -> Vec<[f64; 2]> {
+    let now = metric_value(view, metric);
+    let mut values = vec![now; history.len() + 1];
+    let mut value = now;
+    for (i, report) in history.iter().enumerate().rev() {
+        values[i + 1] = value;
+        if let Some(change) = report.change_of(metric) {
+            value -= change.after - change.before;
+        }
+        values[i] = value;
+    }
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| [i as f64, *v])
+        .collect()
 }
 
 /// Builds the turn's report from its log and the state after the turn.

@@ -17,8 +17,11 @@ use crate::state::SimState;
 
 /// What a save file says it is.
 pub const SAVE_FORMAT: &str = "demarche-save";
-/// The save format this build writes and reads.
-pub const SAVE_VERSION: u32 = 1;
+/// The save format this build writes. It reads every version from 1 up to this one: older files
+/// are migrated when read ([`SaveFile::read`]), and fields added since are `#[serde(default)]`.
+///
+/// Version 2 added [`SaveFile::turn_orders`], so that a loaded game can rebuild earlier turns.
+pub const SAVE_VERSION: u32 = 2;
 /// Largest save file read.
 pub const MAX_SAVE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -44,6 +47,20 @@ pub struct SaveFile {
     pub pending: [Vec<RawOrder>; 2],
     /// Settings of the front end that made the save (who plays which side, difficulty…).
     pub settings: BTreeMap<String, String>,
+    /// The orders each resolved turn was resolved with, turn 1 first (since version 2; `None`
+    /// in a version-1 save, or when the game did not know them).
+    #[serde(default)]
+    pub turn_orders: Option<Vec<SavedTurn>>,
+}
+
+/// One resolved turn's orders, as each side submitted them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedTurn {
+    /// Turn number.
+    pub turn: u32,
+    /// The orders each side submitted (before validation).
+    pub orders: [Vec<RawOrder>; 2],
 }
 
 /// The first fields of a save, read before the rest to give a clear error for other formats.
@@ -72,15 +89,17 @@ pub enum SaveError {
         /// What is wrong, with line:column when known.
         why: String,
     },
-    /// A save of another format version.
-    #[error(
-        "{path}: save format version {found}; this version of Démarche reads version {SAVE_VERSION}"
-    )]
+    /// A save or replay of a format version this build does not read.
+    #[error("{path}: {kind} format version {found} {}", version_advice(*.found, *.newest))]
     Version {
         /// The file.
         path: PathBuf,
+        /// What it is: `save` or `replay`.
+        kind: &'static str,
         /// The version found.
         found: u32,
+        /// The newest version this build reads.
+        newest: u32,
     },
     /// A save of another scenario, or of another version of it.
     #[error("{path}: {why}")]
@@ -116,6 +135,19 @@ impl SaveFile {
             history: game.history().to_vec(),
             pending,
             settings,
+            turn_orders: game.turn_orders().map(|turns| {
+                turns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, orders)| SavedTurn {
+                        turn: i as u32 + 1,
+                        orders: [
+                            orders[0].iter().map(|o| scn.raw_order(o)).collect(),
+                            orders[1].iter().map(|o| scn.raw_order(o)).collect(),
+                        ],
+                    })
+                    .collect()
+            }),
         }
     }
 
@@ -145,7 +177,14 @@ impl SaveFile {
             }
             pending.push((side, orders));
         }
-        let mut game = Game::resume(scenario, self.seed, self.state, self.history);
+        let turn_orders = match &self.turn_orders {
+            Some(turns) => {
+                Some(resolve_turns(&scenario, turns, self.state.clock.turn).map_err(mismatch)?)
+            }
+            None => None,
+        };
+        let mut game =
+            Game::resume_with_orders(scenario, self.seed, self.state, self.history, turn_orders);
         for (side, orders) in pending {
             game.submit_unchecked(side, orders);
         }
@@ -170,13 +209,84 @@ impl SaveFile {
                 why: format!("it says it is `{}`", header.format),
             });
         }
-        if header.version != SAVE_VERSION {
-            return Err(SaveError::Version {
-                path: path.to_path_buf(),
-                found: header.version,
-            });
+        check_version(path, "save", header.version, SAVE_VERSION)?;
+        let mut save: SaveFile = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        save.migrate();
+        Ok(save)
+    }
+
+    /// Brings a save read from an older version up to [`SAVE_VERSION`]. Version 1 had no
+    /// `turn_orders`: they stay unknown (`None`), so the loaded game cannot rebuild its earlier
+    /// turns.
+    fn migrate(&mut self) {
+        if self.version < 2 {
+            self.turn_orders = None;
         }
-        options.from_str(&text).map_err(|e| ron_damage(path, &e))
+        self.version = SAVE_VERSION;
+    }
+}
+
+/// The saved orders of turns 1 to `now - 1` as typed orders, checked to be all of them in order.
+fn resolve_turns(
+    scn: &Scenario,
+    turns: &[SavedTurn],
+    now: u32,
+) -> Result<Vec<[Vec<crate::scenario::Order>; 2]>, String> {
+    if turns.len() + 1 != now as usize
+        || turns
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.turn != i as u32 + 1)
+    {
+        return Err(format!(
+            "the saved orders do not cover turns 1 to {} in order",
+            now.saturating_sub(1)
+        ));
+    }
+    turns
+        .iter()
+        .map(|t| {
+            let side = |raw: &[RawOrder]| -> Result<Vec<_>, String> {
+                raw.iter()
+                    .map(|o| {
+                        scn.resolve_order(o)
+                            .map_err(|e| format!("turn {}: {e}", t.turn))
+                    })
+                    .collect()
+            };
+            Ok([side(&t.orders[0])?, side(&t.orders[1])?])
+        })
+        .collect()
+}
+
+/// Checks a file's format version: versions 1 to `newest` are read (older ones migrated);
+/// anything else is an error that says whether the file is newer than this build.
+pub fn check_version(
+    path: &Path,
+    kind: &'static str,
+    found: u32,
+    newest: u32,
+) -> Result<(), SaveError> {
+    if (1..=newest).contains(&found) {
+        Ok(())
+    } else {
+        Err(SaveError::Version {
+            path: path.to_path_buf(),
+            kind,
+            found,
+            newest,
+        })
+    }
+}
+
+/// What to do about a file of version `found` when this build reads 1 to `newest`.
+fn version_advice(found: u32, newest: u32) -> String {
+    if found > newest {
+        format!(
+            "is newer than this version of Démarche reads (versions 1 to {newest}): open it with a newer Démarche"
+        )
+    } else {
+        format!("is not a version Démarche ever wrote (this build reads versions 1 to {newest})")
     }
 }
 

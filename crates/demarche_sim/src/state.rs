@@ -1,7 +1,8 @@
-//! The mutable state of a game, one ECS resource per domain.
+//! The mutable state of a game: one ECS resource, [`SimState`], made of one part per domain.
 //!
 //! Every table is a `Vec` indexed by a typed id, so iteration order is id order and a snapshot is
-//! a clone. [`SimState`] gathers the resources for saves, state hashes and the AI's look-ahead.
+//! a clone. The same value is what saves hold, what state hashes cover and what the AI's
+//! look-ahead rewinds.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use crate::ids::*;
 use crate::scenario::{Indicator, MeasureKind, Scenario, TrackStatus};
 
 /// Where the game is in its calendar.
-#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Clock {
     /// The current turn, 1-based: the one being planned or resolved. After the last turn it is
     /// one past the end.
@@ -26,7 +27,7 @@ impl Default for Clock {
 }
 
 /// The numbers the model tracks and explains: actor indicators, relations, tension and trade.
-#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicators {
     /// `actors[actor][indicator]`.
     pub actors: Vec<[f64; Indicator::ALL.len()]>,
@@ -83,7 +84,7 @@ pub struct Proposal {
 }
 
 /// Talks: tracks, pending proposals, the back-channel.
-#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diplomacy {
     /// By track id.
     pub tracks: Vec<TrackState>,
@@ -188,7 +189,7 @@ pub struct Episode {
 }
 
 /// Sanctions both ways, threats, and what the coalition expects.
-#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SanctionRegime {
     /// Measures in force, sorted by (sender, target, sector, kind).
     pub measures: Vec<Measure>,
@@ -235,7 +236,7 @@ pub struct ForceState {
 }
 
 /// Forces, the escalation ladder, scrambles and incidents.
-#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Military {
     /// By force id.
     pub forces: Vec<ForceState>,
@@ -256,7 +257,7 @@ pub struct Military {
 }
 
 /// Private resolve and beliefs: what each side knows and does not know.
-#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Intel {
     /// Each side's private resolve, 0–1 (never shown to the other side).
     pub resolve: [f64; 2],
@@ -273,7 +274,7 @@ impl Intel {
 }
 
 /// What has been done and what has happened, for conditions and limits.
-#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Times each actor took each action.
     pub taken: BTreeMap<(ActorId, ActionId), u32>,
@@ -312,7 +313,7 @@ impl Record {
 }
 
 /// How the game stands: scores and, once over, the ending.
-#[derive(Resource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GameStatus {
     /// Each side's current score, 0–100.
     pub scores: [f64; 2],
@@ -322,8 +323,11 @@ pub struct GameStatus {
     pub ended: Option<OutcomeId>,
 }
 
-/// The whole mutable state, gathered: what a save holds and what the state hash covers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The whole mutable state of a game: the one ECS resource the turn's phases work on, what a
+/// save holds and what the state hash covers. Its parts are listed here and nowhere else; rules
+/// reach them through [`crate::rules::Ctx`] and [`crate::rules::View`], both built from it in one
+/// place each.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimState {
     /// Calendar.
     pub clock: Clock,
@@ -412,19 +416,11 @@ impl SimState {
         state
     }
 
-    /// The state hash: a stable hash of everything in the state.
+    /// The state hash: a stable hash (FNV-1a) of the state's RON text.
     pub fn hash(&self) -> crate::hash::StateHash {
-        StateRefs {
-            clock: &self.clock,
-            indicators: &self.indicators,
-            diplomacy: &self.diplomacy,
-            sanctions: &self.sanctions,
-            military: &self.military,
-            intel: &self.intel,
-            record: &self.record,
-            status: &self.status,
-        }
-        .hash()
+        let mut hasher = crate::hash::Fnv64::new();
+        hasher.write_value(self);
+        crate::hash::StateHash(hasher.finish())
     }
 }
 
@@ -442,36 +438,4 @@ fn initial_tracks(scn: &Scenario) -> Vec<TrackState> {
             since: 0,
         })
         .collect()
-}
-
-/// The state by reference, laid out like [`SimState`], so the turn's last system can hash the
-/// resources where they stand: it serializes to the same text as the owned state.
-#[derive(Serialize)]
-#[serde(rename = "SimState")]
-pub struct StateRefs<'a> {
-    /// Calendar.
-    pub clock: &'a Clock,
-    /// Indicators.
-    pub indicators: &'a Indicators,
-    /// Talks.
-    pub diplomacy: &'a Diplomacy,
-    /// Sanctions.
-    pub sanctions: &'a SanctionRegime,
-    /// Military.
-    pub military: &'a Military,
-    /// Resolve and beliefs.
-    pub intel: &'a Intel,
-    /// Record.
-    pub record: &'a Record,
-    /// Status.
-    pub status: &'a GameStatus,
-}
-
-impl StateRefs<'_> {
-    /// The state hash.
-    pub fn hash(&self) -> crate::hash::StateHash {
-        let mut hasher = crate::hash::Fnv64::new();
-        hasher.write_value(self);
-        crate::hash::StateHash(hasher.finish())
-    }
 }

@@ -16,7 +16,7 @@ fn play(game: &mut Game, policies: &mut [Box<dyn Policy>; 2], turns: u32) -> Vec
             break;
         }
         for side in Side::BOTH {
-            let orders = policies[side.index()].orders(game, side);
+            let orders = policies[side.index()].orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         hashes.push(game.resolve().expect("turn").hash.to_string());
@@ -51,7 +51,7 @@ fn a_replay_reproduces_every_hash() {
     while !game.is_over() {
         let mut orders: [Vec<_>; 2] = Default::default();
         for side in Side::BOTH {
-            orders[side.index()] = policies[side.index()].orders(&game, side);
+            orders[side.index()] = policies[side.index()].orders(&game.side_view(side));
             game.submit_unchecked(side, orders[side.index()].clone());
         }
         let turn = game.turn();
@@ -132,7 +132,7 @@ fn damaged_and_foreign_saves_give_clear_errors() {
     let error = SaveFile::read(&path).unwrap_err().to_string();
     assert!(error.contains("not a readable save"), "{error}");
 
-    std::fs::write(&path, text.replacen("version: 1", "version: 99", 1)).unwrap();
+    std::fs::write(&path, text.replacen("version: 2", "version: 99", 1)).unwrap();
     let error = SaveFile::read(&path).unwrap_err().to_string();
     assert!(error.contains("save format version 99"), "{error}");
 

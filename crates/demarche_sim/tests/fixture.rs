@@ -164,7 +164,7 @@ fn play(seed: u64, policies: &mut [Box<dyn Policy>; 2]) -> Game {
     let mut game = Game::new(common::fixture(), seed);
     while !game.is_over() {
         for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game, side);
+            let orders = policies[side.index()].orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().expect("turn");
@@ -233,7 +233,7 @@ fn the_record_counts_the_orders_that_follow_the_record() {
     let mut hawk = RuleBased::new(Leaning::Hawk, 3);
     while game.turn() <= 6 && !game.is_over() {
         for side in Side::BOTH {
-            let orders = hawk.orders(&game, side);
+            let orders = hawk.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().expect("turn");

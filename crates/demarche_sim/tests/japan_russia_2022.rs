@@ -65,7 +65,7 @@ fn historical_game(seed: u64) -> Game {
     let mut policy = Historical;
     while !game.is_over() {
         for side in Side::BOTH {
-            let orders = policy.orders(&game, side);
+            let orders = policy.orders(&game.side_view(side));
             game.submit_unchecked(side, orders);
         }
         game.resolve().expect("turn");

@@ -173,7 +173,7 @@ proptest! {
                     break;
                 }
                 for side in Side::BOTH {
-                    let pool = candidates(&game, side);
+                    let pool = candidates(&game.side_view(side));
                     let mut orders = Vec::new();
                     for k in [pick.0, pick.1, pick.2].iter().take((pick.0 % 4) as usize) {
                         if !pool.is_empty() {

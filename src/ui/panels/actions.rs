@@ -3,7 +3,6 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
-use demarche_sim::rules::orders::check;
 use demarche_sim::scenario::{Category, Order, Target, Visibility};
 use demarche_sim::{ActionId, Side};
 
@@ -103,6 +102,7 @@ pub(crate) fn actions_panel(
         ui.label(egui::RichText::new("Choose a category (1–4).").color(theme::MUTED));
         return;
     };
+    let seen = session.side_view(viewer);
     let mut rows: Vec<(ActionId, Order, Result<(), String>)> = scn
         .actions
         .iter()
@@ -117,7 +117,7 @@ pub(crate) fn actions_panel(
                 region,
             };
             let available = if planning {
-                check(&session.game.view(), me, &order, drafts)
+                seen.check(&order, drafts)
             } else {
                 Err("not your turn to plan".into())
             };

@@ -102,7 +102,7 @@ pub fn window(
                 .auto_shrink([false, true])
                 .show(&mut cols[0], |ui| {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        happened(ui, session, &report, viewer)
+                        happened(ui, session, &report)
                     })
                 });
             egui::ScrollArea::vertical()
@@ -132,7 +132,7 @@ pub fn window(
 }
 
 /// What each side did, and the events and consequences of the turn.
-fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport, viewer: Side) {
+fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport) {
     let scn = session.scenario();
     for side in Side::BOTH {
         let actor = scn.actor_of(side);
@@ -181,9 +181,6 @@ fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport, viewer: S
         .iter()
         .filter(|e| !matches!(e.kind, ReportKind::Order(_)))
     {
-        if e.kind == ReportKind::Refused && e.actor != Some(scn.actor_of(viewer)) {
-            continue;
-        }
         let mid = e.mid.map(|m| format!(" [MID {m}]")).unwrap_or_default();
         ui.label(format!("• {}{mid}", e.text));
     }

@@ -68,7 +68,8 @@ pub(crate) fn top_bar(
     out: &mut Vec<Intent>,
 ) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     let me = scn.actor_of(viewer);
     let turn = session.game.turn().min(scn.meta.calendar.turns);
     egui::Panel::top("top").show(root, |ui| {

@@ -97,7 +97,7 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                     let charts = charts::standard(scn, None);
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
-                            charts::draw(&mut cols[k % 2], &session.game, &format!("over_{k}"), chart, 170.0);
+                            charts::draw(&mut cols[k % 2], &|m| session.game.series(m), &format!("over_{k}"), chart, 170.0);
                         }
                     });
                     ui.add_space(8.0);

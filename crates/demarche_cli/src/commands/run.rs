@@ -51,6 +51,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     }
     let mut policies = policies::build_pair(&names, game.seed())?;
     let mut replay = Replay::start(&scn, game.seed());
+    replay
+        .settings
+        .insert("policy.first".into(), names[0].clone());
+    replay
+        .settings
+        .insert("policy.second".into(), names[1].clone());
     let limit = args.turns.unwrap_or(u32::MAX);
     let mut out = std::io::stdout().lock();
     let mut played = 0;
@@ -63,7 +69,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                 Some(orders) => orders.clone(),
                 None if game.submitted(side).is_empty() => {
                     let policy = &mut policies[side.index()];
-                    let orders = policy.orders(&game, side);
+                    let orders = policy.orders(&game.side_view(side));
                     if let Some(ms) = policy.decision_ms() {
                         explained.push((side, policy.reasons(), Some(ms)));
                     }

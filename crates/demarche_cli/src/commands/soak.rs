@@ -51,7 +51,7 @@ pub fn soak_one(scn: &Arc<Scenario>, seed: u64, names: &[String; 2]) -> Result<S
         }
         let mut turn_orders: [Vec<Order>; 2] = Default::default();
         for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game, side);
+            let orders = policies[side.index()].orders(&game.side_view(side));
             turn_orders[side.index()] = orders.clone();
             game.submit_unchecked(side, orders);
         }

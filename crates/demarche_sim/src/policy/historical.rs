@@ -1,9 +1,8 @@
 //! The historical policy: what the state really did, turn by turn.
 
 use super::Policy;
-use crate::game::Game;
-use crate::ids::Side;
 use crate::scenario::Order;
+use crate::side_view::SideView;
 
 /// Gives the scenario's historical orders for the turn.
 #[derive(Clone, Copy, Debug, Default)]
@@ -14,9 +13,7 @@ impl Policy for Historical {
         "historical".into()
     }
 
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
-        game.scenario()
-            .historical_orders(side, game.turn())
-            .to_vec()
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        view.historical_orders().to_vec()
     }
 }

@@ -1,6 +1,7 @@
 //! Policies: who gives a side's orders when no person does. `historical` replays the record,
 //! `random` picks among what is available, `hawk` and `dove` follow simple rules (and spar with the
-//! AI, which lives in its own crate and uses the same [`Policy`] trait).
+//! AI, which lives in its own crate and uses the same [`Policy`] trait). A policy sees only its
+//! side's [`SideView`].
 
 mod historical;
 mod random;
@@ -10,17 +11,17 @@ pub use historical::Historical;
 pub use random::RandomPolicy;
 pub use rule_based::{Leaning, RuleBased};
 
-use crate::game::Game;
 use crate::ids::*;
 use crate::scenario::{Order, Scenario, Target};
+use crate::side_view::SideView;
 
 /// Chooses a side's orders each turn.
 pub trait Policy: Send {
     /// Name for reports, e.g. `hawk`.
     fn name(&self) -> String;
 
-    /// The orders for this turn.
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order>;
+    /// The orders for this turn, chosen from what the side sees (its [`SideView`]).
+    fn orders(&mut self, view: &SideView) -> Vec<Order>;
 
     /// Why the last orders were chosen, one sentence per order (empty when the policy does not
     /// explain itself).
@@ -34,22 +35,10 @@ pub trait Policy: Send {
     }
 }
 
-/// Every order `side` could give now on its own (each action with each target it may name).
-pub fn candidates(game: &Game, side: Side) -> Vec<Order> {
-    let scn = game.scenario();
-    let actor = scn.actor_of(side);
-    let mut out = Vec::new();
-    for (i, action) in scn.actions.iter().enumerate() {
-        if !action.actors.contains(&actor) {
-            continue;
-        }
-        out.extend(
-            orders_of(scn, ActionId::from_index(i))
-                .into_iter()
-                .filter(|o| game.check(side, o, &[]).is_ok()),
-        );
-    }
-    out
+/// Every order the view's side could give now on its own (each action with each target it may
+/// name).
+pub fn candidates(view: &SideView) -> Vec<Order> {
+    view.candidates()
 }
 
 /// Every order of one action, one per target its target list allows (all tracks or regions

@@ -1,10 +1,9 @@
 //! The random policy: up to three available orders, drawn from the game's seeded streams.
 
 use super::{Policy, candidates};
-use crate::game::Game;
-use crate::ids::Side;
 use crate::rng::SimRng;
 use crate::scenario::Order;
+use crate::side_view::SideView;
 
 /// Picks a few available orders at random.
 #[derive(Clone, Debug)]
@@ -26,15 +25,16 @@ impl Policy for RandomPolicy {
         "random".into()
     }
 
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        let side = view.side();
         let stream = format!("policy:random:{side:?}");
-        let mut rng = self.rng.fork(game.turn(), &stream);
-        let mut pool = candidates(game, side);
+        let mut rng = self.rng.fork(view.turn(), &stream);
+        let mut pool = candidates(view);
         let wanted = rng.below(4);
         let mut chosen: Vec<Order> = Vec::new();
         while chosen.len() < wanted && !pool.is_empty() {
             let order = pool.swap_remove(rng.below(pool.len()));
-            if game.check(side, &order, &chosen).is_ok() {
+            if view.check(&order, &chosen).is_ok() {
                 chosen.push(order);
             }
         }

@@ -2,10 +2,9 @@
 //! They are simple on purpose: sparring partners for the AI and baselines for batch runs.
 
 use super::{Policy, candidates};
-use crate::game::Game;
-use crate::ids::Side;
 use crate::rng::SimRng;
 use crate::scenario::{Category, Effect, Order, Stance, TrackOp};
+use crate::side_view::SideView;
 
 /// Which way a rule-based policy leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,8 +32,8 @@ impl RuleBased {
     }
 
     /// How much this policy likes an order (higher is better; below zero it is skipped).
-    fn appeal(&self, game: &Game, order: &Order) -> f64 {
-        let action = game.scenario().action(order.action);
+    fn appeal(&self, view: &SideView, order: &Order) -> f64 {
+        let action = view.scenario().action(order.action);
         let track_ops: Vec<TrackOp> = action
             .effects
             .iter()
@@ -89,12 +88,13 @@ impl Policy for RuleBased {
         }
     }
 
-    fn orders(&mut self, game: &Game, side: Side) -> Vec<Order> {
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        let side = view.side();
         let stream = format!("policy:{}:{side:?}", self.name());
-        let mut rng = self.rng.fork(game.turn(), &stream);
-        let mut scored: Vec<(f64, Order)> = candidates(game, side)
+        let mut rng = self.rng.fork(view.turn(), &stream);
+        let mut scored: Vec<(f64, Order)> = candidates(view)
             .into_iter()
-            .map(|o| (self.appeal(game, &o) + rng.between(0.0, 1.0), o))
+            .map(|o| (self.appeal(view, &o) + rng.between(0.0, 1.0), o))
             .filter(|(score, _)| *score > 0.5)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -103,7 +103,7 @@ impl Policy for RuleBased {
             if chosen.len() >= 3 {
                 break;
             }
-            if game.check(side, &order, &chosen).is_ok() {
+            if view.check(&order, &chosen).is_ok() {
                 chosen.push(order);
             }
         }

@@ -1,5 +1,6 @@
-//! The simulation plugin: the state resources and the turn schedule with its systems.
+//! The simulation plugin: the state resource and the turn schedule with its systems.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use bevy_app::{App, Plugin};
@@ -41,13 +42,21 @@ impl Default for TurnSettings {
     }
 }
 
-/// Every turn report so far, oldest first.
+/// What a game keeps of its past: every turn report, and what it takes to rebuild the state at
+/// the start of any resolved turn (see `Game::state_at`).
 #[derive(Resource, Clone, Debug, Default)]
 pub struct History {
-    /// Reports.
+    /// Reports, oldest first.
     pub reports: Vec<crate::report::TurnReport>,
     /// The hash after the last resolved turn (also when reports are not kept).
     pub last_hash: crate::hash::StateHash,
+    /// Each resolved turn's orders as submitted (before validation), turn 1 first; `None` when
+    /// the orders of earlier turns are not known (a game resumed from a bare state or a
+    /// version-1 save, or whose state was replaced).
+    pub orders: Option<Vec<[Vec<Order>; 2]>>,
+    /// The state at the start of each turn resolved in this process (with reports kept), by
+    /// turn: a rewind needs no replay for these.
+    pub starts: BTreeMap<u32, SimState>,
 }
 
 /// Adds a game's state and the turn schedule to an app.
@@ -67,8 +76,8 @@ impl Plugin for SimPlugin {
             .state
             .clone()
             .unwrap_or_else(|| crate::rules::setup::new_game(&self.scenario, rng));
-        insert_state(app.world_mut(), state);
-        app.insert_resource(ScenarioRes(self.scenario.clone()))
+        app.insert_resource(state)
+            .insert_resource(ScenarioRes(self.scenario.clone()))
             .insert_resource(rng)
             .insert_resource(TurnLog::new(&self.scenario))
             .init_resource::<TurnOrders>()
@@ -93,31 +102,5 @@ impl Plugin for SimPlugin {
                     .in_set(TurnPhase::End),
             ),
         );
-    }
-}
-
-/// Puts a state's resources into a world, replacing what is there.
-pub fn insert_state(world: &mut World, state: SimState) {
-    world.insert_resource(state.clock);
-    world.insert_resource(state.indicators);
-    world.insert_resource(state.diplomacy);
-    world.insert_resource(state.sanctions);
-    world.insert_resource(state.military);
-    world.insert_resource(state.intel);
-    world.insert_resource(state.record);
-    world.insert_resource(state.status);
-}
-
-/// Gathers a world's state resources into one value.
-pub fn extract_state(world: &World) -> SimState {
-    SimState {
-        clock: world.resource::<crate::state::Clock>().clone(),
-        indicators: world.resource::<crate::state::Indicators>().clone(),
-        diplomacy: world.resource::<crate::state::Diplomacy>().clone(),
-        sanctions: world.resource::<crate::state::SanctionRegime>().clone(),
-        military: world.resource::<crate::state::Military>().clone(),
-        intel: world.resource::<crate::state::Intel>().clone(),
-        record: world.resource::<crate::state::Record>().clone(),
-        status: world.resource::<crate::state::GameStatus>().clone(),
     }
 }

@@ -53,7 +53,10 @@ impl TurnPhase {
 }
 
 /// An empty turn schedule: phases chained, single-threaded (the phases run in sequence anyway,
-/// and one thread keeps batch runs free to use the others), ambiguities as errors.
+/// and one thread keeps batch runs free to use the others). Every phase takes the whole state
+/// mutably (any phase may touch any domain), so the chain, not the borrows, orders them;
+/// ambiguity detection stays on so that two systems added to one phase cannot touch the same
+/// data in no set order.
 pub fn turn_schedule() -> Schedule {
     let mut schedule = Schedule::new(ResolveTurn);
     schedule.set_executor(SingleThreadedExecutor::new());

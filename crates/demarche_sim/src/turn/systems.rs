@@ -9,46 +9,35 @@ use crate::report::{TurnLog, build_report};
 use crate::rng::SimRng;
 use crate::rules::{self, Ctx};
 use crate::scenario::Category;
-use crate::state::*;
+use crate::state::SimState;
 
-/// Mutable access to the whole state and the turn's log.
+/// Mutable access to the whole state and the turn's log. Every phase takes it: any phase can
+/// touch any domain (a scenario effect may adjust anything), so the phases are ordered by the
+/// chained schedule, not kept apart by what they borrow.
 #[derive(SystemParam)]
 pub struct SimMut<'w> {
     scn: Res<'w, ScenarioRes>,
     rng: Res<'w, SimRng>,
-    clock: ResMut<'w, Clock>,
-    ind: ResMut<'w, Indicators>,
-    dip: ResMut<'w, Diplomacy>,
-    sanc: ResMut<'w, SanctionRegime>,
-    mil: ResMut<'w, Military>,
-    intel: ResMut<'w, Intel>,
-    record: ResMut<'w, Record>,
-    status: ResMut<'w, GameStatus>,
+    state: ResMut<'w, SimState>,
     log: ResMut<'w, TurnLog>,
 }
 
 impl SimMut<'_> {
-    /// A rule context over the resources.
+    /// A rule context over the state.
     pub fn ctx(&mut self) -> Ctx<'_> {
-        Ctx {
-            scn: &self.scn.0,
-            rng: *self.rng,
-            clock: &mut self.clock,
-            ind: &mut self.ind,
-            dip: &mut self.dip,
-            sanc: &mut self.sanc,
-            mil: &mut self.mil,
-            intel: &mut self.intel,
-            record: &mut self.record,
-            status: &mut self.status,
-            log: &mut self.log,
-        }
+        let SimMut {
+            scn,
+            rng,
+            state,
+            log,
+        } = self;
+        state.ctx(&scn.0, **rng, log)
     }
 }
 
 /// Begin: a fresh log for the turn.
-pub fn begin(clock: Res<Clock>, mut log: ResMut<TurnLog>) {
-    log.reset(clock.turn);
+pub fn begin(state: Res<SimState>, mut log: ResMut<TurnLog>) {
+    log.reset(state.clock.turn);
 }
 
 /// Validate orders: both sides' orders checked against the state at the start of the turn.
@@ -119,68 +108,26 @@ pub fn end_of_turn(mut sim: SimMut, mut orders: ResMut<TurnOrders>) {
     orders.submitted = Default::default();
 }
 
-/// Read access to the whole state.
-#[derive(SystemParam)]
-pub struct SimRead<'w> {
-    clock: Res<'w, Clock>,
-    ind: Res<'w, Indicators>,
-    dip: Res<'w, Diplomacy>,
-    sanc: Res<'w, SanctionRegime>,
-    mil: Res<'w, Military>,
-    intel: Res<'w, Intel>,
-    record: Res<'w, Record>,
-    status: Res<'w, GameStatus>,
-}
-
 /// End: the state hash and the report.
 pub fn report_and_hash(
     scn: Res<ScenarioRes>,
     settings: Res<TurnSettings>,
     log: Res<TurnLog>,
     mut history: ResMut<History>,
-    state: SimRead,
+    state: Res<SimState>,
 ) {
     if !settings.keep_history && !settings.hash {
         return;
     }
-    let SimRead {
-        clock,
-        ind,
-        dip,
-        sanc,
-        mil,
-        intel,
-        record,
-        status,
-    } = state;
-    let refs = StateRefs {
-        clock: &clock,
-        indicators: &ind,
-        diplomacy: &dip,
-        sanctions: &sanc,
-        military: &mil,
-        intel: &intel,
-        record: &record,
-        status: &status,
-    };
     let hash = if settings.hash {
-        refs.hash()
+        state.hash()
     } else {
         crate::hash::StateHash::default()
     };
     history.last_hash = hash;
     if settings.keep_history {
-        let view = crate::rules::View {
-            scn: &scn.0,
-            clock: &clock,
-            ind: &ind,
-            dip: &dip,
-            sanc: &sanc,
-            mil: &mil,
-            intel: &intel,
-            record: &record,
-            status: &status,
-        };
-        history.reports.push(build_report(&view, &log, hash));
+        history
+            .reports
+            .push(build_report(&state.view(&scn.0), &log, hash));
     }
 }

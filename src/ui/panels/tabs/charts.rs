@@ -7,10 +7,11 @@ use crate::session::Session;
 
 pub(crate) fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
+    let seen = session.side_view(viewer);
     for (k, chart) in crate::ui::charts::standard(scn, Some(viewer))
         .iter()
         .enumerate()
     {
-        crate::ui::charts::draw(ui, &session.game, &format!("chart_{k}"), chart, 140.0);
+        crate::ui::charts::draw(ui, &|m| seen.series(m), &format!("chart_{k}"), chart, 140.0);
     }
 }

@@ -12,7 +12,8 @@ use crate::ui::format;
 
 pub(crate) fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     let other = scn.actor_of(viewer.other());
     ui.heading(format!("{} as we see it", scn.actor(other).name));
     egui::Grid::new("other")
@@ -44,8 +45,7 @@ pub(crate) fn intelligence(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     ui.label(egui::RichText::new("Our estimate of their resolve").strong());
     ui.add(egui::ProgressBar::new(mean as f32).text(format!("{:.0}% ± {:.0}", mean * 100.0, sd * 100.0)))
         .on_hover_text("Updated only by costly signals (sunk costs, tied hands) and by climb-downs; cheap talk moves nothing (Fearon 1997). The true value stays hidden.");
-    if let Some(change) = session
-        .game
+    if let Some(change) = seen
         .last_report()
         .and_then(|r| r.change_of(Metric::Belief(viewer)))
     {

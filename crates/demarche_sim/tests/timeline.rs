@@ -1,0 +1,143 @@
+//! The state at the start of any resolved turn, and branches: a branch plays other orders from
+//! an earlier turn without touching the original, and is itself reproducible.
+
+mod common;
+
+use demarche_sim::hash::StateHash;
+use demarche_sim::policy::{Leaning, Policy, RandomPolicy, RuleBased};
+use demarche_sim::{Game, GameError, Side};
+
+/// Plays `turns` turns with a policy per side; returns each turn's hash.
+fn play(game: &mut Game, policies: &mut [Box<dyn Policy>; 2], turns: u32) -> Vec<StateHash> {
+    let mut hashes = Vec::new();
+    for _ in 0..turns {
+        for side in Side::BOTH {
+            let orders = policies[side.index()].orders(&game.side_view(side));
+            game.submit_unchecked(side, orders);
+        }
+        hashes.push(game.resolve().expect("a turn").hash);
+    }
+    hashes
+}
+
+fn hawk_and_dove(seed: u64) -> [Box<dyn Policy>; 2] {
+    [
+        Box::new(RuleBased::new(Leaning::Hawk, seed)),
+        Box::new(RuleBased::new(Leaning::Dove, seed)),
+    ]
+}
+
+fn random_pair(seed: u64) -> [Box<dyn Policy>; 2] {
+    [
+        Box::new(RandomPolicy::new(seed)),
+        Box::new(RandomPolicy::new(seed ^ 1)),
+    ]
+}
+
+#[test]
+fn the_state_at_each_turn_is_the_one_its_previous_report_hashed() {
+    let mut game = Game::new(common::scenario(), 3);
+    let hashes = play(&mut game, &mut hawk_and_dove(3), 8);
+    assert_eq!(game.state_at(1).expect("turn 1"), {
+        let fresh = Game::new(common::scenario(), 3);
+        fresh.state()
+    });
+    for turn in 2..=9 {
+        let state = game.state_at(turn).expect("a resolved turn");
+        assert_eq!(state.clock.turn, turn);
+        assert_eq!(state.hash(), hashes[turn as usize - 2], "turn {turn}");
+    }
+    assert!(matches!(
+        game.state_at(10),
+        Err(GameError::NoSuchTurn { turn: 10, now: 9 })
+    ));
+    assert!(matches!(
+        game.state_at(0),
+        Err(GameError::NoSuchTurn { .. })
+    ));
+}
+
+#[test]
+fn a_branch_plays_other_orders_and_leaves_the_original_alone() {
+    let mut game = Game::new(common::scenario(), 5);
+    let original = play(&mut game, &mut hawk_and_dove(5), 8);
+    let state_before = game.state();
+
+    let mut branch = game.branch_at(5).expect("a branch at turn 5");
+    assert_eq!(branch.turn(), 5);
+    assert_eq!(branch.history().len(), 4);
+    assert_eq!(branch.history(), &game.history()[..4]);
+    let other = play(&mut branch, &mut random_pair(99), 4);
+    assert_ne!(other, original[4..8], "other orders, another course");
+
+    // The original is untouched.
+    assert_eq!(game.state(), state_before);
+    assert_eq!(
+        game.history().iter().map(|r| r.hash).collect::<Vec<_>>(),
+        original
+    );
+
+    // The branch is reproducible.
+    let mut again = game.branch_at(5).expect("the same branch");
+    assert_eq!(play(&mut again, &mut random_pair(99), 4), other);
+    // And it has a past of its own to rewind.
+    assert_eq!(
+        branch.state_at(5).expect("its start"),
+        game.state_at(5).unwrap()
+    );
+    assert_eq!(branch.state_at(7).unwrap().hash(), other[1]);
+}
+
+#[test]
+fn rewinding_replays_the_recorded_orders_when_no_snapshot_is_kept() {
+    let mut game = Game::new(common::scenario(), 8);
+    let hashes = play(&mut game, &mut random_pair(8), 6);
+    // A game resumed with its orders but without the snapshots of this process.
+    let resumed = Game::resume_with_orders(
+        game.scenario_arc().clone(),
+        game.seed(),
+        game.state(),
+        game.history().to_vec(),
+        game.turn_orders().map(<[_]>::to_vec),
+    );
+    for turn in 2..=7 {
+        assert_eq!(
+            resumed.state_at(turn).expect("replayed").hash(),
+            hashes[turn as usize - 2]
+        );
+    }
+    // Without its orders, only the current turn is known.
+    let bare = Game::resume(
+        game.scenario_arc().clone(),
+        game.seed(),
+        game.state(),
+        game.history().to_vec(),
+    );
+    assert_eq!(bare.state_at(7).expect("now"), game.state());
+    assert!(matches!(
+        bare.state_at(3),
+        Err(GameError::PastUnknown { turn: 3 })
+    ));
+}
+
+#[test]
+fn a_replay_that_diverges_from_the_reports_is_refused() {
+    let mut game = Game::new(common::scenario(), 8);
+    play(&mut game, &mut random_pair(8), 4);
+    let mut orders = game.turn_orders().expect("known orders").to_vec();
+    orders[1] = [Vec::new(), Vec::new()];
+    orders[0][0].clear();
+    orders[0][1].clear();
+    let resumed = Game::resume_with_orders(
+        game.scenario_arc().clone(),
+        game.seed(),
+        game.state(),
+        game.history().to_vec(),
+        Some(orders),
+    );
+    let error = resumed.state_at(4).expect_err("other orders, other hashes");
+    assert!(
+        matches!(error, GameError::Diverged { turn: 1, .. }),
+        "{error}"
+    );
+}
