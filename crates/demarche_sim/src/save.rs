@@ -303,26 +303,24 @@ pub fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), SaveError> 
     write_atomically(path, text.as_bytes())
 }
 
-/// Reads a save or replay as UTF-8 text, refusing files larger than any save.
+/// Reads a save or replay by the one reading rule (`crate::files`): a regular file, at most
+/// [`MAX_SAVE_BYTES`], UTF-8 with an optional byte-order mark.
 pub fn read_limited(path: &Path) -> Result<String, SaveError> {
-    let damaged = |why: String| SaveError::Damaged {
-        path: path.to_path_buf(),
-        why,
-    };
-    let size = fs::metadata(path)
-        .map_err(|source| SaveError::Io {
+    use crate::files::ReadError;
+    crate::files::read_text(path, MAX_SAVE_BYTES).map_err(|why| match why {
+        ReadError::NotFound => SaveError::Io {
             path: path.to_path_buf(),
-            source,
-        })?
-        .len();
-    if size > MAX_SAVE_BYTES {
-        return Err(damaged(format!("{size} bytes is larger than any save")));
-    }
-    let bytes = fs::read(path).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))
+            source: std::io::ErrorKind::NotFound.into(),
+        },
+        ReadError::Io(_) => SaveError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(why.to_string()),
+        },
+        other => SaveError::Damaged {
+            path: path.to_path_buf(),
+            why: other.to_string(),
+        },
+    })
 }
 
 /// A RON error as a damaged-file error with its line and column.
