@@ -3,6 +3,7 @@
 //! command checks it after every turn; loading a save checks it before trusting the file.
 
 use crate::ids::*;
+use crate::report::{Metric, TurnReport};
 use crate::scenario::{Indicator, Scenario};
 use crate::state::SimState;
 
@@ -35,6 +36,27 @@ pub fn check(scn: &Scenario, state: &SimState) -> Vec<Broken> {
     c.intel(state);
     c.record(scn, state);
     c.status(scn, state);
+    c.broken
+}
+
+/// Every broken invariant of a game's history as it stands with `state`: one report per resolved
+/// turn, numbered from 1, and every id a report holds within the scenario's tables (the text
+/// output, the debrief and the window index by them).
+pub fn check_history(scn: &Scenario, state: &SimState, history: &[TurnReport]) -> Vec<Broken> {
+    let mut c = Checker::default();
+    let resolved = state.clock.turn.saturating_sub(1) as usize;
+    if history.len() != resolved {
+        c.fail(
+            "history",
+            format!(
+                "{} turn reports, but the clock says {resolved} turns were resolved",
+                history.len()
+            ),
+        );
+    }
+    for (i, report) in history.iter().enumerate() {
+        c.report(scn, i, report);
+    }
     c.broken
 }
 
@@ -323,6 +345,103 @@ impl Checker {
         }
         for actor in s.record.on_record.keys() {
             self.id(|| "record.on_record".into(), actor.index(), n, "actor");
+        }
+    }
+
+    fn report(&mut self, scn: &Scenario, i: usize, r: &TurnReport) {
+        let at = |f: &str| format!("history[{i}].{f}");
+        if r.turn as usize != i + 1 {
+            self.fail(
+                at("turn"),
+                format!("turn {} where turn {} was expected", r.turn, i + 1),
+            );
+        }
+        let n = scn.actors.len();
+        for (j, e) in r.events.iter().enumerate() {
+            if let Some(a) = e.actor {
+                self.id(|| at(&format!("events[{j}].actor")), a.index(), n, "actor");
+            }
+            for c in &e.concepts {
+                self.id(
+                    || at(&format!("events[{j}].concepts")),
+                    c.index(),
+                    scn.concepts.len(),
+                    "concept",
+                );
+            }
+            for region in &e.regions {
+                self.id(
+                    || at(&format!("events[{j}].regions")),
+                    region.index(),
+                    scn.regions.len(),
+                    "region",
+                );
+            }
+            if let Some(mid) = e.mid
+                && mid > 21
+            {
+                self.fail(
+                    at(&format!("events[{j}].mid")),
+                    format!("{mid} is not a MID action code"),
+                );
+            }
+        }
+        for (j, change) in r.changes.iter().enumerate() {
+            let field = || at(&format!("changes[{j}].metric"));
+            match change.metric {
+                Metric::Actor(a, _) => self.id(field, a.index(), n, "actor"),
+                Metric::Relation(a, b) => {
+                    self.id(field, a.index(), n, "actor");
+                    self.id(field, b.index(), n, "actor");
+                }
+                Metric::Progress(t) => self.id(field, t.index(), scn.tracks.len(), "track"),
+                Metric::Tension | Metric::Trade | Metric::BackChannel | Metric::Belief(_) => {}
+            }
+            for (name, value) in [("before", change.before), ("after", change.after)] {
+                if !value.is_finite() {
+                    self.fail(
+                        at(&format!("changes[{j}].{name}")),
+                        format!("{value} is not a finite number"),
+                    );
+                }
+            }
+        }
+        for (j, m) in r.movements.iter().enumerate() {
+            self.id(
+                || at(&format!("movements[{j}].force")),
+                m.force.index(),
+                scn.forces.len(),
+                "force",
+            );
+            for region in std::iter::once(&m.from).chain(&m.path) {
+                self.id(
+                    || at(&format!("movements[{j}].path")),
+                    region.index(),
+                    scn.regions.len(),
+                    "region",
+                );
+            }
+        }
+        if r.rung > scn.top_rung() {
+            self.fail(
+                at("rung"),
+                format!(
+                    "rung {} is above the ladder's top, {}",
+                    r.rung,
+                    scn.top_rung()
+                ),
+            );
+        }
+        for side in Side::BOTH {
+            self.number(
+                || at(&format!("scores[{}]", side.index())),
+                r.scores[side.index()],
+                0.0,
+                100.0,
+            );
+        }
+        if let Some(o) = r.ended {
+            self.id(|| at("ended"), o.index(), scn.outcomes.len(), "outcome");
         }
     }
 

@@ -168,7 +168,34 @@ impl SaveFile {
                 "this save was made with a different version of the scenario's files".into(),
             ));
         }
-        check_shape(&self.state, &scenario).map_err(mismatch)?;
+        let broken: Vec<String> = crate::invariants::check(&scenario, &self.state)
+            .into_iter()
+            .chain(crate::invariants::check_history(
+                &scenario,
+                &self.state,
+                &self.history,
+            ))
+            .map(|b| b.to_string())
+            .collect();
+        if !broken.is_empty() {
+            return Err(SaveError::Damaged {
+                path: path.to_path_buf(),
+                why: format!(
+                    "the saved game does not hold together: {}{}",
+                    broken
+                        .iter()
+                        .take(5)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    if broken.len() > 5 {
+                        format!(" (and {} more)", broken.len() - 5)
+                    } else {
+                        String::new()
+                    }
+                ),
+            });
+        }
         let mut pending = Vec::new();
         for side in crate::ids::Side::BOTH {
             let mut orders = Vec::new();
@@ -328,44 +355,6 @@ pub fn ron_damage(path: &Path, e: &ron::error::SpannedError) -> SaveError {
     SaveError::Damaged {
         path: path.to_path_buf(),
         why: format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code),
-    }
-}
-
-/// Checks a state's tables have the scenario's sizes, so indexing cannot fail.
-fn check_shape(state: &SimState, scn: &Scenario) -> Result<(), String> {
-    let n = scn.actors.len();
-    let ok = state.indicators.actors.len() == n
-        && state.indicators.relations.len() == n * n
-        && state.diplomacy.tracks.len() == scn.tracks.len()
-        && state.military.forces.len() == scn.forces.len()
-        && state.military.reached.len() == scn.ladder.len()
-        && state.military.scrambles.len() == n
-        && state.sanctions.flow_open.len() == scn.flows.len()
-        && state.status.objectives.len() == scn.objectives.len()
-        && state
-            .military
-            .forces
-            .iter()
-            .all(|f| f.at.index() < scn.regions.len())
-        && state.sanctions.measures.iter().all(|m| {
-            m.sender.index() < n
-                && m.target.index() < n
-                && m.sector.index() < scn.sectors.len()
-                && m.action.is_none_or(|a| a.index() < scn.actions.len())
-        })
-        && state
-            .diplomacy
-            .proposals
-            .iter()
-            .all(|p| p.track.index() < scn.tracks.len() && p.from.index() < n)
-        && state
-            .status
-            .ended
-            .is_none_or(|o| o.index() < scn.outcomes.len());
-    if ok {
-        Ok(())
-    } else {
-        Err("the saved state does not fit the scenario".into())
     }
 }
 
