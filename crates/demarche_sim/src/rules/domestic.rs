@@ -161,7 +161,7 @@ pub fn update(ctx: &mut Ctx) {
         let drift = Cause::rule("drift", "pressures fade over time");
         for indicator in [Indicator::Hawks, Indicator::Doves] {
             let v = ctx.ind.get(actor, indicator);
-            let start = scn.actor(actor).initial[indicator.index()];
+            let start = scn.actor(actor).start_indicators()[indicator.index()];
             ctx.adjust(actor, indicator, 0.05 * (start - v), &drift);
         }
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
@@ -188,7 +188,7 @@ pub fn update(ctx: &mut Ctx) {
     for (a, spec) in scn.actors.iter().enumerate() {
         let actor = ActorId::from_index(a);
         let economy = ctx.ind.get(actor, Indicator::Economy);
-        let start = spec.initial[Indicator::Economy.index()];
+        let start = spec.start_indicators()[Indicator::Economy.index()];
         if economy < start {
             ctx.adjust(
                 actor,
@@ -198,7 +198,7 @@ pub fn update(ctx: &mut Ctx) {
             );
         }
         let readiness = ctx.ind.get(actor, Indicator::Readiness);
-        let base = spec.initial[Indicator::Readiness.index()];
+        let base = spec.start_indicators()[Indicator::Readiness.index()];
         if readiness < base {
             ctx.adjust(
                 actor,

@@ -3,99 +3,137 @@
 //! `docs/model.md` explains each one; the comment on each field says whether it comes from a
 //! source or is a design choice.
 
+use demarche_format_derive::Format;
 use serde::{Deserialize, Serialize};
 
 /// All model parameters.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Format)]
 #[serde(deny_unknown_fields, default)]
 pub struct Params {
     /// Yen per US dollar, to compare trade in yen with GDP in dollars. Derived from jmh-0301
     /// (¥3.8 tn ≈ $33 bn).
+    #[format(range = 1.0..=1000.0)]
     pub yen_per_usd: f64,
     /// Economy points lost per turn per unit of (blocked exports ÷ GDP), both yearly. Design choice:
     /// losing exports worth 1 % of GDP costs 3 points a turn before adaptation.
+    #[format(range = 0.0..=10_000.0)]
     pub export_pain_scale: f64,
     /// Economy points lost per turn when an importer loses all of a flow it depends on fully and
     /// critically. Design choice.
+    #[format(range = 0.0..=1000.0)]
     pub supply_pain_scale: f64,
     /// Energy-stress points per unit of (dependence × criticality) of a lost energy flow. Design
     /// choice.
+    #[format(range = 0.0..=1000.0)]
     pub energy_stress_scale: f64,
     /// Share of the gap to its starting value the economy recovers each turn. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub economy_recovery: f64,
     /// Most of a sanction's cost that adaptation removes (0–1). Design choice.
+    #[format(range = 0.0..=1.0)]
     pub adaptation_max: f64,
     /// Most of a target's lost exports that third countries can take (0–1). Design choice,
     /// after the redirection of Russian energy to China and India in 2022.
+    #[format(range = 0.0..=1.0)]
     pub evasion_max: f64,
     /// Turns for evasion channels to open (e-folding time). Design choice.
+    #[format(range = 0.1..=1000.0)]
     pub evasion_turns: f64,
 
     /// Relation points a coalition member gains per turn when its sanction level keeps pace with
     /// the coalition's expectation. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub coalition_keep_pace: f64,
     /// Relation points lost per turn per point the member lags behind. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub coalition_lag_penalty: f64,
     /// Tension at which the ally gives public assurance. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub assurance_tension: f64,
 
     /// Progress multiplier per point of back-channel trust (1 + trust × this). Design choice.
+    #[format(range = 0.0..=1.0)]
     pub back_channel_step_bonus: f64,
     /// Share of back-channel trust lost each turn. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub back_channel_decay: f64,
 
     /// Audience-cost points a tied-hands action adds, times the actor's audience sensitivity.
     /// After Fearon (1994): the meter grows with each public commitment.
+    #[format(range = 0.0..=100.0)]
     pub audience_per_commitment: f64,
     /// Share of the audience-cost meter that fades each turn. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub audience_decay: f64,
     /// Approval lost per audience-cost point when backing down. After Fearon (1994).
+    #[format(range = 0.0..=10.0)]
     pub backdown_factor: f64,
 
     /// Belief pseudo-counts a sunk-cost signal adds per 10 points of cost. After Fearon (1997).
+    #[format(range = 0.0..=100.0)]
     pub belief_sunk: f64,
     /// Belief pseudo-counts a tied-hands signal adds, times the sender's audience sensitivity.
+    #[format(range = 0.0..=100.0)]
     pub belief_tied: f64,
     /// Belief pseudo-counts backing down adds against resolve.
+    #[format(range = 0.0..=100.0)]
     pub belief_backdown: f64,
 
     /// Share of the gap to the baseline approval recovered each turn. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub approval_drift: f64,
     /// Approval lost per economy point lost this turn. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub pain_to_approval: f64,
     /// Approval lost per turn per 20 points of energy stress above 20. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub energy_to_approval: f64,
     /// Share of energy stress that fades each turn as markets adapt. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub energy_decay: f64,
     /// Approval gained per provocation by the other side (rally effect), times sensitivity.
+    #[format(range = 0.0..=100.0)]
     pub rally_per_provocation: f64,
     /// Most approval a rally can give in one turn.
+    #[format(range = 0.0..=100.0)]
     pub rally_cap: f64,
     /// Approval moved per hawkish or dovish action, times the hawk (dove) pressure ÷ 100.
+    #[format(range = 0.0..=100.0)]
     pub stance_effect: f64,
     /// Approval needed to win an election. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub election_threshold: f64,
 
     /// Share of the gap to the floor tension loses each turn. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub tension_decay: f64,
     /// Tension the dyad relaxes to. Design choice (an unresolved territorial dispute).
+    #[format(range = 0.0..=100.0)]
     pub tension_floor: f64,
     /// Quiet turns before the escalation rung drops by one. Design choice.
+    #[format(range = 1..=100)]
     pub rung_quiet_turns: u32,
     /// Incident probability per turn at zero tension and no activity. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub incident_base: f64,
     /// Added per point of tension. Design choice.
+    #[format(range = 0.0..=0.1)]
     pub incident_per_tension: f64,
     /// Added per point of military activity near the other side. Design choice.
+    #[format(range = 0.0..=1.0)]
     pub incident_per_activity: f64,
     /// Highest incident probability per turn.
+    #[format(range = 0.0..=1.0)]
     pub incident_cap: f64,
     /// Chance that an incident at tension 100 turns into an armed clash; it falls with the
     /// square of tension above 50 and is zero below. Design choice: clashes are rare.
+    #[format(range = 0.0..=1.0)]
     pub clash_at_full_tension: f64,
     /// Readiness regained per turn. Design choice.
+    #[format(range = 0.0..=100.0)]
     pub readiness_recovery: f64,
     /// Width of the band below a threshold objective in which it earns partial credit.
+    #[format(range = 0.001..=100.0)]
     pub objective_margin: f64,
 }
 
