@@ -292,3 +292,96 @@ proptest! {
         prop_assert!(result.is_err(), "a truncated catalogue loaded");
     }
 }
+
+#[test]
+fn a_file_that_does_not_parse_hides_only_references_into_it() {
+    let copy = Copy::new();
+    copy.write("actors.ron", "[ ( id: \"JPN\", name: ");
+    let text = copy.read("historical.ron");
+    let at = text.find("action: \"").expect("an order") + "action: \"".len();
+    copy.write(
+        "historical.ron",
+        &format!("{}xx_{}", &text[..at], &text[at..]),
+    );
+    let all = problems(&copy);
+    let rendered = render_problems(&all);
+    assert!(
+        all.iter()
+            .any(|p| p.is_error() && p.file.ends_with("actors.ron")),
+        "{rendered}"
+    );
+    let misspelt = all
+        .iter()
+        .find(|p| {
+            p.file.ends_with("historical.ron") && p.message.starts_with("unknown action `xx_")
+        })
+        .unwrap_or_else(|| panic!("the misspelt action is not reported:\n{rendered}"));
+    assert!(misspelt.path.ends_with(".action"), "{}", misspelt.path);
+    assert!(misspelt.location.is_some());
+    let notes: Vec<&Problem> = all
+        .iter()
+        .filter(|p| {
+            p.message
+                .starts_with("references to actors are not checked")
+        })
+        .collect();
+    assert_eq!(notes.len(), 1, "{rendered}");
+    assert!(
+        !all.iter().any(|p| p.message.starts_with("unknown actor")),
+        "{rendered}"
+    );
+}
+
+/// Every file of the bundled scenario by its path inside the folder.
+fn files_of(
+    dir: &std::path::Path,
+    prefix: &str,
+    out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            files_of(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name, std::fs::read(entry.path()).unwrap());
+        }
+    }
+}
+
+#[test]
+fn a_scenario_loads_from_memory_as_from_its_folder() {
+    let mut files = std::collections::BTreeMap::new();
+    files_of(&common::scenario_dir(), "", &mut files);
+    let from_disk = demarche_sim::load(&common::scenario_dir()).expect("the folder loads");
+    let in_memory = demarche_sim::scenario::load_files("japan_russia_2022", files.clone())
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert_eq!(
+        in_memory.scenario.content_hash,
+        from_disk.scenario.content_hash
+    );
+    assert_eq!(
+        in_memory.scenario.meta.briefings,
+        from_disk.scenario.meta.briefings
+    );
+    assert_eq!(
+        in_memory.scenario.actions.len(),
+        from_disk.scenario.actions.len()
+    );
+
+    let briefing = files
+        .keys()
+        .find(|k| k.starts_with("briefings/"))
+        .cloned()
+        .expect("a briefing");
+    files.remove(&briefing);
+    let error = demarche_sim::scenario::load_files("japan_russia_2022", files).unwrap_err();
+    assert!(
+        error
+            .problems
+            .iter()
+            .any(|p| p.is_error() && p.message.contains("not found in the scenario folder")),
+        "{}",
+        render_problems(&error.problems)
+    );
+}
