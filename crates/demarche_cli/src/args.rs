@@ -15,6 +15,16 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Run many games and summarize outcomes, indicators, escalation and scores.
     Batch(BatchArgs),
+    /// Print the scenario format's reference tables, made from the format's types.
+    Schema(SchemaArgs),
+}
+
+/// `demarche schema --markdown`
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// Print the tables as Markdown (the committed `docs/scenario-format-reference.md`).
+    #[arg(long, required = true)]
+    pub markdown: bool,
 }
 
 /// `demarche validate DIR...`

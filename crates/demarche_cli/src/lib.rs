@@ -1,4 +1,4 @@
-//! Démarche's headless commands: `validate`, `run`, `replay` and `batch`.
+//! Démarche's headless commands: `validate`, `run`, `replay`, `batch` and `schema`.
 //!
 //! The game binary parses its command line with [`Command`] and hands the headless commands to
 //! [`execute`]. Every command works without a display.
@@ -12,7 +12,7 @@ pub mod policies;
 pub mod progress;
 pub mod text;
 
-pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, ValidateArgs};
+pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, SchemaArgs, ValidateArgs};
 pub use error::CliError;
 
 use std::process::ExitCode;
@@ -24,6 +24,7 @@ pub fn execute(command: Command) -> ExitCode {
         Command::Run(args) => commands::run::run(&args),
         Command::Replay(args) => commands::replay::run(&args),
         Command::Batch(args) => commands::batch::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -385,3 +385,41 @@ fn a_scenario_loads_from_memory_as_from_its_folder() {
         render_problems(&error.problems)
     );
 }
+
+/// The files of the format page's "minimal complete scenario", by path inside its folder: each
+/// is a line `` `path`: `` followed by a fenced block.
+fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>> {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
+    )
+    .expect("docs/scenario-format.md");
+    let start = page.find("## 6. A minimal complete scenario").expect("section 6");
+    let end = start + page[start..].find("\n## 7.").expect("section 7");
+    let mut files = std::collections::BTreeMap::new();
+    let mut lines = page[start..end].lines();
+    while let Some(line) = lines.next() {
+        let Some(path) = line.strip_prefix('`').and_then(|l| l.strip_suffix("`:")) else {
+            continue;
+        };
+        let path = path.trim_start_matches("scenarios/straits_mini/");
+        let fence = lines.by_ref().find(|l| !l.trim().is_empty());
+        assert!(fence.is_some_and(|l| l.starts_with("```")), "no block after `{path}`");
+        let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+        files.insert(path.to_owned(), format!("{}\n", body.join("\n")).into_bytes());
+    }
+    files
+}
+
+#[test]
+fn the_minimal_scenario_of_the_docs_is_valid() {
+    let files = minimal_scenario_of_the_docs();
+    assert!(files.len() >= 18, "{:?}", files.keys().collect::<Vec<_>>());
+    let loaded = demarche_sim::scenario::load_files("straits_mini", files)
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        render_problems(&loaded.warnings)
+    );
+    assert_eq!(loaded.scenario.meta.calendar.turns, 6);
+}
