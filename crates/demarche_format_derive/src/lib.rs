@@ -453,8 +453,9 @@ fn type_text(ty: &Type, stage: Option<&Ident>) -> String {
 
 fn stage_type(name: &str) -> String {
     match name {
-        "Who" => "who".into(),
-        "Date" => "date".into(),
+        "Who" => "who (`self`, `other` or an actor id)".into(),
+        "Date" => "date `YYYY-MM-DD`".into(),
+        "Color" => "colour `#RRGGBB`".into(),
         "Source" => "source key".into(),
         other => format!("{} id", other.to_lowercase()),
     }

@@ -125,6 +125,8 @@ pub fn parts() -> Vec<TypeDoc> {
 
 /// The reference tables of every file's types, as Markdown.
 pub fn reference_markdown() -> String {
+    let mut names: Vec<&'static str> = files().iter().map(|(_, _, d)| d.name).collect();
+    names.extend(parts().iter().map(|d| d.name));
     let mut out = String::new();
     out.push_str("# Scenario format: reference tables\n\n");
     out.push_str(
@@ -151,31 +153,55 @@ pub fn reference_markdown() -> String {
         };
         out.push_str(&top);
         out.push_str("\n\n");
-        type_section(&mut out, &doc);
+        type_section(&mut out, &doc, &names);
     }
     out.push_str("## Types used inside the files\n\n");
     for doc in parts() {
-        type_section(&mut out, &doc);
+        type_section(&mut out, &doc, &names);
     }
     out
+}
+
+/// The type in words, with the names of documented types linked to their section.
+fn linked(ty: &str, names: &[&str]) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if names.contains(&word.as_str()) {
+            out.push_str(&format!("[{word}](#{})", anchor(word)));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in ty.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out.replace('|', "\\|")
 }
 
 fn anchor(name: &str) -> String {
     name.to_lowercase()
 }
 
-fn type_section(out: &mut String, doc: &TypeDoc) {
+fn type_section(out: &mut String, doc: &TypeDoc, names: &[&str]) {
     out.push_str(&format!("#### {}\n\n", doc.name));
     if !doc.doc.is_empty() {
         out.push_str(doc.doc);
         out.push_str("\n\n");
     }
     match &doc.shape {
-        Shape::Struct(fields) => field_table(out, fields),
+        Shape::Struct(fields) => field_table(out, fields, names),
         Shape::Enum(variants) => {
             out.push_str("| Variant | Fields | Meaning |\n|---|---|---|\n");
             for v in variants {
-                let fields: Vec<String> = v.fields.iter().map(field_cell).collect();
+                let fields: Vec<String> = v.fields.iter().map(|f| field_cell(f, names)).collect();
                 let fields = if fields.is_empty() {
                     String::new()
                 } else {
@@ -193,15 +219,15 @@ fn type_section(out: &mut String, doc: &TypeDoc) {
     }
 }
 
-fn field_cell(f: &FieldDoc) -> String {
-    let mut text = format!("`{}`: {}", f.name, f.ty);
+fn field_cell(f: &FieldDoc, names: &[&str]) -> String {
+    let mut text = format!("`{}`: {}", f.name, linked(f.ty, names));
     if let Some(range) = f.range {
         text.push_str(&format!(", {range}"));
     }
     text
 }
 
-fn field_table(out: &mut String, fields: &[FieldDoc]) {
+fn field_table(out: &mut String, fields: &[FieldDoc], names: &[&str]) {
     out.push_str("| Field | Type | Required | Range | Meaning |\n|---|---|---|---|---|\n");
     for f in fields {
         let required = match (&f.default, f.required) {
@@ -216,7 +242,7 @@ fn field_table(out: &mut String, fields: &[FieldDoc]) {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",
             f.name,
-            cell(f.ty),
+            linked(f.ty, names),
             required,
             range,
             cell(f.doc)
@@ -227,4 +253,35 @@ fn field_table(out: &mut String, fields: &[FieldDoc]) {
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed reference page is what the types say today.
+    #[test]
+    fn the_committed_reference_is_up_to_date() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/scenario-format-reference.md");
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == reference_markdown(),
+            "docs/scenario-format-reference.md is stale: regenerate it with\n  \
+             cargo run -q -p demarche_cli --bin demarche-headless -- schema --markdown > docs/scenario-format-reference.md"
+        );
+    }
+
+    #[test]
+    fn every_file_and_part_is_documented() {
+        for (file, _, doc) in files() {
+            assert!(!doc.doc.is_empty(), "{file}");
+        }
+        for doc in parts() {
+            assert!(!doc.doc.is_empty(), "{}", doc.name);
+            if let Shape::Struct(fields) = &doc.shape {
+                assert!(fields.iter().all(|f| !f.doc.is_empty()), "{}", doc.name);
+            }
+        }
+    }
 }
