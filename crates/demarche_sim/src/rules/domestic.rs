@@ -60,7 +60,8 @@ pub fn backdown(ctx: &mut Ctx, actor: ActorId, what: &str) {
     let cost = meter * ctx.scn.params.backdown_factor;
     let cause = Cause::rule("backdown", format!("backing down: {what}"));
     ctx.adjust(actor, Indicator::Approval, -cost, &cause);
-    ctx.adjust(actor, Indicator::AudienceCost, -meter / 2.0, &cause);
+    let relief = ctx.scn.params.audience_relief_divisor;
+    ctx.adjust(actor, Indicator::AudienceCost, -meter / relief, &cause);
     if let Some(side) = ctx.scn.side_of(actor) {
         ctx.log.backdowns[side.index()] += 1;
     }
@@ -78,10 +79,16 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
     let name = ctx.scn.actor(actor).name.clone();
     if approval >= ctx.scn.params.election_threshold {
         let cause = Cause::rule("election", format!("{name}'s government wins the election"));
-        ctx.adjust(actor, Indicator::Capital, 4.0, &cause);
+        let p = &ctx.scn.params;
+        let (capital, relief, approval_gain) = (
+            p.election_capital,
+            p.audience_relief_divisor,
+            p.election_approval,
+        );
+        ctx.adjust(actor, Indicator::Capital, capital, &cause);
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
-        ctx.adjust(actor, Indicator::AudienceCost, -meter / 2.0, &cause);
-        ctx.adjust(actor, Indicator::Approval, 3.0, &cause);
+        ctx.adjust(actor, Indicator::AudienceCost, -meter / relief, &cause);
+        ctx.adjust(actor, Indicator::Approval, approval_gain, &cause);
         ctx.log.headlines.push(format!(
             "{name}: the government wins the election with {approval:.0}% approval."
         ));
@@ -90,8 +97,10 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
             "election",
             format!("{name}'s government loses ground in the election"),
         );
-        ctx.adjust(actor, Indicator::Capital, -4.0, &cause);
-        ctx.adjust(actor, Indicator::Doves, 10.0, &cause);
+        let p = &ctx.scn.params;
+        let (capital, doves) = (p.election_capital, p.election_doves);
+        ctx.adjust(actor, Indicator::Capital, -capital, &cause);
+        ctx.adjust(actor, Indicator::Doves, doves, &cause);
         ctx.log.headlines.push(format!(
             "{name}: the government loses ground in the election ({approval:.0}% approval)."
         ));
@@ -145,12 +154,12 @@ pub fn update(ctx: &mut Ctx) {
             ctx.adjust(
                 actor,
                 Indicator::Hawks,
-                1.5 * provocations,
+                p.hawks_per_provocation * provocations,
                 &Cause::rule("provocations", "the other side's provocations"),
             );
         }
         if pain > 0.0 || stress > 20.0 {
-            let amount = 0.8 * pain + 0.05 * (stress - 20.0).max(0.0);
+            let amount = p.doves_per_pain * pain + p.doves_per_stress * (stress - 20.0).max(0.0);
             ctx.adjust(
                 actor,
                 Indicator::Doves,
@@ -162,7 +171,7 @@ pub fn update(ctx: &mut Ctx) {
         for indicator in [Indicator::Hawks, Indicator::Doves] {
             let v = ctx.ind.get(actor, indicator);
             let start = scn.actor(actor).start_indicators()[indicator.index()];
-            ctx.adjust(actor, indicator, 0.05 * (start - v), &drift);
+            ctx.adjust(actor, indicator, p.pressure_drift * (start - v), &drift);
         }
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
         ctx.adjust(

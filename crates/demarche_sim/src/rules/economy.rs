@@ -200,7 +200,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         );
         charge(ctx, flow.importer, supply, &format!("{text}: lost supply"));
         if scn.sector(flow.sector).kind == SectorKind::Energy {
-            let stress = 0.25
+            let stress = p.energy_stress_share
                 * flow.importer_dependence
                 * flow.criticality
                 * closed

@@ -135,6 +135,55 @@ pub struct Params {
     /// Width of the band below a threshold objective in which it earns partial credit.
     #[format(range = 0.001..=100.0)]
     pub objective_margin: f64,
+    /// Share of the coalition's expected sanction level a member must reach to keep pace.
+    /// Design choice.
+    #[format(range = 0.0..=1.0)]
+    pub coalition_pace_share: f64,
+    /// Most relation points a lagging member loses in one turn. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub coalition_lag_cap: f64,
+    /// Share of (dependence × criticality) of a lost energy flow that becomes energy stress,
+    /// before `energy_stress_scale`. Design choice.
+    #[format(range = 0.0..=1.0)]
+    pub energy_stress_share: f64,
+    /// Hawk pressure gained per provocation by the other side. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub hawks_per_provocation: f64,
+    /// Dove pressure gained per economy point lost this turn. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub doves_per_pain: f64,
+    /// Dove pressure gained per point of energy stress above 20. Design choice.
+    #[format(range = 0.0..=10.0)]
+    pub doves_per_stress: f64,
+    /// Share of the gap to their starting values hawk and dove pressure recover each turn.
+    /// Design choice.
+    #[format(range = 0.0..=1.0)]
+    pub pressure_drift: f64,
+    /// Readiness each scramble costs. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub readiness_per_scramble: f64,
+    /// Share of the incident risk a full back-channel (trust 100) removes. Design choice: quiet
+    /// contacts defuse some incidents.
+    #[format(range = 0.0..=1.0)]
+    pub back_channel_incident_damping: f64,
+    /// Tension above which an incident can turn into a clash (the clash risk grows with the
+    /// square of the way from here to 100). Design choice.
+    #[format(range = 0.0..=99.0)]
+    pub clash_tension_from: f64,
+    /// Political capital a government gains by winning an election, and loses by losing one.
+    /// Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub election_capital: f64,
+    /// Approval a government gains by winning an election. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub election_approval: f64,
+    /// Dove pressure gained when a government loses an election. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub election_doves: f64,
+    /// What the audience-cost meter is divided by after backing down or winning an election.
+    /// Design choice: it halves.
+    #[format(range = 1.0..=100.0)]
+    pub audience_relief_divisor: f64,
 }
 
 impl Default for Params {
@@ -177,6 +226,20 @@ impl Default for Params {
             clash_at_full_tension: 0.1,
             readiness_recovery: 3.0,
             objective_margin: 10.0,
+            coalition_pace_share: 0.8,
+            coalition_lag_cap: 4.0,
+            energy_stress_share: 0.25,
+            hawks_per_provocation: 1.5,
+            doves_per_pain: 0.8,
+            doves_per_stress: 0.05,
+            pressure_drift: 0.05,
+            readiness_per_scramble: 0.1,
+            back_channel_incident_damping: 0.3,
+            clash_tension_from: 50.0,
+            election_capital: 4.0,
+            election_approval: 3.0,
+            election_doves: 10.0,
+            audience_relief_divisor: 2.0,
         }
     }
 }

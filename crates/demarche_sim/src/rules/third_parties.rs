@@ -44,7 +44,7 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             }
             let other = scn.actor_of(side.other());
             let level = ctx.sanc.level(member, other);
-            let pace = 0.8 * expected;
+            let pace = p.coalition_pace_share * expected;
             let (delta, text) = if level >= pace {
                 (
                     p.coalition_keep_pace,
@@ -53,7 +53,7 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             } else {
                 let lag = pace - level;
                 (
-                    -(p.coalition_lag_penalty * lag).min(4.0),
+                    -(p.coalition_lag_penalty * lag).min(p.coalition_lag_cap),
                     format!("lags {lag:.0} points behind {} packages", coalition.name),
                 )
             };
