@@ -660,21 +660,16 @@ pub struct Action<S: Stage = Built> {
 }
 
 /// What an order for an action must name besides the action.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, Format)]
 #[serde(bound = "")]
 pub enum Target<S: Stage = Built> {
     /// Nothing: the action is fully specified.
+    #[default]
     Nothing,
     /// A track from the list (empty: any track).
     Track(Vec<S::Track>),
     /// A region from the list (empty: any region).
     Region(Vec<S::Region>),
-}
-
-impl<S: Stage> Default for Target<S> {
-    fn default() -> Self {
-        Target::Nothing
-    }
 }
 
 /// When an event fires.
