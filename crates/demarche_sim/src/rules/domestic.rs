@@ -121,7 +121,10 @@ pub fn update(ctx: &mut Ctx) {
         let resolve = ctx.intel.resolve[i];
         let pain = ctx.log.pain[i];
         if pain > 0.0 {
-            let amount = -pain * p.pain_to_approval * s.pain * (1.25 - 0.5 * resolve);
+            let amount = -pain
+                * p.pain_to_approval
+                * s.pain
+                * (p.pain_resolve_base - p.pain_resolve_relief * resolve);
             ctx.adjust(
                 actor,
                 Indicator::Approval,
@@ -235,7 +238,9 @@ pub fn income(ctx: &mut Ctx) {
             continue;
         };
         let approval = ctx.ind.get(actor, Indicator::Approval);
-        let amount = setup.capital_per_turn * (0.75 + 0.5 * approval / 100.0);
+        let p = &scn.params;
+        let amount =
+            setup.capital_per_turn * (p.income_base + p.income_per_approval * approval / 100.0);
         ctx.adjust(
             actor,
             Indicator::Capital,

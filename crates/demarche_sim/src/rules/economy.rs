@@ -167,7 +167,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         let (exporter_evades, importer_evades, importer_scale) = match kind {
             Some(MeasureKind::ImportRestriction) => (true, false, 1.0),
             Some(MeasureKind::ExportRestriction) => (false, true, 1.0),
-            Some(MeasureKind::AssetFreeze) => (false, false, 0.2),
+            Some(MeasureKind::AssetFreeze) => (false, false, p.asset_freeze_importer_share),
             _ => (true, false, 1.0),
         };
         let text = label(scn, ctx.sanc, closure, flow);

@@ -184,6 +184,30 @@ pub struct Params {
     /// Design choice: it halves.
     #[format(range = 1.0..=100.0)]
     pub audience_relief_divisor: f64,
+    /// Capital income at 0 % approval, as a share of `capital_per_turn` (it grows by
+    /// `income_per_approval` from 0 to 100 % approval). Design choice: 50 % approval gives the
+    /// full `capital_per_turn`.
+    #[format(range = 0.0..=10.0)]
+    pub income_base: f64,
+    /// Capital income gained from 0 to 100 % approval, as a share of `capital_per_turn`. Design
+    /// choice.
+    #[format(range = 0.0..=10.0)]
+    pub income_per_approval: f64,
+    /// How much economic pain costs approval at zero resolve: × (this − `pain_resolve_relief` ×
+    /// resolve). Design choice: resolute governments pay less for pain.
+    #[format(range = 0.0..=10.0)]
+    pub pain_resolve_base: f64,
+    /// How much resolve softens the approval cost of pain (see `pain_resolve_base`). Design
+    /// choice.
+    #[format(range = 0.0..=10.0)]
+    pub pain_resolve_relief: f64,
+    /// Share of a frozen flow's supply cost the importer bears under an asset freeze. Design
+    /// choice: a freeze mostly hurts the owner of the assets.
+    #[format(range = 0.0..=1.0)]
+    pub asset_freeze_importer_share: f64,
+    /// Standing a sender gains when a threat works without being carried out. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub threat_success_standing: f64,
 }
 
 impl Default for Params {
@@ -240,6 +264,12 @@ impl Default for Params {
             election_approval: 3.0,
             election_doves: 10.0,
             audience_relief_divisor: 2.0,
+            income_base: 0.75,
+            income_per_approval: 0.5,
+            pain_resolve_base: 1.25,
+            pain_resolve_relief: 0.5,
+            asset_freeze_importer_share: 0.2,
+            threat_success_standing: 2.0,
         }
     }
 }

@@ -173,7 +173,7 @@ pub fn resolve_threats(ctx: &mut Ctx) {
             ctx.adjust(
                 threat.sender,
                 crate::scenario::Indicator::Standing,
-                2.0,
+                ctx.scn.params.threat_success_standing,
                 &cause,
             );
             if let Some(side) = ctx.scn.side_of(threat.sender) {
