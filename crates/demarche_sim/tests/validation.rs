@@ -393,7 +393,9 @@ fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>>
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
     )
     .expect("docs/scenario-format.md");
-    let start = page.find("## 6. A minimal complete scenario").expect("section 6");
+    let start = page
+        .find("## 6. A minimal complete scenario")
+        .expect("section 6");
     let end = start + page[start..].find("\n## 7.").expect("section 7");
     let mut files = std::collections::BTreeMap::new();
     let mut lines = page[start..end].lines();
@@ -403,9 +405,18 @@ fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>>
         };
         let path = path.trim_start_matches("scenarios/straits_mini/");
         let fence = lines.by_ref().find(|l| !l.trim().is_empty());
-        assert!(fence.is_some_and(|l| l.starts_with("```")), "no block after `{path}`");
-        let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
-        files.insert(path.to_owned(), format!("{}\n", body.join("\n")).into_bytes());
+        assert!(
+            fence.is_some_and(|l| l.starts_with("```")),
+            "no block after `{path}`"
+        );
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
+        files.insert(
+            path.to_owned(),
+            format!("{}\n", body.join("\n")).into_bytes(),
+        );
     }
     files
 }
