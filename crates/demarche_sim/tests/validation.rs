@@ -434,3 +434,26 @@ fn the_minimal_scenario_of_the_docs_is_valid() {
     );
     assert_eq!(loaded.scenario.meta.calendar.turns, 6);
 }
+
+#[test]
+fn field_paths_use_the_names_written_in_the_files() {
+    let copy = Copy::new();
+    copy.replace("actors.ron", "\"fearon-1994\"", "\"fearon-1949\"");
+    let error = first_error(&copy, "actors.ron");
+    assert_eq!(error.message, "unknown source `fearon-1949`");
+    assert_eq!(error.path, "[0].source[1]");
+    assert!(error.source_line.unwrap().contains("fearon-1949"));
+}
+
+#[test]
+fn the_rules_ranges_are_checked_where_they_are_declared() {
+    let copy = Copy::new();
+    copy.write(
+        "rules.ron",
+        "(tension_floor: 120, coalition_pace_share: 0.8)",
+    );
+    let error = first_error(&copy, "rules.ron");
+    assert_eq!(error.message, "120 is out of range");
+    assert_eq!(error.path, "tension_floor");
+    assert_eq!(error.help.as_deref(), Some("use a number from 0 to 100"));
+}
