@@ -133,8 +133,10 @@ pub fn update(ctx: &mut Ctx) {
             );
         }
         let stress = ctx.ind.get(actor, Indicator::EnergyStress);
-        if stress > 20.0 {
-            let amount = -(stress - 20.0) / 20.0 * p.energy_to_approval * s.energy;
+        if stress > p.energy_stress_threshold {
+            let amount = -(stress - p.energy_stress_threshold) / p.energy_stress_step
+                * p.energy_to_approval
+                * s.energy;
             ctx.adjust(
                 actor,
                 Indicator::Approval,
@@ -161,8 +163,9 @@ pub fn update(ctx: &mut Ctx) {
                 &Cause::rule("provocations", "the other side's provocations"),
             );
         }
-        if pain > 0.0 || stress > 20.0 {
-            let amount = p.doves_per_pain * pain + p.doves_per_stress * (stress - 20.0).max(0.0);
+        if pain > 0.0 || stress > p.energy_stress_threshold {
+            let amount = p.doves_per_pain * pain
+                + p.doves_per_stress * (stress - p.energy_stress_threshold).max(0.0);
             ctx.adjust(
                 actor,
                 Indicator::Doves,

@@ -208,6 +208,33 @@ pub struct Params {
     /// Standing a sender gains when a threat works without being carried out. Design choice.
     #[format(range = 0.0..=100.0)]
     pub threat_success_standing: f64,
+    /// Energy stress above which it costs approval and feeds dove pressure. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub energy_stress_threshold: f64,
+    /// Points of energy stress above the threshold per `energy_to_approval` of approval lost.
+    /// Design choice.
+    #[format(range = 1.0..=100.0)]
+    pub energy_stress_step: f64,
+    /// Share of a coalition member's relation change that also moves its standing. Design
+    /// choice.
+    #[format(range = 0.0..=1.0)]
+    pub coalition_standing_share: f64,
+    /// Relation with a side from which a third state counts as its ally (and gives assurance).
+    /// Design choice.
+    #[format(range = -100.0..=100.0)]
+    pub ally_relation: f64,
+    /// Approval an ally's public assurance gives, per turn. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub assurance_approval: f64,
+    /// Readiness an ally's public assurance gives, per turn. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub assurance_readiness: f64,
+    /// Relation with the ally gained per turn of assurance. Design choice.
+    #[format(range = 0.0..=100.0)]
+    pub assurance_relation: f64,
+    /// Weight of the tied-hands signal a threat that worked sends. Design choice.
+    #[format(range = 0.0..=10.0)]
+    pub threat_success_signal: f64,
 }
 
 impl Default for Params {
@@ -270,6 +297,14 @@ impl Default for Params {
             pain_resolve_relief: 0.5,
             asset_freeze_importer_share: 0.2,
             threat_success_standing: 2.0,
+            energy_stress_threshold: 20.0,
+            energy_stress_step: 20.0,
+            coalition_standing_share: 0.5,
+            ally_relation: 50.0,
+            assurance_approval: 0.5,
+            assurance_readiness: 1.0,
+            assurance_relation: 0.5,
+            threat_success_signal: 1.0,
         }
     }
 }

@@ -177,9 +177,11 @@ pub fn resolve_threats(ctx: &mut Ctx) {
                 &cause,
             );
             if let Some(side) = ctx.scn.side_of(threat.sender) {
-                ctx.log
-                    .signals
-                    .push((side, crate::scenario::SignalKind::TiedHands, 1.0));
+                ctx.log.signals.push((
+                    side,
+                    crate::scenario::SignalKind::TiedHands,
+                    ctx.scn.params.threat_success_signal,
+                ));
             }
         }
     }

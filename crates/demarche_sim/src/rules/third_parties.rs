@@ -59,12 +59,18 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             };
             let cause = Cause::rule("coalition_pressure", text);
             ctx.relation(member, c, delta, &cause);
-            ctx.adjust(member, Indicator::Standing, delta / 2.0, &cause);
+            ctx.adjust(
+                member,
+                Indicator::Standing,
+                delta * p.coalition_standing_share,
+                &cause,
+            );
         }
     }
 }
 
-/// Allies (a relation of 50 or more with a side) give public assurance when tension is high.
+/// Allies (a relation of `ally_relation` or more with a side) give public assurance when tension
+/// is high.
 pub fn allied_assurance(ctx: &mut Ctx) {
     let scn = ctx.scn;
     if ctx.ind.tension < scn.params.assurance_tension {
@@ -77,16 +83,17 @@ pub fn allied_assurance(ctx: &mut Ctx) {
         }
         for side in Side::BOTH {
             let member = scn.actor_of(side);
-            if ctx.ind.relation(member, ally_id) < 50.0 {
+            if ctx.ind.relation(member, ally_id) < scn.params.ally_relation {
                 continue;
             }
             let cause = Cause::rule(
                 "allied_assurance",
                 format!("public assurance from {}", ally.name),
             );
-            ctx.adjust(member, Indicator::Approval, 0.5, &cause);
-            ctx.adjust(member, Indicator::Readiness, 1.0, &cause);
-            ctx.relation(member, ally_id, 0.5, &cause);
+            let p = &scn.params;
+            ctx.adjust(member, Indicator::Approval, p.assurance_approval, &cause);
+            ctx.adjust(member, Indicator::Readiness, p.assurance_readiness, &cause);
+            ctx.relation(member, ally_id, p.assurance_relation, &cause);
         }
     }
 }
