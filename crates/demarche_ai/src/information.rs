@@ -17,7 +17,7 @@ pub fn imagined(state: &SimState, scn: &Scenario, side: Side, rng: &mut Stream) 
     world.intel.resolve[other.index()] = sample_beta(alpha, beta, rng);
     // The other side's belief about us is private too: start it from its public prior.
     if let Some(setup) = scn.actor(scn.actor_of(other)).side.as_ref() {
-        world.intel.beliefs[other.index()] = setup.prior;
+        world.intel.beliefs[other.index()] = setup.prior.pair();
     }
     let actor = scn.actor_of(other);
     if let Some(setup) = scn.actor(actor).side.as_ref() {

@@ -39,10 +39,10 @@ impl Difficulty {
             .map_or_else(
                 || self.budget(),
                 |d| Budget {
-                    shortlist: d.shortlist,
-                    rollouts: d.rollouts,
+                    shortlist: d.shortlist as usize,
+                    rollouts: d.rollouts as usize,
                     depth: d.depth,
-                    bundle: d.bundle,
+                    bundle: d.bundle as usize,
                     noise: d.noise,
                 },
             )

@@ -18,6 +18,8 @@ pub enum Command {
     /// Play many games checking the state's invariants after every turn and a save/load round
     /// trip in each game; exit 1 on any failure.
     Soak(SoakArgs),
+    /// Print the scenario format's reference tables, made from the format's types.
+    Schema(SchemaArgs),
 }
 
 /// `demarche soak`
@@ -41,6 +43,14 @@ pub struct SoakArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+}
+
+/// `demarche schema --markdown`
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// Print the tables as Markdown (the committed `docs/scenario-format-reference.md`).
+    #[arg(long, required = true)]
+    pub markdown: bool,
 }
 
 /// `demarche validate DIR...`

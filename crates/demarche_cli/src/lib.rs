@@ -1,4 +1,4 @@
-//! Démarche's headless commands: `validate`, `run`, `replay`, `batch` and `soak`.
+//! Démarche's headless commands: `validate`, `run`, `replay`, `batch`, `soak` and `schema`.
 //!
 //! The game binary parses its command line with [`Command`] and hands the headless commands to
 //! [`execute`]. Every command works without a display.
@@ -13,7 +13,7 @@ pub mod progress;
 pub mod terminal;
 pub mod text;
 
-pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, SoakArgs, ValidateArgs};
+pub use args::{BatchArgs, Command, ReplayArgs, RunArgs, SchemaArgs, SoakArgs, ValidateArgs};
 pub use error::CliError;
 
 use std::process::ExitCode;
@@ -26,6 +26,7 @@ pub fn execute(command: Command) -> ExitCode {
         Command::Replay(args) => commands::replay::run(&args),
         Command::Batch(args) => commands::batch::run(&args),
         Command::Soak(args) => commands::soak::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
     };
     match result {
         Ok(code) => code,

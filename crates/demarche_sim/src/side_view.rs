@@ -261,7 +261,7 @@ fn hide_private(seen: &mut SimState, scn: &Scenario, viewer: Side) {
         .actor(actor)
         .side
         .as_ref()
-        .map_or(NEUTRAL_BELIEF, |s| s.prior);
+        .map_or(NEUTRAL_BELIEF, |s| s.prior.pair());
     let indicators = &mut seen.indicators.actors[actor.index()];
     for private in [Indicator::Capital, Indicator::AudienceCost] {
         indicators[private.index()] = 0.0;

@@ -357,7 +357,7 @@ impl SimState {
             relations[r.b.index() * n + r.a.index()] = r.value;
         }
         let indicators = Indicators {
-            actors: scn.actors.iter().map(|a| a.initial).collect(),
+            actors: scn.actors.iter().map(|a| a.start_indicators()).collect(),
             relations,
             tension: scn.meta.initial_tension.unwrap_or(scn.params.tension_floor),
             trade: 0.0,
@@ -366,7 +366,7 @@ impl SimState {
             scn.actor(scn.actor_of(side))
                 .side
                 .as_ref()
-                .map_or((2.0, 2.0), |s| s.prior)
+                .map_or((2.0, 2.0), |s| s.prior.pair())
         };
         let tracks = initial_tracks(scn);
         let flow_open =

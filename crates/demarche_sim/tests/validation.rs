@@ -269,3 +269,168 @@ proptest! {
         prop_assert!(result.is_err(), "a truncated catalogue loaded");
     }
 }
+
+#[test]
+fn a_file_that_does_not_parse_hides_only_references_into_it() {
+    let copy = Copy::new();
+    copy.write("actors.ron", "[ ( id: \"JPN\", name: ");
+    let text = copy.read("historical.ron");
+    let at = text.find("action: \"").expect("an order") + "action: \"".len();
+    copy.write(
+        "historical.ron",
+        &format!("{}xx_{}", &text[..at], &text[at..]),
+    );
+    let all = problems(&copy);
+    let rendered = render_problems(&all);
+    assert!(
+        all.iter()
+            .any(|p| p.is_error() && p.file.ends_with("actors.ron")),
+        "{rendered}"
+    );
+    let misspelt = all
+        .iter()
+        .find(|p| {
+            p.file.ends_with("historical.ron") && p.message.starts_with("unknown action `xx_")
+        })
+        .unwrap_or_else(|| panic!("the misspelt action is not reported:\n{rendered}"));
+    assert!(misspelt.path.ends_with(".action"), "{}", misspelt.path);
+    assert!(misspelt.location.is_some());
+    let notes: Vec<&Problem> = all
+        .iter()
+        .filter(|p| {
+            p.message
+                .starts_with("references to actors are not checked")
+        })
+        .collect();
+    assert_eq!(notes.len(), 1, "{rendered}");
+    assert!(
+        !all.iter().any(|p| p.message.starts_with("unknown actor")),
+        "{rendered}"
+    );
+}
+
+/// Every file of the bundled scenario by its path inside the folder.
+fn files_of(
+    dir: &std::path::Path,
+    prefix: &str,
+    out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            files_of(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name, std::fs::read(entry.path()).unwrap());
+        }
+    }
+}
+
+#[test]
+fn a_scenario_loads_from_memory_as_from_its_folder() {
+    let mut files = std::collections::BTreeMap::new();
+    files_of(&common::scenario_dir(), "", &mut files);
+    let from_disk = demarche_sim::load(&common::scenario_dir()).expect("the folder loads");
+    let in_memory = demarche_sim::scenario::load_files("japan_russia_2022", files.clone())
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert_eq!(
+        in_memory.scenario.content_hash,
+        from_disk.scenario.content_hash
+    );
+    assert_eq!(
+        in_memory.scenario.meta.briefings,
+        from_disk.scenario.meta.briefings
+    );
+    assert_eq!(
+        in_memory.scenario.actions.len(),
+        from_disk.scenario.actions.len()
+    );
+
+    let briefing = files
+        .keys()
+        .find(|k| k.starts_with("briefings/"))
+        .cloned()
+        .expect("a briefing");
+    files.remove(&briefing);
+    let error = demarche_sim::scenario::load_files("japan_russia_2022", files).unwrap_err();
+    assert!(
+        error
+            .problems
+            .iter()
+            .any(|p| p.is_error() && p.message.contains("not found in the scenario folder")),
+        "{}",
+        render_problems(&error.problems)
+    );
+}
+
+/// The files of the format page's "minimal complete scenario", by path inside its folder: each
+/// is a line `` `path`: `` followed by a fenced block.
+fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>> {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
+    )
+    .expect("docs/scenario-format.md");
+    let start = page
+        .find("## 6. A minimal complete scenario")
+        .expect("section 6");
+    let end = start + page[start..].find("\n## 7.").expect("section 7");
+    let mut files = std::collections::BTreeMap::new();
+    let mut lines = page[start..end].lines();
+    while let Some(line) = lines.next() {
+        let Some(path) = line.strip_prefix('`').and_then(|l| l.strip_suffix("`:")) else {
+            continue;
+        };
+        let path = path.trim_start_matches("scenarios/straits_mini/");
+        let fence = lines.by_ref().find(|l| !l.trim().is_empty());
+        assert!(
+            fence.is_some_and(|l| l.starts_with("```")),
+            "no block after `{path}`"
+        );
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
+        files.insert(
+            path.to_owned(),
+            format!("{}\n", body.join("\n")).into_bytes(),
+        );
+    }
+    files
+}
+
+#[test]
+fn the_minimal_scenario_of_the_docs_is_valid() {
+    let files = minimal_scenario_of_the_docs();
+    assert!(files.len() >= 18, "{:?}", files.keys().collect::<Vec<_>>());
+    let loaded = demarche_sim::scenario::load_files("straits_mini", files)
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        render_problems(&loaded.warnings)
+    );
+    assert_eq!(loaded.scenario.meta.calendar.turns, 6);
+}
+
+#[test]
+fn field_paths_use_the_names_written_in_the_files() {
+    let copy = Copy::new();
+    copy.replace("actors.ron", "\"fearon-1994\"", "\"fearon-1949\"");
+    let error = first_error(&copy, "actors.ron");
+    assert_eq!(error.message, "unknown source `fearon-1949`");
+    assert_eq!(error.path, "[0].source[1]");
+    assert!(error.source_line.unwrap().contains("fearon-1949"));
+}
+
+#[test]
+fn the_rules_ranges_are_checked_where_they_are_declared() {
+    let copy = Copy::new();
+    copy.write(
+        "rules.ron",
+        "(tension_floor: 120, coalition_pace_share: 0.8)",
+    );
+    let error = first_error(&copy, "rules.ron");
+    assert_eq!(error.message, "120 is out of range");
+    assert_eq!(error.path, "tension_floor");
+    assert_eq!(error.help.as_deref(), Some("use a number from 0 to 100"));
+}

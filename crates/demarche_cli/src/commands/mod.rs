@@ -4,6 +4,7 @@ pub mod batch;
 pub mod compare;
 pub mod replay;
 pub mod run;
+pub mod schema;
 pub mod soak;
 pub mod validate;
 

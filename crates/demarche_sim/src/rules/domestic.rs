@@ -60,7 +60,8 @@ pub fn backdown(ctx: &mut Ctx, actor: ActorId, what: &str) {
     let cost = meter * ctx.scn.params.backdown_factor;
     let cause = Cause::rule("backdown", format!("backing down: {what}"));
     ctx.adjust(actor, Indicator::Approval, -cost, &cause);
-    ctx.adjust(actor, Indicator::AudienceCost, -meter / 2.0, &cause);
+    let relief = ctx.scn.params.audience_relief_divisor;
+    ctx.adjust(actor, Indicator::AudienceCost, -meter / relief, &cause);
     if let Some(side) = ctx.scn.side_of(actor) {
         ctx.log.backdowns[side.index()] += 1;
     }
@@ -78,10 +79,16 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
     let name = ctx.scn.actor(actor).name.clone();
     if approval >= ctx.scn.params.election_threshold {
         let cause = Cause::rule("election", format!("{name}'s government wins the election"));
-        ctx.adjust(actor, Indicator::Capital, 4.0, &cause);
+        let p = &ctx.scn.params;
+        let (capital, relief, approval_gain) = (
+            p.election_capital,
+            p.audience_relief_divisor,
+            p.election_approval,
+        );
+        ctx.adjust(actor, Indicator::Capital, capital, &cause);
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
-        ctx.adjust(actor, Indicator::AudienceCost, -meter / 2.0, &cause);
-        ctx.adjust(actor, Indicator::Approval, 3.0, &cause);
+        ctx.adjust(actor, Indicator::AudienceCost, -meter / relief, &cause);
+        ctx.adjust(actor, Indicator::Approval, approval_gain, &cause);
         ctx.log.headlines.push(format!(
             "{name}: the government wins the election with {approval:.0}% approval."
         ));
@@ -90,8 +97,10 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
             "election",
             format!("{name}'s government loses ground in the election"),
         );
-        ctx.adjust(actor, Indicator::Capital, -4.0, &cause);
-        ctx.adjust(actor, Indicator::Doves, 10.0, &cause);
+        let p = &ctx.scn.params;
+        let (capital, doves) = (p.election_capital, p.election_doves);
+        ctx.adjust(actor, Indicator::Capital, -capital, &cause);
+        ctx.adjust(actor, Indicator::Doves, doves, &cause);
         ctx.log.headlines.push(format!(
             "{name}: the government loses ground in the election ({approval:.0}% approval)."
         ));
@@ -112,7 +121,10 @@ pub fn update(ctx: &mut Ctx) {
         let resolve = ctx.intel.resolve[i];
         let pain = ctx.log.pain[i];
         if pain > 0.0 {
-            let amount = -pain * p.pain_to_approval * s.pain * (1.25 - 0.5 * resolve);
+            let amount = -pain
+                * p.pain_to_approval
+                * s.pain
+                * (p.pain_resolve_base - p.pain_resolve_relief * resolve);
             ctx.adjust(
                 actor,
                 Indicator::Approval,
@@ -121,8 +133,10 @@ pub fn update(ctx: &mut Ctx) {
             );
         }
         let stress = ctx.ind.get(actor, Indicator::EnergyStress);
-        if stress > 20.0 {
-            let amount = -(stress - 20.0) / 20.0 * p.energy_to_approval * s.energy;
+        if stress > p.energy_stress_threshold {
+            let amount = -(stress - p.energy_stress_threshold) / p.energy_stress_step
+                * p.energy_to_approval
+                * s.energy;
             ctx.adjust(
                 actor,
                 Indicator::Approval,
@@ -145,12 +159,13 @@ pub fn update(ctx: &mut Ctx) {
             ctx.adjust(
                 actor,
                 Indicator::Hawks,
-                1.5 * provocations,
+                p.hawks_per_provocation * provocations,
                 &Cause::rule("provocations", "the other side's provocations"),
             );
         }
-        if pain > 0.0 || stress > 20.0 {
-            let amount = 0.8 * pain + 0.05 * (stress - 20.0).max(0.0);
+        if pain > 0.0 || stress > p.energy_stress_threshold {
+            let amount = p.doves_per_pain * pain
+                + p.doves_per_stress * (stress - p.energy_stress_threshold).max(0.0);
             ctx.adjust(
                 actor,
                 Indicator::Doves,
@@ -161,8 +176,8 @@ pub fn update(ctx: &mut Ctx) {
         let drift = Cause::rule("drift", "pressures fade over time");
         for indicator in [Indicator::Hawks, Indicator::Doves] {
             let v = ctx.ind.get(actor, indicator);
-            let start = scn.actor(actor).initial[indicator.index()];
-            ctx.adjust(actor, indicator, 0.05 * (start - v), &drift);
+            let start = scn.actor(actor).start_indicators()[indicator.index()];
+            ctx.adjust(actor, indicator, p.pressure_drift * (start - v), &drift);
         }
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
         ctx.adjust(
@@ -188,7 +203,7 @@ pub fn update(ctx: &mut Ctx) {
     for (a, spec) in scn.actors.iter().enumerate() {
         let actor = ActorId::from_index(a);
         let economy = ctx.ind.get(actor, Indicator::Economy);
-        let start = spec.initial[Indicator::Economy.index()];
+        let start = spec.start_indicators()[Indicator::Economy.index()];
         if economy < start {
             ctx.adjust(
                 actor,
@@ -198,7 +213,7 @@ pub fn update(ctx: &mut Ctx) {
             );
         }
         let readiness = ctx.ind.get(actor, Indicator::Readiness);
-        let base = spec.initial[Indicator::Readiness.index()];
+        let base = spec.start_indicators()[Indicator::Readiness.index()];
         if readiness < base {
             ctx.adjust(
                 actor,
@@ -226,7 +241,9 @@ pub fn income(ctx: &mut Ctx) {
             continue;
         };
         let approval = ctx.ind.get(actor, Indicator::Approval);
-        let amount = setup.capital_per_turn * (0.75 + 0.5 * approval / 100.0);
+        let p = &scn.params;
+        let amount =
+            setup.capital_per_turn * (p.income_base + p.income_per_approval * approval / 100.0);
         ctx.adjust(
             actor,
             Indicator::Capital,

@@ -167,7 +167,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         let (exporter_evades, importer_evades, importer_scale) = match kind {
             Some(MeasureKind::ImportRestriction) => (true, false, 1.0),
             Some(MeasureKind::ExportRestriction) => (false, true, 1.0),
-            Some(MeasureKind::AssetFreeze) => (false, false, 0.2),
+            Some(MeasureKind::AssetFreeze) => (false, false, p.asset_freeze_importer_share),
             _ => (true, false, 1.0),
         };
         let text = label(scn, ctx.sanc, closure, flow);
@@ -200,7 +200,7 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         );
         charge(ctx, flow.importer, supply, &format!("{text}: lost supply"));
         if scn.sector(flow.sector).kind == SectorKind::Energy {
-            let stress = 0.25
+            let stress = p.energy_stress_share
                 * flow.importer_dependence
                 * flow.criticality
                 * closed

@@ -96,7 +96,7 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         Effect::Scramble(who, count) => {
             if let Some(a) = ctx.who(*who, actor) {
                 ctx.mil.scrambles[a.index()] += count;
-                let cost = f64::from(*count) * 0.1;
+                let cost = f64::from(*count) * ctx.scn.params.readiness_per_scramble;
                 ctx.adjust(
                     a,
                     Indicator::Readiness,

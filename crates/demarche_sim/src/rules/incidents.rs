@@ -17,12 +17,13 @@ pub fn incident_risk(
 ) -> f64 {
     let raw =
         p.incident_base + p.incident_per_tension * tension + p.incident_per_activity * activity;
-    (raw * (1.0 - 0.3 * back_channel / 100.0)).clamp(0.0, p.incident_cap)
+    (raw * (1.0 - p.back_channel_incident_damping * back_channel / 100.0))
+        .clamp(0.0, p.incident_cap)
 }
 
 /// Probability that an incident becomes an armed clash.
 pub fn clash_risk(tension: f64, p: &super::params::Params) -> f64 {
-    let over = ((tension - 50.0) / 50.0).max(0.0);
+    let over = ((tension - p.clash_tension_from) / (100.0 - p.clash_tension_from)).max(0.0);
     p.clash_at_full_tension * over * over
 }
 

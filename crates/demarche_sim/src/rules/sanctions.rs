@@ -173,13 +173,15 @@ pub fn resolve_threats(ctx: &mut Ctx) {
             ctx.adjust(
                 threat.sender,
                 crate::scenario::Indicator::Standing,
-                2.0,
+                ctx.scn.params.threat_success_standing,
                 &cause,
             );
             if let Some(side) = ctx.scn.side_of(threat.sender) {
-                ctx.log
-                    .signals
-                    .push((side, crate::scenario::SignalKind::TiedHands, 1.0));
+                ctx.log.signals.push((
+                    side,
+                    crate::scenario::SignalKind::TiedHands,
+                    ctx.scn.params.threat_success_signal,
+                ));
             }
         }
     }

@@ -13,7 +13,7 @@ pub fn new_game(scn: &Scenario, rng: SimRng) -> SimState {
     for side in Side::BOTH {
         let draw = stream.unit();
         if let Some(setup) = scn.actor(scn.actor_of(side)).side.as_ref() {
-            let resolve = setup.resolve_mean + setup.resolve_spread * (2.0 * draw - 1.0);
+            let resolve = setup.resolve.mean + setup.resolve.spread * (2.0 * draw - 1.0);
             state.intel.resolve[side.index()] = resolve.clamp(0.0, 1.0);
         }
     }

@@ -44,7 +44,7 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             }
             let other = scn.actor_of(side.other());
             let level = ctx.sanc.level(member, other);
-            let pace = 0.8 * expected;
+            let pace = p.coalition_pace_share * expected;
             let (delta, text) = if level >= pace {
                 (
                     p.coalition_keep_pace,
@@ -53,18 +53,24 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             } else {
                 let lag = pace - level;
                 (
-                    -(p.coalition_lag_penalty * lag).min(4.0),
+                    -(p.coalition_lag_penalty * lag).min(p.coalition_lag_cap),
                     format!("lags {lag:.0} points behind {} packages", coalition.name),
                 )
             };
             let cause = Cause::rule("coalition_pressure", text);
             ctx.relation(member, c, delta, &cause);
-            ctx.adjust(member, Indicator::Standing, delta / 2.0, &cause);
+            ctx.adjust(
+                member,
+                Indicator::Standing,
+                delta * p.coalition_standing_share,
+                &cause,
+            );
         }
     }
 }
 
-/// Allies (a relation of 50 or more with a side) give public assurance when tension is high.
+/// Allies (a relation of `ally_relation` or more with a side) give public assurance when tension
+/// is high.
 pub fn allied_assurance(ctx: &mut Ctx) {
     let scn = ctx.scn;
     if ctx.ind.tension < scn.params.assurance_tension {
@@ -77,16 +83,17 @@ pub fn allied_assurance(ctx: &mut Ctx) {
         }
         for side in Side::BOTH {
             let member = scn.actor_of(side);
-            if ctx.ind.relation(member, ally_id) < 50.0 {
+            if ctx.ind.relation(member, ally_id) < scn.params.ally_relation {
                 continue;
             }
             let cause = Cause::rule(
                 "allied_assurance",
                 format!("public assurance from {}", ally.name),
             );
-            ctx.adjust(member, Indicator::Approval, 0.5, &cause);
-            ctx.adjust(member, Indicator::Readiness, 1.0, &cause);
-            ctx.relation(member, ally_id, 0.5, &cause);
+            let p = &scn.params;
+            ctx.adjust(member, Indicator::Approval, p.assurance_approval, &cause);
+            ctx.adjust(member, Indicator::Readiness, p.assurance_readiness, &cause);
+            ctx.relation(member, ally_id, p.assurance_relation, &cause);
         }
     }
 }

@@ -3,23 +3,32 @@
 //! Loading is three steps: **parse** each file (item by item, so one bad entry does not hide the
 //! others), **validate** everything at once, collecting every problem with its file, line:column,
 //! field path and a did-you-mean, then **build** the typed [`Scenario`]. Nothing is built when any
-//! error is found. The CLI's `validate`, the tests and the game's loader all call [`load`].
+//! error is found. The CLI's `validate`, the tests and the game's loader all call [`load`];
+//! [`load_files`] loads the same way from file names and bytes, with no filesystem.
+//!
+//! The format itself is written once, in [`model`], generic over the [`stage::Stage`] (as read,
+//! as built); [`check`] is the checker its derive resolves through, and [`schema`] prints the
+//! generated reference tables.
 
+pub mod check;
 pub mod locate;
 pub mod model;
 pub mod problem;
 pub mod raw;
 pub mod read;
+pub mod schema;
+pub mod stage;
 pub mod suggest;
 pub mod validate;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
 pub use problem::{Location, Problem, Severity, render_problems};
 
-use read::{SourceText, parse_list, parse_one, read_text};
-use validate::{Listed, RawScenario, TextFiles, build, resolve_inside};
+use read::{SourceText, decode_text, parse_list, parse_one, read_text};
+use validate::{Listed, RawScenario, TextFiles, build, normalize_inside, resolve_inside};
 
 use crate::hash::Fnv64;
 
@@ -72,39 +81,109 @@ impl LoadError {
     }
 }
 
+/// Where a scenario's files come from: a folder, or names and bytes in memory.
+trait Files {
+    /// A scenario file by name (`actions.ron`), `Ok(None)` when absent.
+    fn file(&mut self, name: &str) -> Result<Option<String>, Box<Problem>>;
+    /// A text referenced from `scenario.ron` (a briefing), by path relative to the folder.
+    fn text(&mut self, relative: &str) -> Result<String, String>;
+}
+
+/// A scenario folder on disk.
+struct Folder<'a>(&'a Path);
+
+impl Files for Folder<'_> {
+    fn file(&mut self, name: &str) -> Result<Option<String>, Box<Problem>> {
+        let path = self.0.join(name);
+        if !path.exists() {
+            return Ok(None);
+        }
+        read_text(&path).map(Some)
+    }
+
+    fn text(&mut self, relative: &str) -> Result<String, String> {
+        let path = resolve_inside(self.0, relative)?;
+        read_text(&path).map_err(|p| format!("`{relative}`: {}", p.message))
+    }
+}
+
+/// A scenario held in memory: file names (paths relative to the folder, `/` between folders)
+/// to bytes.
+struct InMemory<'a> {
+    label: &'a Path,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Files for InMemory<'_> {
+    fn file(&mut self, name: &str) -> Result<Option<String>, Box<Problem>> {
+        match self.files.remove(name) {
+            None => Ok(None),
+            Some(bytes) => decode_text(&self.label.join(name), bytes).map(Some),
+        }
+    }
+
+    fn text(&mut self, relative: &str) -> Result<String, String> {
+        let inside = normalize_inside(relative)?;
+        let bytes = self
+            .files
+            .get(&inside)
+            .cloned()
+            .ok_or_else(|| format!("`{relative}` not found in the scenario folder"))?;
+        decode_text(&self.label.join(&inside), bytes)
+            .map_err(|p| format!("`{relative}`: {}", p.message))
+    }
+}
+
 /// Loads, validates and builds the scenario in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError {
+            dir: dir.to_path_buf(),
+            problems: vec![Problem::file_error(dir, "scenario folder not found")],
+        });
+    }
+    load_from(dir, &mut Folder(dir))
+}
+
+/// Loads, validates and builds a scenario from file names to bytes, with no filesystem:
+/// `files` holds the RON files by name (`"actions.ron"`) and the briefings and notes under the
+/// paths `scenario.ron` gives them (`"briefings/japan.md"`). `name` stands for the folder in
+/// problems.
+pub fn load_files(name: &str, files: BTreeMap<String, Vec<u8>>) -> Result<Loaded, LoadError> {
+    let label = PathBuf::from(name);
+    load_from(
+        &label,
+        &mut InMemory {
+            label: &label,
+            files,
+        },
+    )
+}
+
+fn load_from(dir: &Path, files: &mut dyn Files) -> Result<Loaded, LoadError> {
     let fail = |problems| LoadError {
         dir: dir.to_path_buf(),
         problems,
     };
-    if !dir.is_dir() {
-        return Err(fail(vec![Problem::file_error(
-            dir,
-            "scenario folder not found",
-        )]));
-    }
     let mut problems = Vec::new();
     let mut texts: Vec<(&str, SourceText)> = Vec::new();
     let mut hasher = Fnv64::new();
     for (name, required) in FILES {
         let path = dir.join(name);
-        if !required && !path.exists() {
-            continue;
-        }
-        match read_text(&path) {
-            Ok(text) => {
+        match files.file(name) {
+            Ok(Some(text)) => {
                 hasher.write_str(name);
                 hasher.write_str(&text);
                 texts.push((name, SourceText::new(path, text)));
             }
+            Ok(None) if required => problems.push(Problem::file_error(&path, "file not found")),
+            Ok(None) => {}
             Err(problem) => problems.push(*problem),
         }
     }
     let raw = parse_all(&texts, &mut problems);
     let mut read_extra = |relative: &str| -> Result<String, String> {
-        let path = resolve_inside(dir, relative)?;
-        let text = read_text(&path).map_err(|p| format!("`{relative}`: {}", p.message))?;
+        let text = files.text(relative)?;
         hasher.write_str(relative);
         hasher.write_str(&text);
         Ok(text)

@@ -1,18 +1,24 @@
-//! The built scenario: every reference resolved to a typed id, every value checked.
+//! The scenario format, each item written once and generic over its [`Stage`]: as read from RON
+//! (`Action<Raw>`, string ids) and as built (`Action`, typed ids, every value checked).
 //!
-//! A [`Scenario`] only exists when the validator found no error, so the simulation can index its
-//! tables without checks.
+//! `#[derive(Format)]` resolves raw items into built ones (field paths, ranges and the checks
+//! named in `#[format(...)]`) and describes them for the generated reference
+//! (`docs/scenario-format-reference.md`). Every struct denies unknown fields, so a misspelt
+//! field is an error rather than silently ignored; fields marked `#[serde(default)]` may be left
+//! out. A [`Scenario`] only exists when the validator found no error, so the simulation can
+//! index its tables without checks.
 
 use std::collections::BTreeMap;
 
+use demarche_format_derive::Format;
+use serde::{Deserialize, Serialize};
+
+use super::check::Scope;
+use super::stage::{Built, Stage};
+use super::validate::checks;
 use crate::date::Date;
 use crate::ids::*;
 use crate::rules::params::Params;
-
-pub use super::raw::{
-    ActorKind, Category, EventKind, ForceKind, Indicator, MeasureKind, RegionKind, SectorKind,
-    SignalKind, Stance, TrackOp, TrackStatus, Visibility,
-};
 
 /// A whole scenario, ready to play.
 #[derive(Clone, Debug)]
@@ -90,16 +96,59 @@ pub struct Meta {
     pub initial_tension: Option<f64>,
 }
 
+/// `scenario.ron`: what the scenario is, its calendar and its other files.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::scenario_file)]
+pub struct ScenarioFile<S: Stage = Built> {
+    /// Stable identifier, used by saves and replays (letters, digits, `_` and `-`).
+    pub id: String,
+    /// Title shown in menus.
+    #[format(nonempty)]
+    pub title: String,
+    /// One paragraph shown in the scenario list.
+    #[format(nonempty)]
+    pub summary: String,
+    /// Version of the scenario's data, from 1; bump it when a change breaks saves.
+    pub version: u32,
+    /// Start, turn length and number of turns.
+    pub calendar: Calendar<S>,
+    /// Seed used when none is given.
+    pub default_seed: u64,
+    /// The two playable actors, first side first.
+    pub sides: Vec<S::Actor>,
+    /// Map asset id: the game loads `<map>.map.ron` from the scenario's folder if it is there,
+    /// else from `assets/maps/`.
+    pub map: String,
+    /// Briefing files per side (Markdown, inside the scenario folder), one per side.
+    pub briefings: Vec<Briefing<S>>,
+    /// Notes for teachers (Markdown, inside the scenario folder).
+    #[serde(default)]
+    pub teacher_notes: Option<String>,
+    /// Credit lines shown in the menu.
+    #[serde(default)]
+    pub credits: Vec<String>,
+    /// Tension at the start (absent: the rules' `tension_floor`).
+    #[serde(default)]
+    #[format(range = 0.0..=100.0)]
+    pub initial_tension: Option<f64>,
+}
+
 /// The turn calendar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Calendar {
-    /// First day of turn 1.
-    pub start: Date,
-    /// Days per turn.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Calendar<S: Stage = Built> {
+    /// First day of turn 1, `YYYY-MM-DD`.
+    pub start: S::Date,
+    /// Days each turn covers.
+    #[format(range = 1..=366)]
     pub days_per_turn: u32,
-    /// Turns in a full game.
+    /// Number of turns in a full game.
+    #[format(range = 1..=520)]
     pub turns: u32,
 }
+
+impl Copy for Calendar<Built> {}
 
 impl Calendar {
     /// First day of a turn (1-based).
@@ -124,8 +173,19 @@ impl Calendar {
     }
 }
 
-/// Who an effect or condition is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A side's briefing file.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Briefing<S: Stage = Built> {
+    /// Actor id of the side.
+    pub side: S::Actor,
+    /// Path relative to the scenario folder.
+    pub file: String,
+}
+
+/// Who an effect or condition is about: `"self"` (the acting actor), `"other"` (the other side of
+/// the dyad) or an actor id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Who {
     /// A named actor.
     Actor(ActorId),
@@ -135,97 +195,226 @@ pub enum Who {
     Opponent,
 }
 
-/// An actor.
-#[derive(Clone, Debug)]
-pub struct Actor {
-    /// String id.
+/// `actors.ron`: one entry per actor.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::actor)]
+pub struct Actor<S: Stage = Built> {
+    /// Short id, e.g. `"JPN"`.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
     /// State or coalition.
     pub kind: ActorKind,
-    /// Map colour, RGB.
-    pub color: [u8; 3],
-    /// Leader at the start.
+    /// Colour on the map, `#RRGGBB`.
+    pub color: S::Color,
+    /// Leader at the start, for briefings.
+    #[serde(default)]
     pub leader: Option<String>,
-    /// GDP, billions of US dollars.
+    /// GDP in billions of current US dollars at the start.
+    #[format(range = 0.001..=1.0e6)]
     pub gdp_usd_bn: f64,
-    /// Starting indicators, by [`Indicator::index`].
-    pub initial: [f64; Indicator::ALL.len()],
-    /// For playable actors.
+    /// Starting indicators.
+    pub initial: Indicators,
+    /// Present for the playable actors: budget, resolve, beliefs and sensitivities.
+    #[serde(default)]
     pub side: Option<SideSetup>,
+    /// Source keys for the figures above.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// What a playable actor carries beyond indicators.
-#[derive(Clone, Debug)]
+impl Actor {
+    /// Every indicator at the start, by [`Indicator::index`]: political capital from the side
+    /// block, audience costs at zero.
+    pub fn start_indicators(&self) -> [f64; Indicator::ALL.len()] {
+        let mut values = [0.0; Indicator::ALL.len()];
+        for indicator in Indicator::ALL {
+            values[indicator.index()] = self.initial.get(indicator).unwrap_or(0.0);
+        }
+        values[Indicator::Capital.index()] = self
+            .side
+            .as_ref()
+            .map_or(0.0, |s| s.initial_capital.min(s.capital_cap));
+        values
+    }
+}
+
+/// Starting values of the indicators, each 0–100.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct Indicators {
+    /// See [`Indicator::Economy`].
+    #[format(range = 0.0..=100.0)]
+    pub economy: f64,
+    /// See [`Indicator::Approval`].
+    #[format(range = 0.0..=100.0)]
+    pub approval: f64,
+    /// See [`Indicator::Standing`].
+    #[format(range = 0.0..=100.0)]
+    pub standing: f64,
+    /// See [`Indicator::Readiness`].
+    #[format(range = 0.0..=100.0)]
+    pub readiness: f64,
+    /// See [`Indicator::Hawks`].
+    #[format(range = 0.0..=100.0)]
+    pub hawks: f64,
+    /// See [`Indicator::Doves`].
+    #[format(range = 0.0..=100.0)]
+    pub doves: f64,
+    /// See [`Indicator::EnergyStress`].
+    #[format(range = 0.0..=100.0)]
+    pub energy_stress: f64,
+}
+
+impl Indicators {
+    /// The starting value of an indicator, if the file gives one (capital and audience costs are
+    /// not given here).
+    pub fn get(&self, indicator: Indicator) -> Option<f64> {
+        match indicator {
+            Indicator::Economy => Some(self.economy),
+            Indicator::Approval => Some(self.approval),
+            Indicator::Standing => Some(self.standing),
+            Indicator::Readiness => Some(self.readiness),
+            Indicator::Hawks => Some(self.hawks),
+            Indicator::Doves => Some(self.doves),
+            Indicator::EnergyStress => Some(self.energy_stress),
+            Indicator::Capital | Indicator::AudienceCost => None,
+        }
+    }
+}
+
+/// What a playable actor needs beyond its indicators.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+#[format(check = checks::side_setup)]
 pub struct SideSetup {
-    /// Political capital at the start.
+    /// Political capital at the start of the game, 0 to `capital_cap`.
     pub initial_capital: f64,
-    /// Political capital per turn.
+    /// Political capital gained each turn (at 50 % approval; more when approval is higher).
+    #[format(range = 0.0..=100.0)]
     pub capital_per_turn: f64,
-    /// Most capital that can be banked.
+    /// Most political capital that can be banked.
+    #[format(range = 1.0..=100.0)]
     pub capital_cap: f64,
-    /// Resolve centre, 0–1.
-    pub resolve_mean: f64,
-    /// Resolve half-width.
-    pub resolve_spread: f64,
-    /// Prior Beta(alpha, beta) about the other side's resolve.
-    pub prior: (f64, f64),
-    /// Sensitivities.
+    /// Private resolve, drawn once per game around `mean` within `± spread`.
+    pub resolve: ResolveDraw,
+    /// Prior belief about the other side's resolve (a Beta distribution).
+    pub prior: Prior,
+    /// How strongly approval answers each pressure (1 = the model's baseline).
     pub sensitivity: Sensitivity,
-    /// Approval the public drifts back to.
+    /// Approval level the public drifts back to.
+    #[format(range = 0.0..=100.0)]
     pub approval_baseline: f64,
 }
 
-/// Multipliers on the domestic rules.
-#[derive(Clone, Copy, Debug)]
+/// A resolve distribution.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveDraw {
+    /// Centre.
+    #[format(range = 0.0..=1.0)]
+    pub mean: f64,
+    /// Half-width of the uniform draw around the centre.
+    #[format(range = 0.0..=0.5)]
+    pub spread: f64,
+}
+
+/// A Beta(alpha, beta) prior.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct Prior {
+    /// Pseudo-count of evidence for high resolve.
+    #[format(range = 0.1..=100.0)]
+    pub alpha: f64,
+    /// Pseudo-count of evidence for low resolve.
+    #[format(range = 0.1..=100.0)]
+    pub beta: f64,
+}
+
+impl Prior {
+    /// `(alpha, beta)`.
+    pub fn pair(self) -> (f64, f64) {
+        (self.alpha, self.beta)
+    }
+}
+
+/// Multipliers on the domestic-politics rules.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
 pub struct Sensitivity {
     /// Economic pain to approval.
+    #[format(range = 0.0..=5.0)]
     pub pain: f64,
-    /// Rally effects.
+    /// Rally-round-the-flag effects.
+    #[format(range = 0.0..=5.0)]
     pub rally: f64,
-    /// Audience costs.
+    /// Audience costs (democracies pay more for backing down).
+    #[format(range = 0.0..=5.0)]
     pub audience: f64,
     /// Energy stress to approval.
+    #[format(range = 0.0..=5.0)]
     pub energy: f64,
 }
 
-/// A starting relation.
-#[derive(Clone, Debug)]
-pub struct Relation {
+/// `relations.ron`: the starting relation between two actors.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::relation)]
+pub struct Relation<S: Stage = Built> {
     /// One actor.
-    pub a: ActorId,
-    /// The other.
-    pub b: ActorId,
-    /// −100 to 100.
+    pub a: S::Actor,
+    /// The other actor.
+    pub b: S::Actor,
+    /// −100 (hostile) to 100 (allied).
+    #[format(range = -100.0..=100.0)]
     pub value: f64,
-    /// What it stands for.
+    /// What this relation stands for, e.g. "coalition standing".
     pub label: String,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// A region.
-#[derive(Clone, Debug)]
-pub struct Region {
-    /// String id.
+/// `regions.ron`: one entry per region of the map.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::region)]
+pub struct Region<S: Stage = Built> {
+    /// Short id, e.g. `"kunashir"`.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Names by language code (`en` always present).
+    /// Names by language code; `en` is required.
     pub names: BTreeMap<String, String>,
-    /// Kind of place.
+    /// What kind of place.
     pub kind: RegionKind,
-    /// Administering actor.
-    pub administered_by: Option<ActorId>,
-    /// Claimants besides the administrator.
-    pub claimed_by: Vec<ActorId>,
-    /// Longitude, latitude of its marker.
+    /// Who administers it; absent for international waters.
+    #[serde(default)]
+    pub administered_by: Option<S::Actor>,
+    /// Who else claims it.
+    #[serde(default)]
+    pub claimed_by: Vec<S::Actor>,
+    /// Where its marker and label stand: longitude (−180 to 180), latitude (−90 to 90).
+    #[format(check = checks::lon_lat)]
     pub anchor: (f64, f64),
-    /// Land features in the map asset.
+    /// Names of land features in the map asset that draw this region.
+    #[serde(default)]
     pub map_features: Vec<String>,
-    /// Outline (longitude, latitude) for seas and straits.
+    /// For seas and straits: an outline of at least three longitude, latitude pairs.
+    #[serde(default)]
+    #[format(check = checks::outline)]
     pub outline: Vec<(f64, f64)>,
-    /// Neighbouring regions.
-    pub adjacent: Vec<RegionId>,
-    /// Hover text.
+    /// Regions next to this one.
+    #[serde(default)]
+    pub adjacent: Vec<S::Region>,
+    /// A sentence or two for the hover card.
+    #[format(nonempty)]
     pub note: String,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
 impl Region {
@@ -242,84 +431,124 @@ impl Region {
     }
 }
 
-/// A force.
-#[derive(Clone, Debug)]
-pub struct Force {
-    /// String id.
+/// `forces.ron`: a force shown on the map.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Force<S: Stage = Built> {
+    /// Short id.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Owner.
-    pub owner: ActorId,
-    /// Name.
+    /// Owning actor.
+    pub owner: S::Actor,
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// Kind.
+    /// Fleet, air wing, troops, missile battery.
     pub kind: ForceKind,
-    /// Home region.
-    pub home: RegionId,
+    /// Region where it starts and returns to.
+    pub home: S::Region,
     /// Relative strength.
+    #[format(range = 1.0..=100.0)]
     pub strength: f64,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// A trade sector.
-#[derive(Clone, Debug)]
+/// `sectors.ron`: a sector of trade.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
 pub struct Sector {
-    /// String id.
+    /// Short id, e.g. `"lng"`.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// Goods, energy or finance.
+    /// Goods, energy (losing it raises the importer's energy stress) or finance (assets and
+    /// payments: not counted as trade).
     pub kind: SectorKind,
-    /// Tooltip.
+    /// A sentence for the tooltip.
     pub description: String,
 }
 
-/// A yearly trade flow.
-#[derive(Clone, Debug)]
-pub struct Flow {
-    /// Exporter.
-    pub exporter: ActorId,
-    /// Importer.
-    pub importer: ActorId,
+/// `trade.ron`: a yearly trade flow between two actors in one sector.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::flow)]
+pub struct Flow<S: Stage = Built> {
+    /// Exporting actor.
+    pub exporter: S::Actor,
+    /// Importing actor.
+    pub importer: S::Actor,
     /// Sector.
-    pub sector: SectorId,
-    /// ¥bn per year.
+    pub sector: S::Sector,
+    /// Value per year, in billions of yen.
+    #[format(range = 0.0..=1.0e7)]
     pub value: f64,
-    /// Importer's dependence, 0–1.
+    /// Share of the importer's supply in this sector that this flow provides.
+    #[format(range = 0.0..=1.0)]
     pub importer_dependence: f64,
-    /// Criticality for the importer, 0–1.
+    /// How hard the importer finds going without it.
+    #[format(range = 0.0..=1.0)]
     pub criticality: f64,
-    /// Adaptation e-folding time, turns.
+    /// Turns for either side to adapt to losing the flow (the e-folding time).
+    #[format(range = 0.5..=1000.0)]
     pub adaptation_turns: f64,
-    /// Track that must stay active.
-    pub requires_track: Option<TrackId>,
+    /// A track that must stay active for the flow to continue (e.g. an energy project).
+    #[serde(default)]
+    pub requires_track: Option<S::Track>,
+    /// How the figure was obtained, when it is derived.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// A track.
-#[derive(Clone, Debug)]
-pub struct Track {
-    /// String id.
+/// `tracks.ron`: a track of the bilateral relationship.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::track)]
+pub struct Track<S: Stage = Built> {
+    /// Short id.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// Description.
+    /// A paragraph for the tracks panel.
+    #[format(nonempty)]
     pub description: String,
-    /// Starting status.
+    /// Status at the start.
     pub status: TrackStatus,
-    /// Starting progress.
+    /// Progress at the start.
+    #[format(range = 0.0..=100.0)]
     pub progress: f64,
-    /// Stages: name and starting progress, ascending.
-    pub stages: Vec<(String, f64)>,
-    /// Progress per accepted proposal.
+    /// Named stages, by the progress at which each begins (ascending, the first at 0).
+    pub stages: Vec<TrackStage>,
+    /// Progress gained when a proposal is accepted.
+    #[format(range = 0.0..=100.0)]
     pub step: f64,
-    /// Advance condition.
-    pub advance_requires: Condition,
-    /// Why it cannot advance.
+    /// Progress can only be gained while this holds.
+    #[serde(default = "Condition::always")]
+    pub advance_requires: Condition<S>,
+    /// Shown when `advance_requires` does not hold.
+    #[serde(default)]
     pub blocked_reason: Option<String>,
-    /// Tracks that must be active.
-    pub requires_active: Vec<TrackId>,
-    /// Per-turn effects while active.
-    pub while_active: Vec<Effect>,
-    /// Effects on suspension or termination.
-    pub on_halt: Vec<Effect>,
+    /// Tracks that must be active for this one to be active or to advance.
+    #[serde(default)]
+    pub requires_active: Vec<S::Track>,
+    /// Effects each turn while the track is active.
+    #[serde(default)]
+    pub while_active: Vec<Effect<S>>,
+    /// Effects when it is suspended or terminated (the acting side is `self`).
+    #[serde(default)]
+    #[format(scope = Scope::SIDES)]
+    pub on_halt: Vec<Effect<S>>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
 impl Track {
@@ -328,289 +557,387 @@ impl Track {
         self.stages
             .iter()
             .rev()
-            .find(|(_, at)| progress >= *at)
+            .find(|s| progress >= s.at)
             .or(self.stages.first())
-            .map_or("", |(name, _)| name.as_str())
+            .map_or("", |s| s.name.as_str())
     }
 }
 
-/// A rung of the escalation ladder.
-#[derive(Clone, Debug)]
-pub struct Rung {
-    /// Level, equal to its index.
+/// A named stage of a track.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct TrackStage {
+    /// Name for people.
+    pub name: String,
+    /// Progress at which the stage begins.
+    #[format(range = 0.0..=100.0)]
+    pub at: f64,
+}
+
+/// `ladder.ron`: a rung of the dyad's escalation ladder.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Rung<S: Stage = Built> {
+    /// 0 for the bottom rung, then 1, 2, … without gaps.
     pub level: u8,
-    /// Name.
+    /// Name for people.
     pub name: String,
-    /// Kahn's rung.
+    /// The rung of Kahn's 44-rung ladder it stands for, if any.
+    #[serde(default)]
+    #[format(range = 1..=44)]
     pub kahn: Option<u8>,
-    /// MID hostility level.
+    /// MID hostility level (1: no militarized action, 5: war).
+    #[format(range = 1..=5)]
     pub hostility: u8,
-    /// Tooltip.
+    /// A sentence for the tooltip.
     pub description: String,
-    /// Threshold crossed above it.
+    /// A named threshold crossed when climbing past this rung.
+    #[serde(default)]
     pub threshold: Option<String>,
-    /// Effects when first reached.
-    pub on_reach: Vec<Effect>,
+    /// Effects the first time the ladder climbs to this rung.
+    #[serde(default)]
+    pub on_reach: Vec<Effect<S>>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// What an order names besides its action.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// Nothing.
-    Nothing,
-    /// A track from the list (empty: any).
-    Track(Vec<TrackId>),
-    /// A region from the list (empty: any).
-    Region(Vec<RegionId>),
-}
-
-/// An entry of the action catalogue.
-#[derive(Clone, Debug)]
-pub struct Action {
-    /// String id.
+/// `actions.ron`: an entry of the action catalogue.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(scope = checks::action_scope, check = checks::action)]
+pub struct Action<S: Stage = Built> {
+    /// Short id, e.g. `"jp_coal_phaseout"`.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// Description.
+    /// One or two sentences, written for players.
+    #[format(nonempty)]
     pub description: String,
-    /// Category.
+    /// Diplomatic, sanctions, talks or military.
     pub category: Category,
-    /// Who may take it.
-    pub actors: Vec<ActorId>,
-    /// Political capital.
+    /// Actor ids that may take it (at least one).
+    pub actors: Vec<S::Actor>,
+    /// Political capital it costs.
+    #[format(range = 0.0..=100.0)]
     pub capital: f64,
-    /// Readiness.
+    /// Readiness it uses (military actions).
+    #[serde(default)]
+    #[format(range = 0.0..=100.0)]
     pub readiness: f64,
-    /// Precondition.
-    pub requires: Condition,
-    /// Why the precondition fails, for people.
+    /// It can only be taken while this holds.
+    #[serde(default = "Condition::always")]
+    pub requires: Condition<S>,
+    /// Shown when `requires` does not hold.
+    #[serde(default)]
     pub requires_text: Option<String>,
-    /// What the order must name.
-    pub target: Target,
-    /// Effects.
-    pub effects: Vec<Effect>,
-    /// Visibility.
+    /// Whether the order names a track or a region.
+    #[serde(default)]
+    pub target: Target<S>,
+    /// What it does.
+    pub effects: Vec<Effect<S>>,
+    /// Public or private.
     pub visibility: Visibility,
-    /// Signal kind.
+    /// Cheap talk, sunk cost or tied hands.
     pub signal: SignalKind,
-    /// Stance.
+    /// Hawkish, neutral or dovish.
     pub stance: Stance,
-    /// Escalation rung.
+    /// Escalation rung it signals at (0: none), at most the ladder's top rung.
+    #[serde(default)]
     pub rung: u8,
-    /// MID action code.
+    /// MID action code (0–21), required for military actions.
+    #[serde(default)]
     pub mid: Option<u8>,
-    /// Uses per game.
+    /// How many times a game it may be taken (absent: no limit; at least 1).
+    #[serde(default)]
     pub limit: Option<u32>,
-    /// Concepts illustrated.
-    pub concepts: Vec<ConceptId>,
-    /// Sources.
-    pub sources: Vec<SourceId>,
+    /// Glossary concept ids it illustrates (at least one).
+    pub concepts: Vec<S::Concept>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
+}
+
+/// What an order for an action must name besides the action.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, Format)]
+#[serde(bound = "")]
+pub enum Target<S: Stage = Built> {
+    /// Nothing: the action is fully specified.
+    #[default]
+    Nothing,
+    /// A track from the list (empty: any track).
+    Track(Vec<S::Track>),
+    /// A region from the list (empty: any region).
+    Region(Vec<S::Region>),
 }
 
 /// When an event fires.
-#[derive(Clone, Debug, PartialEq)]
-pub enum When {
-    /// In the turn containing the date.
-    Dated(Date),
-    /// Randomly each turn.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(bound = "")]
+pub enum When<S: Stage = Built> {
+    /// On a date (in the turn that contains it), if its condition holds; dated events are listed
+    /// in chronological order, within the calendar.
+    Dated(S::Date),
+    /// Each turn with a probability (plus `per_tension` × tension), at most `max_times` a game.
     Random {
-        /// Base probability.
+        /// Base probability per turn.
+        #[format(range = 0.0..=1.0)]
         probability: f64,
         /// Added per point of tension.
+        #[format(range = 0.0..=0.01)]
         per_tension: f64,
-        /// Most times a game.
+        /// Most times it can happen in a game.
+        #[format(range = 1..=u32::MAX)]
         max_times: u32,
     },
-    /// As an incident, with this weight.
-    Incident(f64),
+    /// As an incident when the incident roll comes up; the weight picks among incidents.
+    Incident(#[format(range = 0.001..=1000.0)] f64),
 }
 
-/// An event.
-#[derive(Clone, Debug)]
-pub struct Event {
-    /// String id.
+/// `events.ron`: a dated or random event.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(scope = checks::event_scope, check = checks::event)]
+pub struct Event<S: Stage = Built> {
+    /// Short id.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// News text.
+    /// One or two sentences for the news feed.
+    #[format(nonempty)]
     pub description: String,
-    /// When.
-    pub when: When,
-    /// Kind.
+    /// When it fires.
+    pub when: When<S>,
+    /// Context, third party, incident, domestic, economic.
     pub kind: EventKind,
-    /// Protagonist.
-    pub actor: Option<ActorId>,
-    /// Condition.
-    pub condition: Condition,
-    /// Effects.
-    pub effects: Vec<Effect>,
-    /// Escalation rung.
+    /// The actor it is about; `self` in its effects and condition.
+    #[serde(default)]
+    pub actor: Option<S::Actor>,
+    /// It only fires while this holds.
+    #[serde(default = "Condition::always")]
+    pub condition: Condition<S>,
+    /// What it does.
+    pub effects: Vec<Effect<S>>,
+    /// Escalation rung it signals at (0: none), at most the ladder's top rung.
+    #[serde(default)]
     pub rung: u8,
-    /// MID code.
+    /// MID action code (0–21), for incidents.
+    #[serde(default)]
     pub mid: Option<u8>,
-    /// Concepts.
-    pub concepts: Vec<ConceptId>,
-    /// Sources.
-    pub sources: Vec<SourceId>,
+    /// Glossary concept ids.
+    #[serde(default)]
+    pub concepts: Vec<S::Concept>,
+    /// Source keys (a dated event should cite one).
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// An effect.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// Change an indicator.
-    Adjust(Who, Indicator, f64),
-    /// Change tension.
-    Tension(f64),
-    /// Change a relation.
-    Relation(Who, Who, f64),
-    /// Impose or tighten a measure on the other side.
+/// One effect of an action, event, track or rung.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(bound = "")]
+#[format(check = checks::effect)]
+pub enum Effect<S: Stage = Built> {
+    /// Change an indicator of an actor.
+    Adjust(S::Who, Indicator, #[format(range = -100.0..=100.0)] f64),
+    /// Change the dyad's tension (0–100).
+    Tension(#[format(range = -100.0..=100.0)] f64),
+    /// Change the relation between two different actors.
+    Relation(S::Who, S::Who, #[format(range = -200.0..=200.0)] f64),
+    /// Impose (or tighten to) a sanction measure on the other side.
     Impose {
-        /// Sector.
-        sector: SectorId,
-        /// Kind.
+        /// Sector id.
+        sector: S::Sector,
+        /// TIES kind.
         measure: MeasureKind,
-        /// Share covered.
+        /// Share of the affected flows it covers.
+        #[format(range = 0.0..=1.0)]
         size: f64,
-        /// Sanction-level points.
+        /// Points it adds to the sender's sanction level against the target.
+        #[format(range = 0.0..=100.0)]
         severity: f64,
     },
-    /// Threaten a measure.
+    /// Threaten a measure: a public commitment with a deadline in turns.
     Threaten {
-        /// Sector.
-        sector: SectorId,
-        /// Kind.
+        /// Sector id.
+        sector: S::Sector,
+        /// TIES kind.
         measure: MeasureKind,
-        /// Share covered.
+        /// Share of the affected flows it would cover.
+        #[format(range = 0.0..=1.0)]
         size: f64,
-        /// Sanction-level points.
+        /// Points it would add to the sanction level.
+        #[format(range = 0.0..=100.0)]
         severity: f64,
-        /// Turns to comply.
+        /// Turns the target has to comply.
+        #[format(range = 1..=12)]
         deadline: u32,
     },
-    /// Lift a measure.
+    /// Lift a measure in force against the other side.
     Lift {
-        /// Sector.
-        sector: SectorId,
-        /// Kind.
+        /// Sector id.
+        sector: S::Sector,
+        /// TIES kind.
         measure: MeasureKind,
     },
-    /// Act on a track (`None`: the order's track).
-    Track(Option<TrackId>, TrackOp),
-    /// Back-channel trust.
-    BackChannel(f64),
-    /// Move a force along a path.
-    Move(ForceId, Vec<RegionId>),
+    /// Act on a track (`None`: the track named by the order).
+    Track(Option<S::Track>, TrackOp),
+    /// Build private trust in the back-channel.
+    BackChannel(#[format(range = -100.0..=100.0)] f64),
+    /// Move a force along a path of at least one region; it ends in the last one.
+    Move(S::Force, Vec<S::Region>),
     /// Bring a force home.
-    Recall(ForceId),
-    /// Military activity in a region (`None`: the order's region).
-    Activity(Option<RegionId>, f64),
-    /// Scrambles flown by an actor.
-    Scramble(Who, u32),
-    /// A coalition package.
-    CoalitionPackage(f64),
-    /// An election.
-    Election(Who),
-    /// An armed clash.
+    Recall(S::Force),
+    /// Military activity in a region, raising incident risk (`None`: the order's region).
+    Activity(Option<S::Region>, #[format(range = 0.0..=100.0)] f64),
+    /// Scrambles flown by an actor (`"other"` for the defender answering an incursion).
+    Scramble(S::Who, #[format(range = 0..=1000)] u32),
+    /// A G7/coalition package: raises what the coalition expects of its members.
+    CoalitionPackage(#[format(range = 0.0..=100.0)] f64),
+    /// An election for the actor: its outcome follows approval.
+    Election(S::Who),
+    /// An armed clash between the two sides (ends the game where an outcome says so).
     Clash,
 }
 
-/// A quantity of the game state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Quantity {
-    /// An indicator.
-    Indicator(Who, Indicator),
-    /// A relation.
-    Relation(Who, Who),
-    /// Tension.
+/// A quantity that conditions compare.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(bound = "")]
+pub enum Quantity<S: Stage = Built> {
+    /// An indicator of an actor.
+    Indicator(S::Who, Indicator),
+    /// The relation between two actors.
+    Relation(S::Who, S::Who),
+    /// The dyad's tension.
     Tension,
-    /// Current rung.
+    /// The current escalation rung.
     Rung,
-    /// Highest rung reached.
+    /// The highest escalation rung reached.
     MaxRung,
-    /// Bilateral trade.
+    /// Trade between the two sides, ¥bn per year.
     Trade,
-    /// Current turn.
+    /// The current turn (1-based).
     Turn,
-    /// Track progress.
-    Progress(TrackId),
-    /// Sanction level of sender against target.
-    SanctionLevel(Who, Who),
-    /// Holder's belief about the other's resolve.
-    Belief(Who),
+    /// Progress of a track.
+    Progress(S::Track),
+    /// The sanction level of a sender against a target.
+    SanctionLevel(S::Who, S::Who),
+    /// The holder's belief about the other side's resolve, 0–1.
+    Belief(S::Who),
 }
 
-/// A condition on the game state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Condition {
-    /// True.
+/// A condition on the state of the game.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(bound = "")]
+pub enum Condition<S: Stage = Built> {
+    /// Always true.
     Always,
-    /// False.
+    /// Always false.
     Never,
     /// All hold.
-    All(Vec<Condition>),
-    /// One holds.
-    Any(Vec<Condition>),
+    All(Vec<Condition<S>>),
+    /// At least one holds.
+    Any(Vec<Condition<S>>),
     /// Does not hold.
-    Not(Box<Condition>),
-    /// Quantity ≥ value.
-    AtLeast(Quantity, f64),
-    /// Quantity ≤ value.
-    AtMost(Quantity, f64),
-    /// Track status.
-    TrackIs(TrackId, TrackStatus),
-    /// A measure in force.
-    SanctionInForce(Who, Who, SectorId, MeasureKind),
-    /// An event happened.
-    Happened(EventId),
-    /// An actor took an action.
-    Took(Who, ActionId),
-    /// A clash happened.
+    Not(Box<Condition<S>>),
+    /// The quantity is at least the value.
+    AtLeast(Quantity<S>, #[format(range = -1.0e7..=1.0e7)] f64),
+    /// The quantity is at most the value.
+    AtMost(Quantity<S>, #[format(range = -1.0e7..=1.0e7)] f64),
+    /// A track has this status.
+    TrackIs(S::Track, TrackStatus),
+    /// A measure of this kind in this sector is in force from sender against target.
+    SanctionInForce(S::Who, S::Who, S::Sector, MeasureKind),
+    /// An event has happened.
+    Happened(S::Event),
+    /// An actor has taken an action at least once.
+    Took(S::Who, S::Action),
+    /// An armed clash has happened.
     Clashed,
 }
 
-/// An objective.
-#[derive(Clone, Debug)]
-pub struct Objective {
-    /// String id.
-    pub key: String,
-    /// Whose.
-    pub side: ActorId,
-    /// Name.
-    pub name: String,
-    /// Description.
-    pub description: String,
-    /// Weight.
-    pub weight: f64,
-    /// Condition.
-    pub condition: Condition,
+impl<S: Stage> Condition<S> {
+    /// The default for optional conditions.
+    pub fn always() -> Condition<S> {
+        Condition::Always
+    }
 }
 
-/// A named ending.
-#[derive(Clone, Debug)]
-pub struct Outcome {
-    /// String id.
+/// `objectives.ron`: a weighted objective of one side.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(scope = checks::objective_scope, check = checks::objective)]
+pub struct Objective<S: Stage = Built> {
+    /// Short id, unique among objectives.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Actor id of the side (a playable side).
+    pub side: S::Actor,
+    /// Name for people.
+    #[format(nonempty)]
     pub name: String,
-    /// Description.
+    /// A sentence for the briefing.
     pub description: String,
-    /// Condition.
-    pub condition: Condition,
-    /// Ends the game as soon as it holds.
+    /// Weight in the final score.
+    #[format(range = 0.01..=100.0)]
+    pub weight: f64,
+    /// Met when this holds at the end (thresholds give partial credit near the line).
+    pub condition: Condition<S>,
+}
+
+/// `outcomes.ron`: a named ending; the first whose condition holds names the game.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::outcome)]
+pub struct Outcome<S: Stage = Built> {
+    /// Short id, unique among outcomes.
+    #[serde(rename = "id")]
+    pub key: String,
+    /// Name for people.
+    #[format(nonempty)]
+    pub name: String,
+    /// A paragraph for the game-over screen.
+    pub description: String,
+    /// When this ending applies.
+    pub condition: Condition<S>,
+    /// Whether it ends the game as soon as it holds.
     pub ends_game: bool,
 }
 
-/// A typed order: what a side does this turn.
-#[derive(
-    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub struct Order {
-    /// The action.
-    pub action: ActionId,
-    /// The track it names, if the action takes one.
-    pub track: Option<TrackId>,
-    /// The region it names, if the action takes one.
-    pub region: Option<RegionId>,
+/// `historical.ron`: what one side really did in one turn.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct HistoricalTurn<S: Stage = Built> {
+    /// Actor id of the side (a playable side).
+    pub side: S::Actor,
+    /// Turn number, 1-based, within the calendar; each side's turns ascending.
+    pub turn: u32,
+    /// The orders, in the order given.
+    pub orders: Vec<Order<S>>,
+    /// What happened, in a sentence.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
+}
+
+/// An order: what a side does this turn. Written with string ids in historical orders, order
+/// files and replays.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Order<S: Stage = Built> {
+    /// Action id.
+    pub action: S::Action,
+    /// Track id, for actions that name one.
+    #[serde(default)]
+    pub track: Option<S::Track>,
+    /// Region id, for actions that name one.
+    #[serde(default)]
+    pub region: Option<S::Region>,
 }
 
 impl Order {
@@ -624,72 +951,364 @@ impl Order {
     }
 }
 
-/// An IR concept.
-#[derive(Clone, Debug)]
-pub struct Concept {
-    /// String id.
+/// `glossary.ron`: an IR concept.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Concept<S: Stage = Built> {
+    /// Short id.
+    #[serde(rename = "id")]
     pub key: String,
-    /// Term.
+    /// The term.
+    #[format(nonempty)]
     pub term: String,
-    /// Definition.
+    /// A definition written for students.
+    #[format(nonempty)]
     pub definition: String,
     /// How the game uses it.
     pub in_game: String,
-    /// Sources.
-    pub sources: Vec<SourceId>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
 }
 
-/// A source.
-#[derive(Clone, Debug)]
+/// `sources.ron`: a source of figures and facts.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Key.
+    /// The key cited elsewhere, e.g. `"jiji-0322"`.
     pub key: String,
-    /// Citation.
+    /// Who published what, when.
+    #[format(nonempty)]
     pub citation: String,
-    /// URL.
+    /// Where a copy can be read.
+    #[serde(default)]
     pub url: Option<String>,
-    /// Weak source.
+    /// A blog or aggregator, used only for minor details.
+    #[serde(default)]
     pub weak: bool,
 }
 
-/// An AI personality.
-#[derive(Clone, Debug)]
-pub struct Personality {
-    /// String id.
+/// `difficulties.ron`: an AI difficulty level (search budget and noise).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+#[format(check = checks::difficulty)]
+pub struct Difficulty {
+    /// Short id: `easy`, `normal` or `hard` (the AI uses no other).
+    #[serde(rename = "id")]
     pub key: String,
-    /// Name.
+    /// Name for people.
     pub name: String,
-    /// Description.
+    /// Single orders kept after the first screening.
+    #[format(range = 1..=40)]
+    pub shortlist: u32,
+    /// Imagined futures per candidate.
+    #[format(range = 1..=64)]
+    pub rollouts: u32,
+    /// Turns looked ahead.
+    #[format(range = 1..=12)]
+    pub depth: u32,
+    /// Most orders in a bundle.
+    #[format(range = 1..=5)]
+    pub bundle: u32,
+    /// Noise added to each candidate's value, in score points.
+    #[format(range = 0.0..=50.0)]
+    pub noise: f64,
+}
+
+/// `personalities.ron`: an AI personality.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct Personality {
+    /// Short id, e.g. `"hawk"`.
+    #[serde(rename = "id")]
+    pub key: String,
+    /// Name for people.
+    pub name: String,
+    /// A sentence for the menu.
     pub description: String,
-    /// Weight on the score.
+    /// Weight on the side's objectives (the score).
+    #[format(range = 0.0..=10.0)]
     pub objectives: f64,
-    /// Bonus per rung of own escalation.
+    /// Bonus per rung of escalation the AI's own orders reach (negative: aversion).
+    #[format(range = -10.0..=10.0)]
     pub escalation: f64,
-    /// Bonus for historical choices.
+    /// Bonus for choosing what the state really did that turn.
+    #[format(range = 0.0..=10.0)]
     pub history: f64,
-    /// Bonus per hawkish order.
+    /// Bonus per hawkish order (negative for doves).
+    #[format(range = -10.0..=10.0)]
     pub hawkishness: f64,
-    /// Penalty per point of tension.
+    /// Penalty per point of the dyad's tension at the horizon.
+    #[format(range = 0.0..=10.0)]
     pub tension_aversion: f64,
 }
 
-/// An AI difficulty level.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Difficulty {
-    /// String id.
-    pub key: String,
-    /// Name.
-    pub name: String,
-    /// Single orders kept after screening.
-    pub shortlist: usize,
-    /// Imagined futures per candidate.
-    pub rollouts: usize,
-    /// Turns looked ahead.
-    pub depth: u32,
-    /// Most orders in a bundle.
-    pub bundle: usize,
-    /// Noise on each candidate's value.
-    pub noise: f64,
+/// What kind of actor this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum ActorKind {
+    /// A sovereign state.
+    State,
+    /// A coalition of states acting together (the G7/EU).
+    Coalition,
+}
+
+/// The numeric indicators every actor carries, each on a 0–100 scale.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Format,
+)]
+pub enum Indicator {
+    /// Health of the economy (100 = booming, 0 = collapse).
+    Economy,
+    /// Public approval of the government.
+    Approval,
+    /// International standing.
+    Standing,
+    /// Military readiness.
+    Readiness,
+    /// Political capital available this turn (the action budget).
+    Capital,
+    /// Pressure from domestic hawks.
+    Hawks,
+    /// Pressure from domestic doves.
+    Doves,
+    /// Audience-cost meter: how much backing down would now cost.
+    AudienceCost,
+    /// Stress on energy supply and prices.
+    EnergyStress,
+}
+
+impl Indicator {
+    /// Every indicator, in table order.
+    pub const ALL: [Indicator; 9] = [
+        Indicator::Economy,
+        Indicator::Approval,
+        Indicator::Standing,
+        Indicator::Readiness,
+        Indicator::Capital,
+        Indicator::Hawks,
+        Indicator::Doves,
+        Indicator::AudienceCost,
+        Indicator::EnergyStress,
+    ];
+
+    /// Position in [`Indicator::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Indicator::Economy => "economy",
+            Indicator::Approval => "approval",
+            Indicator::Standing => "standing",
+            Indicator::Readiness => "readiness",
+            Indicator::Capital => "political capital",
+            Indicator::Hawks => "hawk pressure",
+            Indicator::Doves => "dove pressure",
+            Indicator::AudienceCost => "audience costs",
+            Indicator::EnergyStress => "energy stress",
+        }
+    }
+
+    /// Name for machines (JSON keys).
+    pub fn key(self) -> &'static str {
+        match self {
+            Indicator::Economy => "economy",
+            Indicator::Approval => "approval",
+            Indicator::Standing => "standing",
+            Indicator::Readiness => "readiness",
+            Indicator::Capital => "capital",
+            Indicator::Hawks => "hawks",
+            Indicator::Doves => "doves",
+            Indicator::AudienceCost => "audience_cost",
+            Indicator::EnergyStress => "energy_stress",
+        }
+    }
+}
+
+/// What kind of place a region is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum RegionKind {
+    /// A single island.
+    Island,
+    /// A group of islets treated as one region.
+    IslandGroup,
+    /// A land mass (Hokkaido, Sakhalin).
+    Land,
+    /// A strait.
+    Strait,
+    /// A sea.
+    Sea,
+}
+
+/// What kind of force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum ForceKind {
+    /// A naval group.
+    Fleet,
+    /// Aircraft.
+    AirWing,
+    /// Ground troops.
+    Troops,
+    /// Coastal missile batteries.
+    MissileBattery,
+}
+
+/// What kind of sector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum SectorKind {
+    /// Goods: counted in trade.
+    Goods,
+    /// Energy: counted in trade; losing it raises energy stress.
+    Energy,
+    /// Finance: assets and payments; not counted in trade.
+    Finance,
+}
+
+/// Status of a track.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Format,
+)]
+pub enum TrackStatus {
+    /// Talks or cooperation under way.
+    Active,
+    /// Halted by one side; can be resumed.
+    Suspended,
+    /// Ended; cannot be resumed.
+    Terminated,
+}
+
+/// The four categories of the action catalogue.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Format,
+)]
+pub enum Category {
+    /// Protests, summons, expulsions, statements.
+    Diplomatic,
+    /// Economic sanctions and countersanctions.
+    Sanctions,
+    /// Talks on the tracks of the relationship.
+    Talks,
+    /// Military signalling.
+    Military,
+}
+
+impl Category {
+    /// Every category, in resolution order.
+    pub const ALL: [Category; 4] = [
+        Category::Diplomatic,
+        Category::Sanctions,
+        Category::Talks,
+        Category::Military,
+    ];
+
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Diplomatic => "Diplomatic",
+            Category::Sanctions => "Sanctions",
+            Category::Talks => "Talks",
+            Category::Military => "Military signalling",
+        }
+    }
+}
+
+/// Who sees an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum Visibility {
+    /// Everyone: the other side, third parties, both publics.
+    Public,
+    /// Only the two governments (back-channels, quiet deals).
+    Private,
+}
+
+/// Fearon's (1997) kinds of signal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum SignalKind {
+    /// Costless words: moves no belief.
+    CheapTalk,
+    /// Costs paid up front (exercises, deployments, lost trade).
+    SunkCost,
+    /// Public commitments whose cost comes if one backs down (audience costs).
+    TiedHands,
+}
+
+/// Whether an action reads as hawkish or dovish at home.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Format)]
+pub enum Stance {
+    /// Confrontational: hawks approve, doves object.
+    Hawkish,
+    /// Neither.
+    Neutral,
+    /// Conciliatory: doves approve, hawks object.
+    Dovish,
+}
+
+/// The kind of a sanction measure, after the TIES data set's types.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Format,
+)]
+pub enum MeasureKind {
+    /// The sender stops buying from the target.
+    ImportRestriction,
+    /// The sender stops selling to the target.
+    ExportRestriction,
+    /// The sender freezes the target's assets or financial channels.
+    AssetFreeze,
+    /// Entry bans on the target's officials.
+    TravelBan,
+    /// The sender suspends an economic agreement.
+    AgreementSuspension,
+}
+
+impl MeasureKind {
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureKind::ImportRestriction => "import restriction",
+            MeasureKind::ExportRestriction => "export restriction",
+            MeasureKind::AssetFreeze => "asset freeze",
+            MeasureKind::TravelBan => "travel ban",
+            MeasureKind::AgreementSuspension => "suspension of an economic agreement",
+        }
+    }
+}
+
+/// What an action or event does to a track.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize, Format)]
+pub enum TrackOp {
+    /// Propose progress (or, on a suspended track, resumption); answered next turn.
+    Propose,
+    /// Accept the other side's pending proposal.
+    Accept,
+    /// Reject the other side's pending proposal.
+    Reject,
+    /// Halt the track; can be resumed.
+    Suspend,
+    /// End the track for good.
+    Terminate,
+    /// Lift one's own suspension.
+    Resume,
+    /// Change progress directly (events, quiet deals), within 0–100.
+    Progress(#[format(range = -100.0..=100.0)] f64),
+}
+
+/// The kind of an event, for the news feed.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Format,
+)]
+pub enum EventKind {
+    /// The war in Ukraine and other context.
+    Context,
+    /// What third parties do (the G7, the United States, China).
+    ThirdParty,
+    /// An incident between the two sides' forces.
+    Incident,
+    /// Domestic politics.
+    Domestic,
+    /// Markets and the economy.
+    Economic,
 }
 
 /// String ids to typed ids.

@@ -82,6 +82,12 @@ pub fn read_text(path: &Path) -> Result<String, Box<Problem>> {
     fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| Box::new(Problem::file_error(path, format!("cannot read file: {e}"))))?;
+    decode_text(path, bytes)
+}
+
+/// Checks a file's bytes against the size limit and decodes them as UTF-8, or says why not;
+/// `path` is only used in the problem.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Problem>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
