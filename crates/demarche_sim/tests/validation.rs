@@ -309,7 +309,7 @@ fn a_file_that_does_not_parse_hides_only_references_into_it() {
     );
 }
 
-/// Every file of the bundled scenario by its path inside the folder.
+/// Every file of a scenario folder by its path inside the folder.
 fn files_of(
     dir: &std::path::Path,
     prefix: &str,
@@ -329,9 +329,9 @@ fn files_of(
 #[test]
 fn a_scenario_loads_from_memory_as_from_its_folder() {
     let mut files = std::collections::BTreeMap::new();
-    files_of(&common::scenario_dir(), "", &mut files);
-    let from_disk = demarche_sim::load(&common::scenario_dir()).expect("the folder loads");
-    let in_memory = demarche_sim::scenario::load_files("japan_russia_2022", files.clone())
+    files_of(&common::fixture_dir(), "", &mut files);
+    let from_disk = demarche_sim::load(&common::fixture_dir()).expect("the folder loads");
+    let in_memory = demarche_sim::scenario::load_files("two_rivers", files.clone())
         .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
     assert_eq!(
         in_memory.scenario.content_hash,
@@ -352,7 +352,7 @@ fn a_scenario_loads_from_memory_as_from_its_folder() {
         .cloned()
         .expect("a briefing");
     files.remove(&briefing);
-    let error = demarche_sim::scenario::load_files("japan_russia_2022", files).unwrap_err();
+    let error = demarche_sim::scenario::load_files("two_rivers", files).unwrap_err();
     assert!(
         error
             .problems
@@ -363,9 +363,8 @@ fn a_scenario_loads_from_memory_as_from_its_folder() {
     );
 }
 
-/// The files of the format page's "minimal complete scenario", by path inside its folder: each
-/// is a line `` `path`: `` followed by a fenced block.
-fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>> {
+#[test]
+fn the_minimal_scenario_of_the_docs_is_valid() {
     let page = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
     )
@@ -373,53 +372,36 @@ fn minimal_scenario_of_the_docs() -> std::collections::BTreeMap<String, Vec<u8>>
     let start = page
         .find("## 6. A minimal complete scenario")
         .expect("section 6");
-    let end = start + page[start..].find("\n## 7.").expect("section 7");
+    let section = &page[start..start + page[start..].find("\n## 7.").expect("section 7")];
+    assert!(
+        section.contains("crates/demarche_sim/tests/fixtures/two_rivers"),
+        "section 6 points to the fixture folder"
+    );
     let mut files = std::collections::BTreeMap::new();
-    let mut lines = page[start..end].lines();
-    while let Some(line) = lines.next() {
-        let Some(path) = line.strip_prefix('`').and_then(|l| l.strip_suffix("`:")) else {
-            continue;
-        };
-        let path = path.trim_start_matches("scenarios/straits_mini/");
-        let fence = lines.by_ref().find(|l| !l.trim().is_empty());
-        assert!(
-            fence.is_some_and(|l| l.starts_with("```")),
-            "no block after `{path}`"
-        );
-        let body: Vec<&str> = lines
-            .by_ref()
-            .take_while(|l| !l.starts_with("```"))
-            .collect();
-        files.insert(
-            path.to_owned(),
-            format!("{}\n", body.join("\n")).into_bytes(),
-        );
-    }
-    files
-}
-
-#[test]
-fn the_minimal_scenario_of_the_docs_is_valid() {
-    let files = minimal_scenario_of_the_docs();
+    files_of(&common::fixture_dir(), "", &mut files);
     assert!(files.len() >= 18, "{:?}", files.keys().collect::<Vec<_>>());
-    let loaded = demarche_sim::scenario::load_files("straits_mini", files)
+    let loaded = demarche_sim::scenario::load_files("two_rivers", files)
         .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
     assert!(
         loaded.warnings.is_empty(),
         "{}",
         render_problems(&loaded.warnings)
     );
-    assert_eq!(loaded.scenario.meta.calendar.turns, 6);
+    assert_eq!(loaded.scenario.meta.id, "two_rivers");
 }
 
 #[test]
 fn field_paths_use_the_names_written_in_the_files() {
     let copy = Copy::new();
-    copy.replace("actors.ron", "\"fearon-1994\"", "\"fearon-1949\"");
+    copy.replace(
+        "actors.ron",
+        "source: [\"fixture\"]",
+        "source: [\"fixture\", \"fixtrue\"]",
+    );
     let error = first_error(&copy, "actors.ron");
-    assert_eq!(error.message, "unknown source `fearon-1949`");
+    assert_eq!(error.message, "unknown source `fixtrue`");
     assert_eq!(error.path, "[0].source[1]");
-    assert!(error.source_line.unwrap().contains("fearon-1949"));
+    assert!(error.source_line.unwrap().contains("fixtrue"));
 }
 
 #[test]

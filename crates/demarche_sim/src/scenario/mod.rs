@@ -98,6 +98,10 @@ impl Files for Folder<'_> {
         if !path.exists() {
             return Ok(None);
         }
+        // A link out of the folder is refused before anything is read, so nothing of the file
+        // it points to is ever shown.
+        crate::files::inside(self.0, name)
+            .map_err(|why| Box::new(Problem::file_error(&path, why.to_string())))?;
         read_text(&path).map(Some)
     }
 

@@ -1,8 +1,6 @@
 //! Reading scenario files safely: size limit, UTF-8, RON parsing item by item so one bad entry
 //! does not hide the problems of the others.
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -62,32 +60,26 @@ impl SourceText {
 
 /// Reads a file within the size limit as UTF-8 text, or says why not.
 pub fn read_text(path: &Path) -> Result<String, Box<Problem>> {
-    let metadata = fs::metadata(path).map_err(|e| {
-        Box::new(Problem::file_error(
-            path,
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "file not found".to_owned()
-            } else {
-                format!("cannot read file: {e}")
-            },
-        ))
-    })?;
-    if !metadata.is_file() {
-        return Err(Box::new(Problem::file_error(path, "not a regular file")));
+    use crate::files::ReadError;
+    match crate::files::read_bytes(path, MAX_FILE_BYTES) {
+        Ok(bytes) => decode_text(path, bytes),
+        Err(ReadError::TooLarge { .. }) => {
+            // The cap was enforced while reading; the reported size only words the message.
+            let size = std::fs::metadata(path).map_or(MAX_FILE_BYTES + 1, |m| m.len());
+            Err(Box::new(too_large(path, size.max(MAX_FILE_BYTES + 1))))
+        }
+        Err(why) => Err(Box::new(Problem::file_error(path, why.to_string()))),
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(Box::new(too_large(path, metadata.len())));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Box::new(Problem::file_error(path, format!("cannot read file: {e}"))))?;
-    decode_text(path, bytes)
 }
 
 /// Checks a file's bytes against the size limit and decodes them as UTF-8, or says why not;
 /// `path` is only used in the problem.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Problem>> {
+    // A UTF-8 byte-order mark, as some editors write, is not part of the text.
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(too_large(path, bytes.len() as u64)));
     }
