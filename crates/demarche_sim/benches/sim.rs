@@ -51,6 +51,50 @@ fn game_at_turn_six(scn: &Arc<Scenario>) -> Game {
     game
 }
 
+/// Every file of the fixture scenario, with `extra` more sources and `extra` more glossary
+/// concepts (each citing one of the new sources): `2 × extra` entries in the large lists.
+fn large_fixture(extra: usize) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two_rivers");
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let append = |files: &mut std::collections::BTreeMap<String, Vec<u8>>,
+                  name: &str,
+                  item: &dyn Fn(usize) -> String| {
+        let text = String::from_utf8(files[name].clone()).unwrap();
+        let end = text.rfind(']').unwrap();
+        let mut out = text[..end].to_owned();
+        for i in 0..extra {
+            out.push_str(&item(i));
+        }
+        out.push_str("]\n");
+        files.insert(name.to_owned(), out.into_bytes());
+    };
+    append(&mut files, "sources.ron", &|i| {
+        format!("    (key: \"bench-source-{i}\", citation: \"A bench source.\"),\n")
+    });
+    append(&mut files, "glossary.ron", &|i| {
+        format!(
+            "    (id: \"bench_concept_{i}\", term: \"T\", definition: \"D\", in_game: \"G\", source: [\"bench-source-{i}\"]),\n"
+        )
+    });
+    files
+}
+
 fn empty_system() {}
 
 /// The turn schedule with one empty system per phase.
@@ -65,6 +109,17 @@ fn bare_app() -> App {
 
 fn benches(c: &mut Criterion) {
     let scn = scenario();
+    let large = large_fixture(50_000);
+    c.bench_function(
+        "load and validate 100,000 list entries (the fixture + 50,000 sources and concepts)",
+        |b| {
+            b.iter_batched(
+                || large.clone(),
+                |files| black_box(demarche_sim::scenario::load_files("large", files).unwrap()),
+                BatchSize::LargeInput,
+            )
+        },
+    );
     c.bench_function("load and validate the 2022 scenario", |b| {
         b.iter(|| demarche_sim::load(black_box(&scenario_dir())).unwrap())
     });
@@ -109,7 +164,7 @@ fn benches(c: &mut Criterion) {
 
 criterion_group! {
     name = sim;
-    config = Criterion::default().sample_size(30);
+    config = Criterion::default().sample_size(10);
     targets = benches
 }
 criterion_main!(sim);

@@ -9,7 +9,7 @@ use demarche_sim::report::{Metric, ReportKind};
 use demarche_sim::scenario::{Indicator, Order};
 use demarche_sim::{ActionId, Game, Scenario, Side, SideView};
 
-/// Marker values planted in Japan's private state; none appears anywhere by chance.
+/// Marker values planted in the first side's private state; none appears anywhere by chance.
 const RESOLVE: f64 = 0.123456789;
 const BELIEF: (f64, f64) = (12.3456789, 3.87654321);
 const CAPITAL: f64 = 13.5791357;
@@ -27,16 +27,16 @@ fn json(view: &SideView) -> String {
     serde_json::to_string(&view.snapshot()).expect("a side's snapshot serializes to JSON")
 }
 
-/// A game whose first side (Japan) carries the markers in its private state.
+/// A game whose first side carries the markers in its private state.
 fn planted_game() -> Game {
-    let scn = common::scenario();
+    let scn = common::fixture();
     let mut game = Game::new(scn.clone(), 7);
     let mut state = game.state();
-    let japan = scn.actor_of(Side::First);
+    let first = scn.actor_of(Side::First);
     state.intel.resolve[Side::First.index()] = RESOLVE;
     state.intel.beliefs[Side::First.index()] = BELIEF;
-    state.indicators.actors[japan.index()][Indicator::Capital.index()] = CAPITAL;
-    state.indicators.actors[japan.index()][Indicator::AudienceCost.index()] = AUDIENCE;
+    state.indicators.actors[first.index()][Indicator::Capital.index()] = CAPITAL;
+    state.indicators.actors[first.index()][Indicator::AudienceCost.index()] = AUDIENCE;
     game.set_state(state);
     game
 }
@@ -57,22 +57,28 @@ fn the_other_side_sees_none_of_the_planted_private_state() {
     let theirs = json(&game.side_view(Side::Second));
     let mine = json(&game.side_view(Side::First));
     for marker in MARKERS {
-        assert!(!theirs.contains(marker), "Russia's view holds {marker}");
-        assert!(mine.contains(marker), "Japan's own view lacks {marker}");
+        assert!(
+            !theirs.contains(marker),
+            "the second side's view holds {marker}"
+        );
+        assert!(
+            mine.contains(marker),
+            "the first side's own view lacks {marker}"
+        );
     }
     // Read through the view's accessors too, not only its serialized form.
     let scn = game.scenario();
-    let japan = scn.actor_of(Side::First);
+    let first = scn.actor_of(Side::First);
     let view = game.side_view(Side::Second);
     assert_ne!(view.view().intel.resolve[0], RESOLVE);
     assert_ne!(view.view().intel.beliefs[0], BELIEF);
-    assert_ne!(view.view().ind.get(japan, Indicator::Capital), CAPITAL);
+    assert_ne!(view.view().ind.get(first, Indicator::Capital), CAPITAL);
     assert_ne!(
-        view.view().ind.get(japan, Indicator::AudienceCost),
+        view.view().ind.get(first, Indicator::AudienceCost),
         AUDIENCE
     );
     assert!(
-        view.series(Metric::Actor(japan, Indicator::Capital))
+        view.series(Metric::Actor(first, Indicator::Capital))
             .is_empty()
     );
     assert!(view.series(Metric::Belief(Side::First)).is_empty());
@@ -81,8 +87,8 @@ fn the_other_side_sees_none_of_the_planted_private_state() {
     assert_eq!(view.view().ind.tension, own.view().ind.tension);
     assert_eq!(view.scores(), own.scores());
     assert_eq!(
-        view.view().ind.get(japan, Indicator::Approval),
-        own.view().ind.get(japan, Indicator::Approval)
+        view.view().ind.get(first, Indicator::Approval),
+        own.view().ind.get(first, Indicator::Approval)
     );
 }
 
@@ -96,7 +102,10 @@ fn the_other_side_does_not_see_orders_submitted_for_the_current_turn() {
         .expect("an available order");
     let theirs = game.side_view(Side::Second);
     assert!(theirs.submitted().is_empty());
-    assert!(!json(&theirs).contains(&key), "Russia sees Japan's {key}");
+    assert!(
+        !json(&theirs).contains(&key),
+        "the second side sees the first side's {key}"
+    );
     let mine = game.side_view(Side::First);
     assert_eq!(mine.submitted(), std::slice::from_ref(&order));
     assert!(json(&mine).contains(&key));
@@ -106,7 +115,7 @@ fn the_other_side_does_not_see_orders_submitted_for_the_current_turn() {
 fn reports_keep_refused_orders_and_private_changes_with_their_owner() {
     let mut game = planted_game();
     let scn = game.scenario_arc().clone();
-    let japan = scn.actor_of(Side::First);
+    let first = scn.actor_of(Side::First);
     for _ in 0..3 {
         for side in Side::BOTH {
             let mut orders = game.side_view(side).candidates();
@@ -134,7 +143,7 @@ fn reports_keep_refused_orders_and_private_changes_with_their_owner() {
             .filter(|c| {
                 matches!(
                     c.metric,
-                    Metric::Actor(a, Indicator::Capital | Indicator::AudienceCost) if a == japan
+                    Metric::Actor(a, Indicator::Capital | Indicator::AudienceCost) if a == first
                 ) || c.metric == Metric::Belief(Side::First)
             })
             .count()
@@ -152,11 +161,11 @@ fn reports_keep_refused_orders_and_private_changes_with_their_owner() {
     assert_eq!(private(mine.history()), private(game.history()));
     assert_eq!(refused_by(mine.history(), Side::Second), 0);
 
-    // The refused order's reason is in Japan's reports only.
-    let refusal = format!("{} cannot take this action", scn.actor(japan).name);
+    // The refused order's reason is in the first side's reports only.
+    let refusal = format!("{} cannot take this action", scn.actor(first).name);
     assert!(json(&mine).contains(&refusal));
     assert!(!json(&theirs).contains(&refusal));
-    // Japan's resolve never changes, so its marker is still there for Japan alone.
+    // The first side's resolve never changes, so its marker stays there for it alone.
     assert!(json(&mine).contains(MARKERS[0]));
     assert!(!json(&theirs).contains(MARKERS[0]));
 }

@@ -36,10 +36,10 @@ fn random_pair(seed: u64) -> [Box<dyn Policy>; 2] {
 
 #[test]
 fn the_state_at_each_turn_is_the_one_its_previous_report_hashed() {
-    let mut game = Game::new(common::scenario(), 3);
+    let mut game = Game::new(common::fixture(), 3);
     let hashes = play(&mut game, &mut hawk_and_dove(3), 8);
     assert_eq!(game.state_at(1).expect("turn 1"), {
-        let fresh = Game::new(common::scenario(), 3);
+        let fresh = Game::new(common::fixture(), 3);
         fresh.state()
     });
     for turn in 2..=9 {
@@ -59,7 +59,7 @@ fn the_state_at_each_turn_is_the_one_its_previous_report_hashed() {
 
 #[test]
 fn a_branch_plays_other_orders_and_leaves_the_original_alone() {
-    let mut game = Game::new(common::scenario(), 5);
+    let mut game = Game::new(common::fixture(), 5);
     let original = play(&mut game, &mut hawk_and_dove(5), 8);
     let state_before = game.state();
 
@@ -90,7 +90,7 @@ fn a_branch_plays_other_orders_and_leaves_the_original_alone() {
 
 #[test]
 fn rewinding_replays_the_recorded_orders_when_no_snapshot_is_kept() {
-    let mut game = Game::new(common::scenario(), 8);
+    let mut game = Game::new(common::fixture(), 8);
     let hashes = play(&mut game, &mut random_pair(8), 6);
     // A game resumed with its orders but without the snapshots of this process.
     let resumed = Game::resume_with_orders(
@@ -122,7 +122,7 @@ fn rewinding_replays_the_recorded_orders_when_no_snapshot_is_kept() {
 
 #[test]
 fn a_replay_that_diverges_from_the_reports_is_refused() {
-    let mut game = Game::new(common::scenario(), 8);
+    let mut game = Game::new(common::fixture(), 8);
     play(&mut game, &mut random_pair(8), 4);
     let mut orders = game.turn_orders().expect("known orders").to_vec();
     orders[1] = [Vec::new(), Vec::new()];

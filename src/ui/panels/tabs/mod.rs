@@ -58,8 +58,8 @@ pub(crate) fn right_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Sess
         .auto_shrink([false, false])
         .show(ui, |ui| match state.tab {
             RightTab::Intelligence => intelligence(ui, session, viewer),
-            RightTab::Tracks => tracks(ui, session),
-            RightTab::Sanctions => sanctions(ui, session),
+            RightTab::Tracks => tracks(ui, session, viewer),
+            RightTab::Sanctions => sanctions(ui, session, viewer),
             RightTab::News => news(ui, session, viewer),
             RightTab::Charts => charts(ui, session, viewer),
         });

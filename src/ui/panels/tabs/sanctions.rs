@@ -7,9 +7,10 @@ use demarche_sim::Side;
 use crate::session::Session;
 use crate::theme;
 
-pub(crate) fn sanctions(ui: &mut egui::Ui, session: &Session) {
+pub(crate) fn sanctions(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     for side in Side::BOTH {
         let sender = scn.actor_of(side);
         let target = scn.actor_of(side.other());

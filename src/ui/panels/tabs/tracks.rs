@@ -2,14 +2,16 @@
 //! back-channel.
 
 use bevy_egui::egui;
+use demarche_sim::Side;
 use demarche_sim::scenario::TrackStatus;
 
 use crate::session::Session;
 use crate::theme;
 
-pub(crate) fn tracks(ui: &mut egui::Ui, session: &Session) {
+pub(crate) fn tracks(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
-    let view = session.game.view();
+    let seen = session.side_view(viewer);
+    let view = seen.view();
     for (i, track) in scn.tracks.iter().enumerate() {
         let state = &view.dip.tracks[i];
         let id = demarche_sim::TrackId::from_index(i);
