@@ -159,18 +159,23 @@ impl Replay {
 
     /// Reads a replay.
     pub fn read(path: &Path) -> Result<Replay, SaveError> {
+        let text = read_limited(path)?;
+        Replay::parse(&text, path)
+    }
+
+    /// Parses a replay's text (`path` only names it in errors), checking its format and version.
+    pub fn parse(text: &str, path: &Path) -> Result<Replay, SaveError> {
         let damaged = |why: String| SaveError::Damaged {
             path: path.to_path_buf(),
             why,
         };
-        let text = read_limited(path)?;
         let options = crate::scenario::read::ron_options();
-        let header: Header = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        let header: Header = options.from_str(text).map_err(|e| ron_damage(path, &e))?;
         if header.format != REPLAY_FORMAT {
             return Err(damaged(format!("it says it is `{}`", header.format)));
         }
         check_version(path, "replay", header.version, REPLAY_VERSION)?;
-        let mut replay: Replay = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        let mut replay: Replay = options.from_str(text).map_err(|e| ron_damage(path, &e))?;
         // Version 1 is version 2 without settings, which read as empty.
         replay.version = REPLAY_VERSION;
         Ok(replay)

@@ -226,10 +226,16 @@ impl SaveFile {
     /// Reads a save, with clear errors for damaged files and other versions.
     pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
         let text = read_limited(path)?;
+        SaveFile::parse(&text, path)
+    }
+
+    /// Parses a save's text (`path` only names it in errors): the format and version are checked
+    /// first, for a clear error, then the whole save is read and migrated.
+    pub fn parse(text: &str, path: &Path) -> Result<SaveFile, SaveError> {
         let options = crate::scenario::read::ron_options()
             .without_recursion_limit()
             .with_recursion_limit(128);
-        let header: Header = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        let header: Header = options.from_str(text).map_err(|e| ron_damage(path, &e))?;
         if header.format != SAVE_FORMAT {
             return Err(SaveError::Damaged {
                 path: path.to_path_buf(),
@@ -237,7 +243,7 @@ impl SaveFile {
             });
         }
         check_version(path, "save", header.version, SAVE_VERSION)?;
-        let mut save: SaveFile = options.from_str(&text).map_err(|e| ron_damage(path, &e))?;
+        let mut save: SaveFile = options.from_str(text).map_err(|e| ron_damage(path, &e))?;
         save.migrate();
         Ok(save)
     }

@@ -22,7 +22,7 @@ use crate::terminal::{escape, shown};
 use crate::{json as js, policies, text};
 
 /// Orders from a file, by side and turn.
-type OrderBook = BTreeMap<(Side, u32), Vec<Order>>;
+pub type OrderBook = BTreeMap<(Side, u32), Vec<Order>>;
 
 /// Plays the game as asked.
 pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
@@ -257,7 +257,12 @@ pub const MAX_ORDERS_BYTES: u64 = 4 * 1024 * 1024;
 /// a playable side and a turn of the game, each side's turn at most once; problems are reported
 /// with their line and column.
 fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
-    let text = read_orders_text(path)?;
+    parse_orders(scn, path, read_orders_text(path)?)
+}
+
+/// Parses an orders file's text (`path` only names it in errors), with the checks of
+/// [`read_orders`].
+pub fn parse_orders(scn: &Scenario, path: &Path, text: String) -> Result<OrderBook, CliError> {
     let src = SourceText::new(path.to_path_buf(), text);
     let mut problems = Vec::new();
     let parsed = parse_list::<RawHistoricalTurn>(&src, &mut problems);
