@@ -9,7 +9,10 @@ use demarche_sim::Scenario;
 
 /// The fixture's folder.
 pub fn fixture_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/demarche_sim/tests/fixtures/two_rivers"))
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../crates/demarche_sim/tests/fixtures/two_rivers"
+    ))
 }
 
 /// Every file of the fixture by its path inside the folder.

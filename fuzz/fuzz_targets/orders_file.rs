@@ -13,5 +13,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let scn = common::fixture();
-    let _ = demarche_cli::commands::run::parse_orders(&scn, Path::new("fuzz.orders.ron"), text.to_owned());
+    let _ = demarche_cli::commands::run::parse_orders(
+        &scn,
+        Path::new("fuzz.orders.ron"),
+        text.to_owned(),
+    );
 });
