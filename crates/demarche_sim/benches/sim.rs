@@ -52,8 +52,9 @@ fn game_at_turn_six(scn: &Arc<Scenario>) -> Game {
 }
 
 /// Every file of the fixture scenario, with `extra` more sources and `extra` more glossary
-/// concepts (each citing one of the new sources): `2 × extra` entries in the large lists.
-fn large_fixture(extra: usize) -> std::collections::BTreeMap<String, Vec<u8>> {
+/// concepts (each citing one of the new sources, the first `typos` of them misspelt): `2 × extra`
+/// entries in the large lists.
+fn large_fixture(extra: usize, typos: usize) -> std::collections::BTreeMap<String, Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two_rivers");
     let mut files = std::collections::BTreeMap::new();
     let mut stack = vec![dir.clone()];
@@ -88,8 +89,14 @@ fn large_fixture(extra: usize) -> std::collections::BTreeMap<String, Vec<u8>> {
         format!("    (key: \"bench-source-{i}\", citation: \"A bench source.\"),\n")
     });
     append(&mut files, "glossary.ron", &|i| {
+        // The first `typos` concepts cite a misspelt source: unknown references to report.
+        let source = if i < typos {
+            "bench-sourse"
+        } else {
+            "bench-source"
+        };
         format!(
-            "    (id: \"bench_concept_{i}\", term: \"T\", definition: \"D\", in_game: \"G\", source: [\"bench-source-{i}\"]),\n"
+            "    (id: \"bench_concept_{i}\", term: \"T\", definition: \"D\", in_game: \"G\", source: [\"{source}-{i}\"]),\n"
         )
     });
     files
@@ -109,7 +116,18 @@ fn bare_app() -> App {
 
 fn benches(c: &mut Criterion) {
     let scn = scenario();
-    let large = large_fixture(50_000);
+    let large = large_fixture(50_000, 0);
+    let misspelt = large_fixture(50_000, 10_000);
+    c.bench_function(
+        "validate 100,000 list entries with 10,000 unknown references",
+        |b| {
+            b.iter_batched(
+                || misspelt.clone(),
+                |files| black_box(demarche_sim::scenario::load_files("large", files).unwrap_err()),
+                BatchSize::LargeInput,
+            )
+        },
+    );
     c.bench_function(
         "load and validate 100,000 list entries (the fixture + 50,000 sources and concepts)",
         |b| {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use super::model::{Calendar, Who};
 use super::problem::{Problem, Severity};
-use super::suggest::help_for_unknown;
+use super::suggest::{help_for_unknown, help_listing};
 use crate::date::Date;
 use crate::ids::*;
 
@@ -229,9 +229,15 @@ pub struct Checker {
     scope: Scope,
     tables: [Table; Kind::ALL.len()],
     unchecked: BTreeSet<Kind>,
+    /// Did-you-mean searches made so far (each one scans a whole table).
+    suggested: usize,
     /// Facts from other files that checks need.
     pub context: Context,
 }
+
+/// Most did-you-mean searches in one load: past them, an unknown id's help lists the table's
+/// first ids without searching it, so a file full of unknown ids validates in linear time.
+pub const MAX_SUGGESTIONS: usize = 32;
 
 impl Checker {
     /// A checker with empty tables; `complete(kind)` says whether each kind's file parsed.
@@ -246,6 +252,7 @@ impl Checker {
                 ..Table::default()
             }),
             unchecked: BTreeSet::new(),
+            suggested: 0,
             context: Context::default(),
         }
     }
@@ -413,8 +420,13 @@ impl Checker {
             return Some(i);
         }
         if table.complete {
-            let keys: Vec<&str> = table.keys.iter().map(String::as_str).collect();
-            let help = help_for_unknown(key, &keys);
+            let help = if self.suggested < MAX_SUGGESTIONS {
+                let keys: Vec<&str> = table.keys.iter().map(String::as_str).collect();
+                help_for_unknown(key, &keys)
+            } else {
+                help_listing(&table.keys)
+            };
+            self.suggested += 1;
             self.error_help(format!("unknown {} `{key}`", kind.word()), help);
         } else {
             self.unchecked.insert(kind);

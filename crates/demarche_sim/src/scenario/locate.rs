@@ -19,6 +19,8 @@ pub struct PathIndex {
     by_path: std::collections::BTreeMap<String, (usize, usize)>,
     /// Entry indices sorted by start (then by path length), for `path_at`.
     by_start: Vec<usize>,
+    /// The byte offset at which each line starts, for locations in logarithmic time.
+    line_starts: Vec<usize>,
 }
 
 impl PathIndex {
@@ -38,7 +40,30 @@ impl PathIndex {
         let mut by_start: Vec<usize> = (0..index.entries.len()).collect();
         by_start.sort_by_key(|&i| (index.entries[i].1, index.entries[i].0.len()));
         index.by_start = by_start;
+        index.line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         index
+    }
+
+    /// [`location_of`] for the text this index was built from, without scanning the text
+    /// before `start` (so locating many problems in a large file stays linear).
+    pub fn location(&self, text: &str, start: usize, end: usize) -> (Location, String) {
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= start).max(1);
+        let line_start = self.line_starts[line - 1];
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let col = text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(text, end.min(text.len()).max(start));
+        let len = text[start..end]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+            .max(1);
+        let line_text = text[line_start..line_end].trim_end_matches('\r').to_owned();
+        (Location { line, col, len }, line_text)
     }
 
     /// Byte span of the value at `path`, or of its nearest recorded ancestor.
@@ -489,6 +514,21 @@ mod tests {
         let index = PathIndex::build(TEXT);
         assert_eq!(index.span("[1].missing"), index.span("[1]"));
         assert!(text_at("[1]").starts_with("(id: \"b\""));
+    }
+
+    #[test]
+    fn the_index_locates_like_a_scan() {
+        let index = PathIndex::build(TEXT);
+        for start in 0..TEXT.len() {
+            if !TEXT.is_char_boundary(start) {
+                continue;
+            }
+            let end = (start + 5).min(TEXT.len());
+            assert_eq!(
+                index.location(TEXT, start, end),
+                location_of(TEXT, start, end)
+            );
+        }
     }
 
     #[test]

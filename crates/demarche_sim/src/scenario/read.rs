@@ -8,7 +8,7 @@ use ron::extensions::Extensions;
 use ron::value::RawValue;
 use serde::de::DeserializeOwned;
 
-use super::locate::{PathIndex, line_col, location_of, offset_of};
+use super::locate::{PathIndex, line_col, offset_of};
 use super::problem::{Location, Problem, Severity};
 use super::suggest::help_for_unknown;
 
@@ -54,7 +54,7 @@ impl SourceText {
     /// Location and source line of a field path.
     pub fn locate(&self, path: &str) -> Option<(Location, String)> {
         let (start, end) = self.index().span(path)?;
-        Some(location_of(&self.text, start, end))
+        Some(self.index().location(&self.text, start, end))
     }
 }
 
@@ -186,7 +186,7 @@ fn ron_problem(
         start += 1;
     }
     let end = offset + offset_of(local, error.span.end.line, error.span.end.col);
-    let (mut location, line) = location_of(&src.text, start, end.max(start + 1));
+    let (mut location, line) = src.index().location(&src.text, start, end.max(start + 1));
     location.len = location.len.min(40);
     let mut path = src.index().path_at(start).unwrap_or("").to_owned();
     match &error.code {

@@ -33,13 +33,18 @@ pub fn help_for_unknown(wrong: &str, candidates: &[&str]) -> String {
     if let Some(close) = did_you_mean(wrong, candidates.iter().copied()) {
         return format!("did you mean `{close}`?");
     }
+    help_listing(candidates)
+}
+
+/// A help line that lists the first candidates and how many more there are, without searching.
+pub fn help_listing<S: AsRef<str>>(candidates: &[S]) -> String {
     if candidates.is_empty() {
         return "nothing of this kind is defined".to_owned();
     }
     let shown: Vec<String> = candidates
         .iter()
         .take(8)
-        .map(|c| format!("`{c}`"))
+        .map(|c| format!("`{}`", c.as_ref()))
         .collect();
     let more = if candidates.len() > 8 {
         format!(" and {} more", candidates.len() - 8)
