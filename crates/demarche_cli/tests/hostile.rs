@@ -300,3 +300,32 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_replay_reports_the_orders_its_turns_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let replay = dir.path().join("game.replay.ron");
+    let made = short_game("2", &["--record", replay.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    // Japan's first turn also asks for an order only Russia may give: refused when replayed.
+    let recorded = std::fs::read_to_string(&replay).unwrap();
+    let at = recorded
+        .find("orders: (")
+        .or_else(|| recorded.find("orders: ["))
+        .unwrap();
+    let list = at + recorded[at..].find('[').unwrap() + 1;
+    let hostile = format!(
+        "{}(action: \"ru_sakhalin2_decree\"), {}",
+        &recorded[..list],
+        &recorded[list..]
+    );
+    std::fs::write(&replay, hostile).unwrap();
+    let scenario = scenario();
+    let output = run(&["replay", replay.to_str().unwrap(), "--scenario", &scenario]);
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("refused: JPN's order `ru_sakhalin2_decree`"),
+        "{stdout}"
+    );
+    assert!(text(&output.stderr).contains("were refused"));
+}
