@@ -110,6 +110,14 @@ impl Replay {
 
     /// Re-runs the game and returns each turn's re-computed hash and any mismatches.
     pub fn verify(&self, scenario: Arc<Scenario>) -> Result<Verification, String> {
+        let (game, mismatches) = self.replay(scenario)?;
+        let hashes = game.history().iter().map(|r| (r.turn, r.hash)).collect();
+        Ok((hashes, mismatches))
+    }
+
+    /// Re-runs the game, keeping its reports (what each turn did, the orders it refused), and
+    /// returns it with the turns whose hash differs from the recording.
+    pub fn replay(&self, scenario: Arc<Scenario>) -> Result<(Game, Vec<Mismatch>), String> {
         if self.scenario_id != scenario.meta.id {
             return Err(format!(
                 "the replay is of scenario `{}`, not `{}`",
@@ -117,7 +125,6 @@ impl Replay {
             ));
         }
         let mut game = Game::new(scenario.clone(), self.seed);
-        let mut hashes = Vec::new();
         let mut mismatches = Vec::new();
         for recorded in &self.turns {
             if game.turn() != recorded.turn {
@@ -147,9 +154,8 @@ impl Replay {
                     found: hash.to_string(),
                 });
             }
-            hashes.push((recorded.turn, hash));
         }
-        Ok((hashes, mismatches))
+        Ok((game, mismatches))
     }
 
     /// Writes the replay atomically.

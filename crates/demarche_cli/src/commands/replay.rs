@@ -3,13 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use demarche_sim::Side;
 use demarche_sim::replay::Replay;
 use serde_json::json;
 
 use super::load_scenario;
 use crate::args::ReplayArgs;
 use crate::error::CliError;
-use crate::terminal::shown;
+use crate::terminal::{escape, shown};
 
 /// Where replays look for their scenario when no `--scenario` is given.
 pub const SCENARIOS: &str = "scenarios";
@@ -63,15 +64,35 @@ pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
         }
         eprintln!("warning: {what} (replaying anyway, as --force asks)");
     }
-    let (hashes, mismatches) = replay.verify(scn).map_err(CliError::Usage)?;
-    for (turn, hash) in &hashes {
-        let bad = mismatches.iter().find(|m| m.turn == *turn);
+    let (game, mismatches) = replay.replay(scn.clone()).map_err(CliError::Usage)?;
+    let hashes: Vec<_> = game.history().iter().map(|r| (r.turn, r.hash)).collect();
+    let mut refused_orders = 0;
+    for report in game.history() {
+        let turn = report.turn;
+        let hash = report.hash;
+        let bad = mismatches.iter().find(|m| m.turn == turn);
+        let refused: Vec<(String, String, String)> = Side::BOTH
+            .into_iter()
+            .flat_map(|side| {
+                let actor = scn.actor(scn.actor_of(side)).key.clone();
+                report.refused[side.index()]
+                    .iter()
+                    .map(move |(order, why)| (actor.clone(), order.action.clone(), why.clone()))
+            })
+            .collect();
+        refused_orders += refused.len();
         if args.json {
+            let refused: Vec<_> = refused
+                .iter()
+                .map(|(side, action, why)| json!({"side": side, "action": action, "why": why}))
+                .collect();
             println!(
                 "{}",
-                json!({"turn": turn, "hash": hash.to_string(), "ok": bad.is_none(), "expected": bad.map(|m| m.expected.clone())})
+                json!({"turn": turn, "hash": hash.to_string(), "ok": bad.is_none(), "expected": bad.map(|m| m.expected.clone()), "refused": refused})
             );
-        } else if let Some(m) = bad {
+            continue;
+        }
+        if let Some(m) = bad {
             println!(
                 "turn {turn:>3}: MISMATCH recorded {} re-run {}",
                 m.expected, m.found
@@ -79,6 +100,18 @@ pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
         } else {
             println!("turn {turn:>3}: {hash} ok");
         }
+        for (side, action, why) in &refused {
+            println!(
+                "           refused: {side}'s order `{}`: {}",
+                escape(action),
+                escape(why)
+            );
+        }
+    }
+    if refused_orders > 0 {
+        eprintln!(
+            "note: {refused_orders} recorded order(s) were refused when the turn was played (listed above)"
+        );
     }
     if mismatches.is_empty() {
         if !args.json {
