@@ -348,3 +348,35 @@ fn the_briefings_render_tables_as_cells_and_numbered_lists_as_items() {
     );
     assert!(tables >= 10, "the scoring tables are found ({tables} rows)");
 }
+
+#[test]
+fn long_action_names_wrap_inside_the_actions_panel() {
+    let (mut app, _saves) = app();
+    new_game(&mut app, Mode::Play(Side::First));
+    app.world_mut().write_message(Intent::BeginPlay);
+    app.update();
+    app.update();
+    app.world_mut().resource_mut::<UiState>().category =
+        Some(demarche_sim::scenario::Category::Sanctions);
+    let texts = settle(&mut app);
+    let (panel_right, _) = app
+        .world()
+        .resource::<UiPointer>()
+        .free
+        .expect("the free area is recorded");
+    let name = "Package 1: sovereign-debt ban and DNR/LNR measures";
+    let (_, rect) = texts
+        .iter()
+        .find(|(text, _)| text == name)
+        .unwrap_or_else(|| panic!("{name:?} is drawn whole"));
+    assert!(
+        rect.right() <= panel_right.x,
+        "the name ends at {} beyond the panel's edge at {}",
+        rect.right(),
+        panel_right.x
+    );
+    assert!(
+        rect.height() > 24.0,
+        "the name is wrapped on more than one line"
+    );
+}
