@@ -176,6 +176,78 @@ fn two_players_hand_over_and_never_see_each_others_drafts() {
     assert_eq!(app.world().resource::<Session>().game.history().len(), 1);
 }
 
+/// Plays one turn of a two-player game: the first side gives `orders`, the second none; stops
+/// at the turn's report.
+fn play_turn_to_the_report(app: &mut App, orders: &[demarche_sim::scenario::Order]) {
+    send(app, Intent::HandoverDone);
+    for order in orders {
+        send(app, Intent::AddOrder(Side::First, order.clone()));
+    }
+    send(app, Intent::EndTurn);
+    send(app, Intent::HandoverDone);
+    send(app, Intent::EndTurn);
+    update_until(app, "the turn to resolve", |a| {
+        matches!(flow(a), Flow::Playback { .. } | Flow::Report)
+    });
+    send(app, Intent::SkipPlayback);
+    assert_eq!(flow(app), Flow::Report);
+}
+
+#[test]
+fn the_orders_panel_shows_the_reported_turns_orders_or_the_new_turns_drafts() {
+    let (mut app, _saves) = app();
+    new_game(&mut app, Mode::TwoPlayers);
+    send(&mut app, Intent::BeginPlay);
+    let historical = |app: &App, turn| {
+        app.world()
+            .resource::<Session>()
+            .scenario()
+            .historical_orders(Side::First, turn)
+            .to_vec()
+    };
+    let (first, second) = (historical(&app, 1), historical(&app, 2));
+    assert!(!first.is_empty() && first != second, "two different turns");
+    for (turn, orders) in [(1, &first), (2, &second)] {
+        play_turn_to_the_report(&mut app, orders);
+        let session = app.world().resource::<Session>();
+        let report = session.game.last_report().expect("a report");
+        assert!(report.refused[0].is_empty(), "turn {turn}: all carried out");
+        for shown in [
+            Flow::Report,
+            Flow::Playback {
+                elapsed: 0.0,
+                duration: 1.0,
+            },
+        ] {
+            let panel = session.panel_orders(&shown, Side::First);
+            assert_eq!(
+                (panel.turn, &panel.orders, panel.resolved),
+                (turn, orders, true),
+                "while turn {turn} is reported, its orders are listed"
+            );
+        }
+        // The resolved orders are no longer drafts: the new turn's start empty, and the
+        // capital left is the new turn's whole capital.
+        assert!(session.drafts[0].is_empty(), "turn {turn}: drafts cleared");
+        let actor = session.scenario().actor_of(Side::First);
+        let capital = session
+            .side_view(Side::First)
+            .view()
+            .ind
+            .get(actor, demarche_sim::scenario::Indicator::Capital);
+        assert_eq!(session.capital_left(Side::First), capital);
+        send(&mut app, Intent::DismissReport);
+        assert_eq!(flow(&app), Flow::Handover(Side::First));
+        let session = app.world().resource::<Session>();
+        let panel = session.panel_orders(&Flow::Planning(Side::First), Side::First);
+        assert_eq!(
+            (panel.turn, panel.orders.is_empty(), panel.resolved),
+            (turn + 1, true, false),
+            "after the report, the new turn's (empty) drafts"
+        );
+    }
+}
+
 #[test]
 fn save_and_load_in_the_middle_gives_the_same_game() {
     let dir = tempfile::tempdir().unwrap();

@@ -130,6 +130,9 @@ pub fn resolve_when_ready(
             return;
         }
     };
+    // The resolved orders live in the report now; the next turn's drafts start empty (so the
+    // capital left is the next turn's, and no panel shows the resolved orders as drafts).
+    session.drafts = Default::default();
     if let Err(e) = saves::autosave(&session, &saves.0) {
         notices.push(format!("Autosave failed (earlier saves are intact): {e}"));
     }

@@ -193,11 +193,47 @@ impl Session {
         Ok(())
     }
 
+    /// The orders the orders panel lists for `side` while the turn is at `flow`: once a turn
+    /// has resolved (its playback and report), the orders its report says were carried out;
+    /// otherwise this turn's drafts. Never the orders of a turn before the one reported.
+    pub fn panel_orders(&self, flow: &Flow, side: Side) -> PanelOrders {
+        let resolved = matches!(flow, Flow::Playback { .. } | Flow::Report);
+        match self.game.last_report() {
+            Some(report) if resolved => {
+                let scn = self.scenario();
+                PanelOrders {
+                    turn: report.turn,
+                    orders: report.orders[side.index()]
+                        .iter()
+                        .filter_map(|raw| scn.resolve_order(raw).ok())
+                        .collect(),
+                    resolved: true,
+                }
+            }
+            _ => PanelOrders {
+                turn: self.game.turn(),
+                orders: self.drafts[side.index()].clone(),
+                resolved: false,
+            },
+        }
+    }
+
     /// Clears the drafts and readiness for a new turn.
     pub fn begin_turn(&mut self) {
         self.drafts = Default::default();
         self.ready = [false; 2];
     }
+}
+
+/// What the orders panel lists: a turn's orders, drafted or resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelOrders {
+    /// The turn the orders are for.
+    pub turn: u32,
+    /// The orders, in the order given.
+    pub orders: Vec<Order>,
+    /// Whether the turn has resolved (the orders are its report's, and can no longer change).
+    pub resolved: bool,
 }
 
 /// The window's logic: states, the session flow, intents, saves. No rendering.

@@ -48,26 +48,8 @@ pub(crate) fn actions_panel(
     let scn = session.scenario();
     let me = scn.actor_of(viewer);
     let planning = *flow == Flow::Planning(viewer);
-    ui.heading("Orders this turn");
+    orders_list(ui, session, flow, viewer, planning, out);
     let drafts = &session.drafts[viewer.index()];
-    if drafts.is_empty() {
-        ui.label(
-            egui::RichText::new("No orders yet: add actions below, then End turn.")
-                .color(theme::MUTED),
-        );
-    }
-    for (i, order) in drafts.iter().enumerate() {
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(planning, egui::Button::new("✖").small())
-                .on_hover_text("Remove this order")
-                .clicked()
-            {
-                out.push(Intent::RemoveOrder(viewer, i));
-            }
-            ui.label(order_label(session, order));
-        });
-    }
     ui.label(format!("Capital left: {:.0}", session.capital_left(viewer)));
     if !session.ai_reasons[viewer.other().index()].is_empty() && !session.is_human(viewer.other()) {
         ui.collapsing("The AI's reasoning last turn", |ui| {
@@ -133,7 +115,7 @@ pub(crate) fn actions_panel(
             for (id, order, available) in rows {
                 let action = scn.action(id);
                 ui.group(|ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_top(|ui| {
                         let add = ui.add_enabled(available.is_ok(), egui::Button::new("＋ Add"));
                         let add = match &available {
                             Ok(()) => add.on_hover_text("Add to this turn's orders"),
@@ -142,17 +124,7 @@ pub(crate) fn actions_panel(
                         if add.clicked() {
                             out.push(Intent::AddOrder(viewer, order.clone()));
                         }
-                        let name = egui::RichText::new(&action.name).strong();
-                        let name = if available.is_ok() {
-                            name
-                        } else {
-                            name.color(theme::MUTED)
-                        };
-                        let label = ui.label(name);
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(egui::RichText::new(format::cost(action)).small());
-                        });
-                        label.on_hover_text(&action.description);
+                        action_name(ui, action, available.is_ok());
                     });
                     target_picker(ui, state, session, id, &action.target);
                     if let Err(why) = &available
@@ -183,6 +155,64 @@ pub(crate) fn actions_panel(
                 });
             }
         });
+}
+
+/// The orders the panel lists (see [`Session::panel_orders`]): this turn's drafts, each with
+/// a button to remove it while planning, or the orders of the turn just resolved while its
+/// playback and report are shown. Long labels wrap; a tooltip gives the whole text.
+fn orders_list(
+    ui: &mut egui::Ui,
+    session: &Session,
+    flow: &Flow,
+    viewer: Side,
+    planning: bool,
+    out: &mut Vec<Intent>,
+) {
+    let shown = session.panel_orders(flow, viewer);
+    if shown.resolved {
+        ui.heading(format!("Orders of turn {} (resolved)", shown.turn));
+    } else {
+        ui.heading("Orders this turn");
+    }
+    if shown.orders.is_empty() {
+        let empty = if shown.resolved {
+            "No orders were carried out this turn."
+        } else {
+            "No orders yet: add actions below, then End turn."
+        };
+        ui.label(egui::RichText::new(empty).color(theme::MUTED));
+    }
+    for (i, order) in shown.orders.iter().enumerate() {
+        let text = order_label(session, order);
+        ui.horizontal_top(|ui| {
+            if !shown.resolved
+                && ui
+                    .add_enabled(planning, egui::Button::new("✖").small())
+                    .on_hover_text("Remove this order")
+                    .clicked()
+            {
+                out.push(Intent::RemoveOrder(viewer, i));
+            }
+            ui.add(egui::Label::new(text.as_str()).wrap())
+                .on_hover_text(text.as_str());
+        });
+    }
+}
+
+/// An action's name (muted when unavailable), wrapped to the panel's width with its cost
+/// below; the tooltip gives the whole name and the description.
+fn action_name(ui: &mut egui::Ui, action: &demarche_sim::scenario::Action, available: bool) {
+    ui.vertical(|ui| {
+        let name = egui::RichText::new(&action.name).strong();
+        let name = if available {
+            name
+        } else {
+            name.color(theme::MUTED)
+        };
+        ui.add(egui::Label::new(name).wrap())
+            .on_hover_text(format!("{}\n\n{}", action.name, action.description));
+        ui.label(egui::RichText::new(format::cost(action)).small());
+    });
 }
 
 fn target_picker(

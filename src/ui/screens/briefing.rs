@@ -1,4 +1,5 @@
-//! The briefing of the side the player plays (both sides' in a two-player game).
+//! The briefing of the side the player plays (both sides' in a two-player game), and the
+//! scenario's notes for teachers (folded).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
@@ -55,6 +56,16 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                     o.name, o.weight, o.description
                 ));
             }
+        }
+        if let Some(notes) = &scn.meta.teacher_notes {
+            ui.separator();
+            egui::CollapsingHeader::new("Teacher's notes")
+                .id_salt("teacher_notes")
+                .show(ui, |ui| markdown::show(ui, notes))
+                .header_response
+                .on_hover_text(
+                    "How to run a class with this scenario, and questions for the debrief",
+                );
         }
         ui.add_space(10.0);
         if ui

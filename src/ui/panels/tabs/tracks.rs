@@ -8,6 +8,9 @@ use demarche_sim::scenario::TrackStatus;
 use crate::session::Session;
 use crate::theme;
 
+/// The width kept beside a track's name for its status.
+const STATUS_WIDTH: f32 = 80.0;
+
 pub(crate) fn tracks(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
     let seen = session.side_view(viewer);
@@ -16,9 +19,13 @@ pub(crate) fn tracks(ui: &mut egui::Ui, session: &Session, viewer: Side) {
         let state = &view.dip.tracks[i];
         let id = demarche_sim::TrackId::from_index(i);
         ui.group(|ui| {
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(&track.name).strong())
-                    .on_hover_text(&track.description);
+            ui.horizontal_top(|ui| {
+                // The name wraps in what the status leaves of the panel's width.
+                ui.scope(|ui| {
+                    ui.set_max_width((ui.available_width() - STATUS_WIDTH).max(80.0));
+                    ui.add(egui::Label::new(egui::RichText::new(&track.name).strong()).wrap())
+                        .on_hover_text(format!("{}\n\n{}", track.name, track.description));
+                });
                 let (text, color) = match state.status {
                     TrackStatus::Active => ("active", theme::GOOD),
                     TrackStatus::Suspended => ("suspended", theme::BAD),
