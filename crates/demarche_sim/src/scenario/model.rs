@@ -451,7 +451,7 @@ pub struct Relation<S: Stage = Built> {
 #[serde(deny_unknown_fields, bound = "")]
 #[format(check = checks::region)]
 pub struct Region<S: Stage = Built> {
-    /// Short id, e.g. `"kunashir"`.
+    /// Short id, e.g. `"gull_island"`.
     #[serde(rename = "id")]
     pub key: String,
     /// Names by language code; `en` is required.
@@ -863,7 +863,7 @@ pub enum Effect<S: Stage = Built> {
     Activity(Option<S::Region>, #[format(range = 0.0..=100.0)] f64),
     /// Scrambles flown by an actor (`"other"` for the defender answering an incursion).
     Scramble(S::Who, #[format(range = 0..=1000)] u32),
-    /// A G7/coalition package: raises what the coalition expects of its members.
+    /// A coalition package: raises what the coalition expects of its members.
     CoalitionPackage(#[format(range = 0.0..=100.0)] f64),
     /// An election for the actor: its outcome follows approval.
     Election(S::Who),
@@ -1116,7 +1116,7 @@ pub struct Personality {
 pub enum ActorKind {
     /// A sovereign state.
     State,
-    /// A coalition of states acting together (the G7/EU).
+    /// A coalition of states acting together, whose packages set what it expects of its members.
     Coalition,
 }
 
@@ -1369,7 +1369,7 @@ pub enum TrackOp {
 pub enum EventKind {
     /// The war in Ukraine and other context.
     Context,
-    /// What third parties do (the G7, the United States, China).
+    /// What third parties do (allies, coalitions, other states).
     ThirdParty,
     /// An incident between the two sides' forces.
     Incident,
