@@ -190,3 +190,30 @@ pub fn run_window(options: WindowOptions) -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_names_the_first_scenario_that_loads_and_its_sides() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/demarche_sim/tests/fixtures");
+        let hint = headless_hint("no display", Some(&root));
+        let dir = root.join("two_rivers");
+        assert!(hint.starts_with("demarche: no display\n"), "{hint}");
+        assert!(
+            hint.contains(&format!(
+                "demarche run --scenario {} --side ALD=historical --side BOR=ai",
+                dir.display()
+            )),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn without_a_scenario_the_hint_uses_placeholders() {
+        let empty = tempfile::tempdir().expect("temporary folder");
+        let hint = headless_hint("no display", Some(empty.path()));
+        assert!(hint.contains("--side A=historical --side B=ai"), "{hint}");
+    }
+}
