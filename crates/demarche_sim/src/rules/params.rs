@@ -1,7 +1,8 @@
 //! The model's parameters, read from a scenario's optional `rules.ron` (every field defaults).
 //!
 //! `docs/model.md` explains each one; the comment on each field says whether it comes from a
-//! source or is a design choice.
+//! source or is a design choice. The exchange rate is not a parameter: it is the scenario's
+//! `currency` in `scenario.ron`.
 
 use demarche_format_derive::Format;
 use serde::{Deserialize, Serialize};
