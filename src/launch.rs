@@ -1,11 +1,12 @@
 //! Opening the window: checks that a display and a Vulkan driver are there (and says what to do
 //! when they are not), then builds and runs the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bevy::prelude::*;
 use bevy::window::{ExitCondition, PresentMode, WindowResolution};
+use demarche_sim::Side;
 
 /// How to open the window.
 #[derive(Clone, Debug)]
@@ -91,17 +92,43 @@ fn x_server_answers(display: &str) -> Result<(), String> {
     }
 }
 
-/// What to print when the window cannot open.
-pub fn headless_hint(problem: &str) -> String {
+/// What to print when the window cannot open; the examples use the first scenario that loads
+/// in `scenarios` (the folder of scenario folders), or `None` for the default one.
+pub fn headless_hint(problem: &str, scenarios: Option<&Path>) -> String {
+    let root = scenarios.map_or_else(|| crate::paths::find_dir("scenarios"), Path::to_path_buf);
+    let (dir, [first, second]) = example_scenario(&root);
+    let dir = dir.display();
+    let root = root.display();
     format!(
         "demarche: {problem}\n\
          Everything else works without a display:\n\
-         \x20 demarche run --scenario scenarios/japan_russia_2022 --japan historical --russia ai   play a game headless\n\
-         \x20 demarche batch --scenario scenarios/japan_russia_2022 --games 100                    many games\n\
-         \x20 demarche validate scenarios/*                                                       check scenarios\n\
-         \x20 demarche --help                                                                     all commands\n\
+         \x20 demarche run --scenario {dir} --side {first}=historical --side {second}=ai\n\
+         \x20     play a game headless\n\
+         \x20 demarche batch --scenario {dir} --games 100\n\
+         \x20     many games\n\
+         \x20 demarche validate {root}/*\n\
+         \x20     check scenarios\n\
+         \x20 demarche --help\n\
+         \x20     all commands\n\
          To see the window on a machine without a screen: xvfb-run -a demarche"
     )
+}
+
+/// The first scenario folder in `root` that loads and its two sides' actor ids, or placeholders
+/// when none does.
+fn example_scenario(root: &Path) -> (PathBuf, [String; 2]) {
+    let catalog = crate::session::Catalog::scan(root.to_path_buf());
+    let loaded = catalog
+        .entries
+        .iter()
+        .find_map(|e| e.loaded.as_ref().ok().map(|scn| (e.dir.clone(), scn)));
+    match loaded {
+        Some((dir, scn)) => {
+            let key = |side: Side| scn.actor(scn.actor_of(side)).key.clone();
+            (dir, [key(Side::First), key(Side::Second)])
+        }
+        None => (root.join("SCENARIO"), ["A".to_owned(), "B".to_owned()]),
+    }
 }
 
 /// The base app: window, renderer, egui, the game's plugins.
@@ -140,7 +167,7 @@ pub fn build_app(options: &WindowOptions, title: &str) -> App {
 /// Opens the game window; returns when it closes.
 pub fn run_window(options: WindowOptions) -> ExitCode {
     if let Some(problem) = display_problem() {
-        eprintln!("{}", headless_hint(&problem));
+        eprintln!("{}", headless_hint(&problem, options.scenarios.as_deref()));
         return ExitCode::from(1);
     }
     // The display answered a moment ago, but the event loop can still fail to start (a server
@@ -155,10 +182,38 @@ pub fn run_window(options: WindowOptions) -> ExitCode {
             eprintln!(
                 "{}",
                 headless_hint(
-                    "the game window could not start on this display (see the message above)."
+                    "the game window could not start on this display (see the message above).",
+                    options.scenarios.as_deref(),
                 )
             );
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_names_the_first_scenario_that_loads_and_its_sides() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/demarche_sim/tests/fixtures");
+        let hint = headless_hint("no display", Some(&root));
+        let dir = root.join("two_rivers");
+        assert!(hint.starts_with("demarche: no display\n"), "{hint}");
+        assert!(
+            hint.contains(&format!(
+                "demarche run --scenario {} --side ALD=historical --side BOR=ai",
+                dir.display()
+            )),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn without_a_scenario_the_hint_uses_placeholders() {
+        let empty = tempfile::tempdir().expect("temporary folder");
+        let hint = headless_hint("no display", Some(empty.path()));
+        assert!(hint.contains("--side A=historical --side B=ai"), "{hint}");
     }
 }

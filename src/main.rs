@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Démarche: a turn-based diplomacy simulation of sanctions, talks and military signalling.
 /// Without a command it opens the game window.
@@ -28,7 +28,10 @@ enum TopCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(demarche_cli::side_flags::expand(
+        std::env::args_os().collect(),
+        &Cli::command(),
+    ));
     match cli.command {
         Some(TopCommand::Headless(command)) => demarche_cli::execute(command),
         Some(TopCommand::Screenshot(args)) => demarche::screenshot::run(args),

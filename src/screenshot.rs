@@ -45,9 +45,9 @@ pub struct ScreenshotArgs {
     /// Scenario folder (default: the first in `scenarios/`).
     #[arg(long, value_name = "DIR")]
     pub scenario: Option<PathBuf>,
-    /// The side whose view is shown (actor id, e.g. JPN or RUS).
-    #[arg(long, default_value = "JPN")]
-    pub side: String,
+    /// The side whose view is shown, by actor id (default: the scenario's first side).
+    #[arg(long)]
+    pub side: Option<String>,
     /// The turn to show (for `report`: the turn whose report is shown).
     #[arg(long, default_value_t = 3)]
     pub turn: u32,
@@ -96,7 +96,8 @@ pub fn frame_stats(timings: &[f32]) -> Option<(f32, f32, f32, f32)> {
 /// Takes the screenshot; exit 0 once the PNG is written.
 pub fn run(args: ScreenshotArgs) -> ExitCode {
     if let Some(problem) = display_problem() {
-        eprintln!("{}", headless_hint(&problem));
+        let root = args.scenario.as_deref().and_then(std::path::Path::parent);
+        eprintln!("{}", headless_hint(&problem, root));
         return ExitCode::from(1);
     }
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty())
@@ -184,12 +185,15 @@ fn drive(
             return;
         };
         let (dir, scenario) = scenario;
-        let side = scenario
-            .names
-            .actors
-            .get(&args.side)
-            .and_then(|a| scenario.side_of(*a))
-            .unwrap_or(Side::First);
+        let side = match args.side.as_deref().map(|key| scenario.side_named(key)) {
+            None => Side::First,
+            Some(Ok(side)) => side,
+            Some(Err(why)) => {
+                eprintln!("demarche: {why}");
+                exit.write(AppExit::error());
+                return;
+            }
+        };
         if args.view == View::Menu {
             plan.ready_at = Some(plan.frames + 40);
             return;
@@ -223,7 +227,7 @@ fn drive(
                 }
                 *flow = Flow::Planning(side);
                 screen.set(Screen::Playing);
-                selection.selected = scenario.names.regions.get("kunashir").copied();
+                selection.selected = scenario.focus_region();
                 if args.view == View::Actions {
                     ui.category = Some(Category::Sanctions);
                     let me = scenario.actor_of(side);

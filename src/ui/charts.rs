@@ -18,7 +18,7 @@ pub struct Line {
 }
 
 /// A chart: title and lines.
-pub type Chart = (&'static str, Vec<Line>);
+pub type Chart = (String, Vec<Line>);
 
 /// One line per side for an indicator, in the sides' colours.
 fn both_sides(scn: &Scenario, indicator: Indicator) -> Vec<Line> {
@@ -50,11 +50,11 @@ pub fn standard(scn: &Scenario, viewer: Option<Side>) -> Vec<Chart> {
         });
     }
     vec![
-        ("Approval", both_sides(scn, Indicator::Approval)),
-        ("Economy", both_sides(scn, Indicator::Economy)),
-        ("Tension", tension),
+        ("Approval".to_owned(), both_sides(scn, Indicator::Approval)),
+        ("Economy".to_owned(), both_sides(scn, Indicator::Economy)),
+        ("Tension".to_owned(), tension),
         (
-            "Trade (¥bn a year)",
+            format!("Trade ({} a year)", scn.meta.currency.billions()),
             vec![Line {
                 name: "trade".into(),
                 metric: Metric::Trade,
@@ -70,7 +70,7 @@ pub type Series<'a> = &'a dyn Fn(Metric) -> Vec<[f64; 2]>;
 
 /// Draws one chart of the game so far.
 pub fn draw(ui: &mut egui::Ui, series: Series, id: &str, chart: &Chart, height: f32) {
-    ui.label(egui::RichText::new(chart.0).strong());
+    ui.label(egui::RichText::new(chart.0.as_str()).strong());
     egui_plot::Plot::new(id.to_owned())
         .height(height)
         .legend(egui_plot::Legend::default())

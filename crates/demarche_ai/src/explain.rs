@@ -51,9 +51,10 @@ pub(crate) fn explain(
                     }
                 ),
                 _ if side_view.historical_orders().contains(order) => format!(
-                    "{}: what {} actually did at this point in 2022, and nothing in our look-ahead argues against it.",
+                    "{}: what {} actually did in this turn of the record (from {}), and nothing in our look-ahead argues against it.",
                     action.name,
-                    scn.actor(me).name
+                    scn.actor(me).name,
+                    scn.meta.calendar.turn_start(side_view.turn())
                 ),
                 _ => match action.stance {
                     Stance::Hawkish => format!(

@@ -64,16 +64,15 @@ pub struct ValidateArgs {
 /// Who plays each side.
 #[derive(Debug, Clone, Args)]
 pub struct SidePolicies {
-    /// Policy for Japan (the 2022 scenario's first side): historical, random, hawk, dove,
-    /// ai[:PERSONALITY[:DIFFICULTY]].
-    #[arg(long, value_name = "POLICY")]
-    pub japan: Option<String>,
-    /// Policy for Russia (the 2022 scenario's second side).
-    #[arg(long, value_name = "POLICY")]
-    pub russia: Option<String>,
-    /// Policy for any side by actor id, e.g. `--side JPN=hawk` (for other scenarios).
+    /// Policy for a side by its actor id, e.g. `--side ALD=hawk`: historical, random, hawk,
+    /// dove, ai[:PERSONALITY[:DIFFICULTY]]. A side with a `flag` in the scenario also takes
+    /// `--FLAG POLICY`.
     #[arg(long = "side", value_name = "ACTOR=POLICY")]
     pub sides: Vec<String>,
+    /// Side flags as written on the command line (`--FLAG POLICY`), rewritten by
+    /// [`crate::side_flags::expand`].
+    #[arg(long = "side-flag", value_name = "FLAG=POLICY", hide = true)]
+    pub side_flags: Vec<String>,
 }
 
 /// `demarche run`
@@ -91,7 +90,7 @@ pub struct RunArgs {
     /// Policies.
     #[command(flatten)]
     pub policies: SidePolicies,
-    /// Orders file: entries `(side: "JPN", turn: 3, orders: [(action: "...")])` that replace a
+    /// Orders file: entries `(side: "ALD", turn: 3, orders: [(action: "...")])` that replace a
     /// side's policy in those turns.
     #[arg(long, value_name = "FILE")]
     pub orders: Option<PathBuf>,

@@ -29,7 +29,7 @@ pub enum CliError {
     /// An orders file is wrong.
     #[error("{0}")]
     #[diagnostic(help(
-        "an orders file is a list of `(side: \"JPN\", turn: 3, orders: [(action: \"...\")])`"
+        "an orders file is a list of `(side: \"SIDE\", turn: 3, orders: [(action: \"...\")])`"
     ))]
     Orders(String),
     /// Arguments that do not go together.

@@ -10,6 +10,7 @@ pub mod error;
 pub mod json;
 pub mod policies;
 pub mod progress;
+pub mod side_flags;
 pub mod terminal;
 pub mod text;
 

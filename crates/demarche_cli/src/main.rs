@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// Démarche's headless commands (the game window is the `demarche` binary).
 #[derive(Debug, Parser)]
@@ -15,5 +15,6 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    demarche_cli::execute(Cli::parse().command)
+    let args = demarche_cli::side_flags::expand(std::env::args_os().collect(), &Cli::command());
+    demarche_cli::execute(Cli::parse_from(args).command)
 }

@@ -1,4 +1,4 @@
-//! Turning `--japan hawk` and friends into a policy for each side.
+//! Turning `--side ALD=hawk` (or a side flag such as `--aldova hawk`) into a policy for each side.
 
 use demarche_ai::{Ai, AiSpec};
 use demarche_sim::policy::{self, Policy};
@@ -10,38 +10,57 @@ use crate::error::CliError;
 /// The policy name each side plays, resolved from the arguments (default `historical`).
 pub fn names(scn: &Scenario, args: &SidePolicies) -> Result<[String; 2], CliError> {
     let mut names = [String::from("historical"), String::from("historical")];
-    let mut set = |actor: &str, name: &str| -> Result<(), CliError> {
-        let id = scn.names.actors.get(actor).ok_or_else(|| {
-            CliError::Side(format!(
-                "`{actor}` is not an actor of scenario `{}`",
-                scn.meta.id
-            ))
-        })?;
-        let side = scn.side_of(*id).ok_or_else(|| {
-            CliError::Side(format!(
-                "`{actor}` is not a playable side of `{}`",
-                scn.meta.id
-            ))
-        })?;
+    for entry in &args.side_flags {
+        let (flag, name) = entry.split_once('=').unwrap_or((entry, ""));
+        let side = side_of_flag(scn, flag)?;
+        if name.is_empty() {
+            return Err(CliError::Usage(format!("`--{flag}` needs a policy")));
+        }
         names[side.index()] = name.to_owned();
-        Ok(())
-    };
-    if let Some(p) = &args.japan {
-        set("JPN", p)?;
-    }
-    if let Some(p) = &args.russia {
-        set("RUS", p)?;
     }
     for entry in &args.sides {
         let (actor, name) = entry
             .split_once('=')
             .ok_or_else(|| CliError::Usage(format!("`--side {entry}`: write ACTOR=POLICY")))?;
-        set(actor, name)?;
+        names[scn.side_named(actor).map_err(CliError::Side)?.index()] = name.to_owned();
     }
     for name in &names {
         check(scn, name)?;
     }
     Ok(names)
+}
+
+/// The side whose `flag` is `flag`, or an error naming the scenario's side flags.
+fn side_of_flag(scn: &Scenario, flag: &str) -> Result<Side, CliError> {
+    let flag_of = |side: Side| {
+        scn.actor(scn.actor_of(side))
+            .side
+            .as_ref()
+            .and_then(|s| s.flag.as_deref())
+    };
+    if let Some(side) = Side::BOTH.into_iter().find(|s| flag_of(*s) == Some(flag)) {
+        return Ok(side);
+    }
+    let flags: Vec<&str> = Side::BOTH.into_iter().filter_map(flag_of).collect();
+    let known = if flags.is_empty() {
+        "its sides have no flags".to_owned()
+    } else {
+        let listed: Vec<String> = flags.iter().map(|f| format!("--{f}")).collect();
+        format!("its side flags are {}", listed.join(", "))
+    };
+    let close = demarche_sim::scenario::suggest::did_you_mean(flag, flags.iter().copied())
+        .map(|f| format!("did you mean `--{f}`? "))
+        .unwrap_or_default();
+    let sides: Vec<&str> = scn
+        .sides
+        .iter()
+        .map(|a| scn.actor(*a).key.as_str())
+        .collect();
+    Err(CliError::Usage(format!(
+        "unknown option `--{flag}`: not an option of this command, and scenario `{}` has no side flag `{flag}` ({known}); {close}`--side ACTOR=POLICY` works for every side: {}",
+        scn.meta.id,
+        sides.join(", ")
+    )))
 }
 
 /// Checks a policy name without building it (AI personalities must exist in the scenario).

@@ -95,8 +95,10 @@ pub fn numbers(scn: &Scenario, view: &View) -> String {
     }
     let rung = &scn.ladder[usize::from(view.mil.rung)].name;
     parts.push(format!(
-        "tension {:.0}, trade ¥{:.0}bn/yr, rung {} \"{rung}\"",
-        view.ind.tension, view.ind.trade, view.mil.rung
+        "tension {:.0}, trade {}/yr, rung {} \"{rung}\"",
+        view.ind.tension,
+        scn.meta.currency.amount(view.ind.trade),
+        view.mil.rung
     ));
     parts.join(" · ")
 }

@@ -72,8 +72,7 @@ mod tests {
 
     #[test]
     fn distances_are_close_to_great_circle_ones() {
-        // Kunashir's nearest point to Hokkaido is about 16-18 km away; one degree of latitude
-        // is about 111 km.
+        // One degree of latitude is about 111 km.
         let a = P.project(145.0, 43.0);
         let b = P.project(145.0, 44.0);
         let d = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();

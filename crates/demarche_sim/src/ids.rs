@@ -30,7 +30,7 @@ macro_rules! typed_id {
 }
 
 typed_id!(
-    /// A state or coalition: Japan, Russia, the United States, the G7, China, Ukraine.
+    /// A state or coalition: the two sides, their allies, a coalition, third states.
     ActorId
 );
 typed_id!(
@@ -81,9 +81,9 @@ typed_id!(
 /// A side of the dyad: the first or the second playable actor, in the scenario's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Side {
-    /// The first playable actor (Japan in the 2022 scenario).
+    /// The first playable actor (the first listed in `sides`).
     First,
-    /// The second playable actor (Russia in the 2022 scenario).
+    /// The second playable actor (the second listed in `sides`).
     Second,
 }
 

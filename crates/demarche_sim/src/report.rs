@@ -30,7 +30,7 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// A machine key such as `JPN.approval`, `JPN~G7`, `tension`.
+    /// A machine key such as `ALD.approval`, `ALD~LEAGUE`, `tension`.
     pub fn key(self, scn: &Scenario) -> String {
         match self {
             Metric::Actor(a, i) => format!("{}.{}", scn.actor(a).key, i.key()),
@@ -43,7 +43,7 @@ impl Metric {
         }
     }
 
-    /// A label for people such as "Japan: approval".
+    /// A label for people such as "Aldova: approval".
     pub fn label(self, scn: &Scenario) -> String {
         match self {
             Metric::Actor(a, i) => format!("{}: {}", scn.actor(a).name, i.label()),
@@ -51,7 +51,7 @@ impl Metric {
                 format!("relation {}–{}", scn.actor(a).name, scn.actor(b).name)
             }
             Metric::Tension => "tension".into(),
-            Metric::Trade => "bilateral trade (¥bn/yr)".into(),
+            Metric::Trade => format!("bilateral trade ({})", scn.meta.currency.per_year()),
             Metric::Progress(t) => format!("{}: progress", scn.track(t).name),
             Metric::BackChannel => "back-channel trust".into(),
             Metric::Belief(s) => format!(

@@ -163,7 +163,7 @@ impl SaveFile {
                 self.scenario_id, scenario.meta.id
             )));
         }
-        if self.scenario_hash != format!("{:016x}", scenario.content_hash) {
+        if !scenario.accepts_hash(&self.scenario_hash) {
             return Err(mismatch(
                 "this save was made with a different version of the scenario's files".into(),
             ));

@@ -35,7 +35,7 @@ pub struct Indicators {
     pub relations: Vec<f64>,
     /// Tension of the dyad, 0–100.
     pub tension: f64,
-    /// Trade between the two sides, ¥bn per year.
+    /// Trade between the two sides, billions of the scenario's currency a year.
     pub trade: f64,
 }
 

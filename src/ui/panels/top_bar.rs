@@ -119,7 +119,8 @@ pub(crate) fn top_bar(
             stat(ui, session, "Standing", format!("{:.0}", view.ind.get(me, Indicator::Standing)), Some(Metric::Actor(me, Indicator::Standing)), "International standing (0–100).");
             ui.separator();
             stat(ui, session, "Tension", format!("{:.0}", view.ind.tension), Some(Metric::Tension), "Tension between the two sides (0–100): it drives incident risk.");
-            stat(ui, session, "Trade", format!("¥{:.0}bn", view.ind.trade), Some(Metric::Trade), "Trade between the two sides, yen billions a year.");
+            let money = &scn.meta.currency;
+            stat(ui, session, "Trade", money.amount(view.ind.trade), Some(Metric::Trade), &format!("Trade between the two sides, billions of {} a year.", money.name));
             ui.separator();
             stat(ui, session, "Score", format!("{:.0}", view.status.scores[viewer.index()]), None, "Your objectives met so far, weighted (0–100).");
         });

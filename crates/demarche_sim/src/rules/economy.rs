@@ -58,7 +58,7 @@ pub fn open_shares(
         .collect()
 }
 
-/// Trade between the two sides, ¥bn per year, given each flow's open share.
+/// Trade between the two sides, billions of the scenario's currency a year, given each flow's open share.
 pub fn bilateral_trade(scn: &Scenario, open: &[f64]) -> f64 {
     scn.flows
         .iter()
@@ -77,7 +77,7 @@ pub fn counts_as_trade(scn: &Scenario, flow: &Flow) -> bool {
 
 /// Share of an actor's lost trade that third countries take over after `turns` turns: grows with
 /// its best relation to a state outside the dyad that stands outside the sanctions coalition
-/// (a negative relation with every coalition), such as China for Russia in 2022.
+/// (a negative relation with every coalition).
 pub fn evasion(view: &View, actor: ActorId, turns: u32) -> f64 {
     let scn = view.scn;
     let coalitions: Vec<ActorId> = scn
@@ -171,8 +171,8 @@ pub fn sanction_costs(ctx: &mut Ctx) {
             _ => (true, false, 1.0),
         };
         let text = label(scn, ctx.sanc, closure, flow);
-        let gdp_yen = scn.actor(flow.exporter).gdp_usd_bn * p.yen_per_usd;
-        let revenue = flow.value * closed * (1.0 - adapt) / gdp_yen
+        let gdp = scn.actor(flow.exporter).gdp_usd_bn * scn.meta.currency.per_usd;
+        let revenue = flow.value * closed * (1.0 - adapt) / gdp
             * p.export_pain_scale
             * (1.0
                 - if exporter_evades {

@@ -83,7 +83,8 @@ pub fn ease_ladder(ctx: &mut Ctx) {
     if ctx.log.ladder_touched {
         return;
     }
-    ctx.mil.quiet_turns += 1;
+    // Saturating: a loaded save may hold any count, and at rung 0 the count only grows.
+    ctx.mil.quiet_turns = ctx.mil.quiet_turns.saturating_add(1);
     if ctx.mil.rung > 0 && ctx.mil.quiet_turns >= ctx.scn.params.rung_quiet_turns {
         ctx.mil.rung -= 1;
         ctx.mil.quiet_turns = 0;

@@ -1,7 +1,8 @@
 //! The model's parameters, read from a scenario's optional `rules.ron` (every field defaults).
 //!
 //! `docs/model.md` explains each one; the comment on each field says whether it comes from a
-//! source or is a design choice.
+//! source or is a design choice. The exchange rate is not a parameter: it is the scenario's
+//! `currency` in `scenario.ron`.
 
 use demarche_format_derive::Format;
 use serde::{Deserialize, Serialize};
@@ -10,10 +11,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Format)]
 #[serde(deny_unknown_fields, default)]
 pub struct Params {
-    /// Yen per US dollar, to compare trade in yen with GDP in dollars. Derived from jmh-0301
-    /// (¥3.8 tn ≈ $33 bn).
-    #[format(range = 1.0..=1000.0)]
-    pub yen_per_usd: f64,
     /// Economy points lost per turn per unit of (blocked exports ÷ GDP), both yearly. Design choice:
     /// losing exports worth 1 % of GDP costs 3 points a turn before adaptation.
     #[format(range = 0.0..=10_000.0)]
@@ -240,7 +237,6 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Params {
         Params {
-            yen_per_usd: 115.0,
             export_pain_scale: 300.0,
             supply_pain_scale: 25.0,
             energy_stress_scale: 90.0,

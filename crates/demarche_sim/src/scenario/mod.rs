@@ -151,7 +151,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 
 /// Loads, validates and builds a scenario from file names to bytes, with no filesystem:
 /// `files` holds the RON files by name (`"actions.ron"`) and the briefings and notes under the
-/// paths `scenario.ron` gives them (`"briefings/japan.md"`). `name` stands for the folder in
+/// paths `scenario.ron` gives them (`"briefings/aldova.md"`). `name` stands for the folder in
 /// problems.
 pub fn load_files(name: &str, files: BTreeMap<String, Vec<u8>>) -> Result<Loaded, LoadError> {
     let label = PathBuf::from(name);

@@ -94,6 +94,10 @@ pub struct Meta {
     pub credits: Vec<String>,
     /// Tension at the start.
     pub initial_tension: Option<f64>,
+    /// The money trade is counted in.
+    pub currency: Currency,
+    /// Content hashes of earlier versions of the files whose saves and replays still hold.
+    pub compatible_hashes: Vec<String>,
 }
 
 /// `scenario.ron`: what the scenario is, its calendar and its other files.
@@ -132,6 +136,66 @@ pub struct ScenarioFile<S: Stage = Built> {
     #[serde(default)]
     #[format(range = 0.0..=100.0)]
     pub initial_tension: Option<f64>,
+    /// The money trade values are counted in (absent: US dollars, `(code: "USD", symbol: "$",
+    /// name: "US dollars", unit: "bn", per_usd: 1.0)`).
+    #[serde(default)]
+    pub currency: Option<Currency>,
+    /// Content hashes (16 hex digits, as saves and replays write them in `scenario_hash`) of
+    /// earlier versions of this scenario's files whose saves and replays still play the same
+    /// here. List the old hash only when a change leaves every rule and number as it was (new
+    /// labels, a currency that names the old money), so older saves keep loading.
+    #[serde(default)]
+    pub compatible_hashes: Vec<String>,
+}
+
+/// The money a scenario counts trade in: every trade value (`trade.ron`, `sectors.ron`) is in
+/// billions of it a year, and every label of money is written with it.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    /// Short code, such as an ISO 4217 code (`"USD"`).
+    #[format(nonempty)]
+    pub code: String,
+    /// Symbol written before an amount (`"$"`); may be empty.
+    pub symbol: String,
+    /// Name for people (`"US dollars"`).
+    #[format(nonempty)]
+    pub name: String,
+    /// How "billions" is written after an amount (`"bn"`): trade values are always billions.
+    pub unit: String,
+    /// Units of this currency per US dollar, to compare trade with GDP (given in US dollars).
+    #[format(range = 0.000_001..=1.0e9)]
+    pub per_usd: f64,
+}
+
+impl Default for Currency {
+    /// US dollars, the money GDP is given in: trade and GDP then compare without conversion.
+    fn default() -> Self {
+        Currency {
+            code: "USD".into(),
+            symbol: "$".into(),
+            name: "US dollars".into(),
+            unit: "bn".into(),
+            per_usd: 1.0,
+        }
+    }
+}
+
+impl Currency {
+    /// An amount of billions for people, rounded: `$12bn`.
+    pub fn amount(&self, billions: f64) -> String {
+        format!("{}{billions:.0}{}", self.symbol, self.unit)
+    }
+
+    /// The unit of a yearly amount: `$bn/yr`.
+    pub fn per_year(&self) -> String {
+        format!("{}{}/yr", self.symbol, self.unit)
+    }
+
+    /// The unit of an amount without the year: `$bn`.
+    pub fn billions(&self) -> String {
+        format!("{}{}", self.symbol, self.unit)
+    }
 }
 
 /// The turn calendar.
@@ -200,7 +264,7 @@ pub enum Who {
 #[serde(deny_unknown_fields, bound = "")]
 #[format(check = checks::actor)]
 pub struct Actor<S: Stage = Built> {
-    /// Short id, e.g. `"JPN"`.
+    /// Short id, e.g. `"ALD"`.
     #[serde(rename = "id")]
     pub key: String,
     /// Name for people.
@@ -308,6 +372,10 @@ pub struct SideSetup {
     /// Approval level the public drifts back to.
     #[format(range = 0.0..=100.0)]
     pub approval_baseline: f64,
+    /// A command-line flag naming this side's policy, as a shorthand for `--side ID=POLICY`:
+    /// `flag: "aldova"` lets `--aldova hawk` be written (lowercase letters, digits and `-`).
+    #[serde(default)]
+    pub flag: Option<String>,
 }
 
 /// A resolve distribution.
@@ -383,7 +451,7 @@ pub struct Relation<S: Stage = Built> {
 #[serde(deny_unknown_fields, bound = "")]
 #[format(check = checks::region)]
 pub struct Region<S: Stage = Built> {
-    /// Short id, e.g. `"kunashir"`.
+    /// Short id, e.g. `"gull_island"`.
     #[serde(rename = "id")]
     pub key: String,
     /// Names by language code; `en` is required.
@@ -483,7 +551,7 @@ pub struct Flow<S: Stage = Built> {
     pub importer: S::Actor,
     /// Sector.
     pub sector: S::Sector,
-    /// Value per year, in billions of yen.
+    /// Value per year, in billions of the scenario's currency.
     #[format(range = 0.0..=1.0e7)]
     pub value: f64,
     /// Share of the importer's supply in this sector that this flow provides.
@@ -795,7 +863,7 @@ pub enum Effect<S: Stage = Built> {
     Activity(Option<S::Region>, #[format(range = 0.0..=100.0)] f64),
     /// Scrambles flown by an actor (`"other"` for the defender answering an incursion).
     Scramble(S::Who, #[format(range = 0..=1000)] u32),
-    /// A G7/coalition package: raises what the coalition expects of its members.
+    /// A coalition package: raises what the coalition expects of its members.
     CoalitionPackage(#[format(range = 0.0..=100.0)] f64),
     /// An election for the actor: its outcome follows approval.
     Election(S::Who),
@@ -817,7 +885,7 @@ pub enum Quantity<S: Stage = Built> {
     Rung,
     /// The highest escalation rung reached.
     MaxRung,
-    /// Trade between the two sides, ¥bn per year.
+    /// Trade between the two sides, billions of the scenario's currency a year.
     Trade,
     /// The current turn (1-based).
     Turn,
@@ -1048,7 +1116,7 @@ pub struct Personality {
 pub enum ActorKind {
     /// A sovereign state.
     State,
-    /// A coalition of states acting together (the G7/EU).
+    /// A coalition of states acting together, whose packages set what it expects of its members.
     Coalition,
 }
 
@@ -1134,7 +1202,7 @@ pub enum RegionKind {
     Island,
     /// A group of islets treated as one region.
     IslandGroup,
-    /// A land mass (Hokkaido, Sakhalin).
+    /// A land mass (a large island, a stretch of mainland).
     Land,
     /// A strait.
     Strait,
@@ -1301,7 +1369,7 @@ pub enum TrackOp {
 pub enum EventKind {
     /// The war in Ukraine and other context.
     Context,
-    /// What third parties do (the G7, the United States, China).
+    /// What third parties do (allies, coalitions, other states).
     ThirdParty,
     /// An incident between the two sides' forces.
     Incident,
@@ -1340,11 +1408,47 @@ impl Scenario {
         self.sides[side.index()]
     }
 
+    /// Whether a save or replay written with the files of content hash `hash` (16 hex digits)
+    /// belongs to these files: their own hash, or one `compatible_hashes` lists.
+    pub fn accepts_hash(&self, hash: &str) -> bool {
+        hash == format!("{:016x}", self.content_hash)
+            || self.meta.compatible_hashes.iter().any(|h| h == hash)
+    }
+
     /// The side an actor plays, if it is playable.
     pub fn side_of(&self, actor: ActorId) -> Option<Side> {
         Side::BOTH
             .into_iter()
             .find(|s| self.sides[s.index()] == actor)
+    }
+
+    /// The side an actor id names (`"ALD"`, in any case), or a message with a did-you-mean and
+    /// the list of sides.
+    pub fn side_named(&self, key: &str) -> Result<Side, String> {
+        let keys: Vec<&str> = self
+            .sides
+            .iter()
+            .map(|a| self.actor(*a).key.as_str())
+            .collect();
+        if let Some(side) = Side::BOTH.into_iter().find(|s| keys[s.index()] == key) {
+            return Ok(side);
+        }
+        let close = super::suggest::did_you_mean(key, keys.iter().copied())
+            .map_or_else(|| ".".to_owned(), |k| format!("; did you mean `{k}`?"));
+        Err(format!(
+            "unknown side `{key}`{close} The sides of this scenario are: {}",
+            keys.join(", ")
+        ))
+    }
+
+    /// The region to show first: the first disputed one, else the first one.
+    pub fn focus_region(&self) -> Option<RegionId> {
+        let region = self
+            .regions
+            .iter()
+            .find(|r| r.is_disputed())
+            .or_else(|| self.regions.first())?;
+        self.names.regions.get(&region.key).copied()
     }
 
     /// An actor.

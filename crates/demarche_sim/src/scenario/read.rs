@@ -214,6 +214,16 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
+/// Where a field that older versions of the format had now lives, if it moved.
+fn moved_field(found: &str) -> Option<&'static str> {
+    match found {
+        "yen_per_usd" => Some(
+            "this field moved: declare the money in `scenario.ron` as `currency: (code: ..., symbol: ..., name: ..., unit: \"bn\", per_usd: ...)` and remove it here",
+        ),
+        _ => None,
+    }
+}
+
 fn describe(code: &ron::Error) -> (String, Option<String>) {
     use ron::Error as E;
     match code {
@@ -223,7 +233,9 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             outer,
         } => (
             format!("unknown field `{found}`{}", in_outer(outer)),
-            Some(help_for_unknown(found, expected)),
+            Some(
+                moved_field(found).map_or_else(|| help_for_unknown(found, expected), str::to_owned),
+            ),
         ),
         E::MissingStructField { field, outer } => (
             format!("missing field `{field}`{}", in_outer(outer)),

@@ -94,6 +94,7 @@ pub fn files() -> Vec<(&'static str, bool, TypeDoc)> {
 pub fn parts() -> Vec<TypeDoc> {
     vec![
         Calendar::<Raw>::describe(),
+        Currency::describe(),
         Briefing::<Raw>::describe(),
         Indicators::describe(),
         SideSetup::describe(),

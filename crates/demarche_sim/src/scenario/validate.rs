@@ -399,6 +399,8 @@ fn build_meta(
             teacher_notes,
             credits: file.credits,
             initial_tension: file.initial_tension,
+            currency: file.currency.unwrap_or_default(),
+            compatible_hashes: file.compatible_hashes,
         })
     })
 }
@@ -952,6 +954,18 @@ pub(crate) mod checks {
                 );
             });
         }
+        ck.at(ScenarioFileField::CompatibleHashes, |ck| {
+            for (i, hash) in m.compatible_hashes.iter().enumerate() {
+                if hash.len() != 16 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+                    ck.index(i, |ck| {
+                        ck.error_help(
+                            format!("`{hash}` is not a content hash"),
+                            "copy `scenario_hash` from a save or replay: 16 hex digits",
+                        );
+                    });
+                }
+            }
+        });
         ck.at(ScenarioFileField::Sides, |ck| match m.sides.as_slice() {
             [a, b] if a == b => ck.index(1, |ck| {
                 ck.error("the two sides must be different actors");
@@ -994,6 +1008,21 @@ pub(crate) mod checks {
         ck.at(SideSetupField::InitialCapital, |ck| {
             s.initial_capital.check_range(ck, 0.0, cap);
         });
+        if let Some(flag) = &s.flag {
+            let plain = !flag.is_empty()
+                && !flag.starts_with('-')
+                && flag
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !plain {
+                ck.at(SideSetupField::Flag, |ck| {
+                    ck.error_help(
+                        format!("`{flag}` is not a valid flag"),
+                        "use lowercase letters, digits and `-`, without the leading `--`",
+                    );
+                });
+            }
+        }
     }
 
     pub(crate) fn relation(r: &Relation<Raw>, ck: &mut Checker) {

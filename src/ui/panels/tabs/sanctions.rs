@@ -1,8 +1,10 @@
-//! The sanctions tab: measures and threats in force both ways, the coalition's expectation, and
-//! closed episodes.
+//! The sanctions tab: measures and threats in force both ways, the coalition's expectation (when
+//! the scenario has a coalition), and closed episodes.
 
 use bevy_egui::egui;
+use demarche_sim::Scenario;
 use demarche_sim::Side;
+use demarche_sim::scenario::ActorKind;
 
 use crate::session::Session;
 use crate::theme;
@@ -51,11 +53,15 @@ pub(crate) fn sanctions(ui: &mut egui::Ui, session: &Session, viewer: Side) {
         }
     }
     ui.add_space(6.0);
-    ui.label(format!(
-        "The coalition expects a sanction level of {:.0}",
-        view.sanc.coalition_expectation
-    ))
-    .on_hover_text("Set by the G7/EU packages; members who lag lose standing.");
+    if let Some(names) = coalition_names(scn) {
+        ui.label(format!(
+            "{names} expects a sanction level of {:.0}",
+            view.sanc.coalition_expectation
+        ))
+        .on_hover_text(format!(
+            "Set by the packages of {names}; members who lag lose standing."
+        ));
+    }
     if !view.sanc.episodes.is_empty() {
         ui.label(egui::RichText::new("Closed episodes (TIES)").strong());
         for e in &view.sanc.episodes {
@@ -71,4 +77,16 @@ pub(crate) fn sanctions(ui: &mut egui::Ui, session: &Session, viewer: Side) {
             );
         }
     }
+}
+
+/// The names of the scenario's coalition actors (`"Harbour League"`, or several joined with "and"),
+/// or `None` when it has no coalition.
+fn coalition_names(scn: &Scenario) -> Option<String> {
+    let names: Vec<&str> = scn
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Coalition)
+        .map(|a| a.name.as_str())
+        .collect();
+    (!names.is_empty()).then(|| names.join(" and "))
 }
