@@ -3,22 +3,10 @@
 
 mod common;
 
-use demarche_sim::hash::StateHash;
 use demarche_sim::policy::{Leaning, Policy, RandomPolicy, RuleBased};
-use demarche_sim::{Game, GameError, Side};
+use demarche_sim::{Game, GameError};
 
-/// Plays `turns` turns with a policy per side; returns each turn's hash.
-fn play(game: &mut Game, policies: &mut [Box<dyn Policy>; 2], turns: u32) -> Vec<StateHash> {
-    let mut hashes = Vec::new();
-    for _ in 0..turns {
-        for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game.side_view(side));
-            game.submit_unchecked(side, orders);
-        }
-        hashes.push(game.resolve().expect("a turn").hash);
-    }
-    hashes
-}
+use common::play_turns as play;
 
 fn hawk_and_dove(seed: u64) -> [Box<dyn Policy>; 2] {
     [

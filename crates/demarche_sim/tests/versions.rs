@@ -22,15 +22,7 @@ fn v1(name: &str) -> PathBuf {
 /// Plays `turns` turns with the historical record for Japan and a random Russia.
 fn play_on(game: &mut Game, turns: u32) -> Vec<StateHash> {
     let mut policies: [Box<dyn Policy>; 2] = [Box::new(Historical), Box::new(RandomPolicy::new(9))];
-    let mut hashes = Vec::new();
-    for _ in 0..turns {
-        for side in Side::BOTH {
-            let orders = policies[side.index()].orders(&game.side_view(side));
-            game.submit_unchecked(side, orders);
-        }
-        hashes.push(game.resolve().expect("a turn").hash);
-    }
-    hashes
+    common::play_turns(game, &mut policies, turns)
 }
 
 #[test]

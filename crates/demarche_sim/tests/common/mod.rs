@@ -7,7 +7,27 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use demarche_sim::Scenario;
+use demarche_sim::hash::StateHash;
+use demarche_sim::policy::Policy;
+use demarche_sim::{Game, Scenario, Side};
+
+/// Plays `turns` turns with a policy per side, each deciding from its side's view; returns each
+/// turn's hash.
+pub fn play_turns(
+    game: &mut Game,
+    policies: &mut [Box<dyn Policy>; 2],
+    turns: u32,
+) -> Vec<StateHash> {
+    let mut hashes = Vec::new();
+    for _ in 0..turns {
+        for side in Side::BOTH {
+            let orders = policies[side.index()].orders(&game.side_view(side));
+            game.submit_unchecked(side, orders);
+        }
+        hashes.push(game.resolve().expect("a turn").hash);
+    }
+    hashes
+}
 
 /// The engine's test fixture: a small made-up scenario (`tests/fixtures/two_rivers`).
 pub fn fixture_dir() -> PathBuf {
