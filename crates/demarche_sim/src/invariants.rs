@@ -335,6 +335,23 @@ impl Checker {
                 "action",
             );
         }
+        for (i, w) in s.record.wear.iter().enumerate() {
+            let field = || format!("record.wear[{i}]");
+            self.id(field, w.actor.index(), n, "actor");
+            self.id(field, w.action.index(), scn.actions.len(), "action");
+            self.number(field, w.wear, 0.0, 1.0e6);
+        }
+        let sorted = s
+            .record
+            .wear
+            .windows(2)
+            .all(|p| (p[0].actor, p[0].action) < (p[1].actor, p[1].action));
+        if !sorted {
+            self.fail(
+                "record.wear",
+                "entries are not sorted by actor and action, or repeat",
+            );
+        }
         for event in s.record.happened.keys() {
             self.id(
                 || "record.happened".into(),

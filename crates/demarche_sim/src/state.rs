@@ -284,6 +284,24 @@ pub struct Record {
     /// gives for that turn (public: anyone can compare conduct with the record).
     #[serde(default)]
     pub on_record: BTreeMap<ActorId, u32>,
+    /// How recently and how often each actor repeated each action: one point per use, of which
+    /// a share (`repeat_memory`) is kept each turn. Audiences discount a gesture by this much.
+    /// Sorted by actor, then action; entries that have faded below [`Record::WEAR_FLOOR`] are
+    /// dropped. Not written when empty, so games under rules without repetition keep the state
+    /// hashes they had before wear existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wear: Vec<Wear>,
+}
+
+/// How worn one actor's action is by recent use (see [`Record::wear`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wear {
+    /// Who used it.
+    pub actor: ActorId,
+    /// Which action.
+    pub action: ActionId,
+    /// Uses, each faded by the turns since.
+    pub wear: f64,
 }
 
 impl Record {
@@ -304,6 +322,43 @@ impl Record {
             .filter(|((a, _), _)| *a == actor)
             .map(|(_, n)| n)
             .sum()
+    }
+
+    /// Wear below which an entry is dropped: a factor of at most 0.5 to this power is over
+    /// 0.999, so dropping it changes nothing a player could see.
+    pub const WEAR_FLOOR: f64 = 1e-3;
+
+    /// How worn `actor`'s `action` is by recent use (0 when not used lately).
+    pub fn wear_of(&self, actor: ActorId, action: ActionId) -> f64 {
+        self.wear
+            .binary_search_by_key(&(actor, action), |w| (w.actor, w.action))
+            .map_or(0.0, |i| self.wear[i].wear)
+    }
+
+    /// Adds one use of `actor`'s `action` to its wear.
+    pub fn add_wear(&mut self, actor: ActorId, action: ActionId) {
+        match self
+            .wear
+            .binary_search_by_key(&(actor, action), |w| (w.actor, w.action))
+        {
+            Ok(i) => self.wear[i].wear += 1.0,
+            Err(i) => self.wear.insert(
+                i,
+                Wear {
+                    actor,
+                    action,
+                    wear: 1.0,
+                },
+            ),
+        }
+    }
+
+    /// Fades every wear to `keep` of itself (a turn has passed), dropping what has faded away.
+    pub fn fade_wear(&mut self, keep: f64) {
+        for w in &mut self.wear {
+            w.wear *= keep;
+        }
+        self.wear.retain(|w| w.wear >= Self::WEAR_FLOOR);
     }
 
     /// How many of `actor`'s carried-out orders matched the historical record of their turn.

@@ -12,6 +12,7 @@ pub mod military;
 pub mod objectives;
 pub mod orders;
 pub mod params;
+pub mod repetition;
 pub mod sanctions;
 pub mod setup;
 pub mod talks;

@@ -1,7 +1,7 @@
 //! Orders: whether one is available to a side now (and why not), and carrying one out.
 
 use super::effects::{Origin, apply_all};
-use super::{Ctx, View, domestic, military, sanctions, talks};
+use super::{Ctx, View, domestic, military, repetition, sanctions, talks};
 use crate::ids::*;
 use crate::report::{Cause, ReportEvent, ReportKind};
 use crate::scenario::{
@@ -138,6 +138,7 @@ fn check_target(
 /// and reports those refused.
 pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
     let scn = ctx.scn;
+    ctx.record.fade_wear(scn.params.repeat_memory);
     for side in Side::BOTH {
         let actor = scn.actor_of(side);
         let mut accepted: Vec<Order> = Vec::new();
@@ -241,9 +242,22 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         mid: action.mid,
         regions: super::effects::regions_of(scn, &action.effects, order.region),
     });
+    let worth = repetition::factor(
+        &scn.params,
+        action.signal,
+        ctx.record.wear_of(actor, order.action),
+    );
+    if repetition::active(&scn.params) {
+        ctx.record.add_wear(actor, order.action);
+    }
+    let worn = worth < 1.0 && repetition::has_audience_effect(&action.effects);
     let cause = Cause {
         source: format!("order:{}", action.key),
-        text: action.name.clone(),
+        text: if worn {
+            format!("{} ({})", action.name, repetition::note(worth))
+        } else {
+            action.name.clone()
+        },
     };
     let origin = Origin {
         actor: Some(actor),
@@ -251,7 +265,12 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         region: order.region,
         action: Some(order.action),
     };
-    apply_all(ctx, &action.effects, origin, &cause);
+    if worn {
+        let effects = repetition::audience_scaled(&action.effects, worth);
+        apply_all(ctx, &effects, origin, &cause);
+    } else {
+        apply_all(ctx, &action.effects, origin, &cause);
+    }
     let public = action.visibility == Visibility::Public;
     if public {
         domestic::stance_reaction(ctx, actor, action.stance, &action.name);

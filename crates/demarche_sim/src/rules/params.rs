@@ -139,6 +139,19 @@ pub struct Params {
     /// Most relation points a lagging member loses in one turn. Design choice.
     #[format(range = 0.0..=100.0)]
     pub coalition_lag_cap: f64,
+    /// What a cheap-talk action's audience effects (relations, approval, standing, hawks, doves)
+    /// are worth at each recent repetition: they are multiplied by this to the power of the
+    /// action's wear. After Fearon (1997) on cheap talk and costly signals; the rate is a design choice.
+    #[format(range = 0.0..=1.0)]
+    pub cheap_talk_repeat: f64,
+    /// The same for costly actions (sunk costs, tied hands), which audiences discount less.
+    /// Design choice.
+    #[format(range = 0.0..=1.0)]
+    pub costly_repeat: f64,
+    /// Share of an action's wear kept from one turn to the next (how long audiences remember a
+    /// gesture). Design choice: at 0.75 a gesture repeated every turn settles at a wear of 3.
+    #[format(range = 0.0..=0.99)]
+    pub repeat_memory: f64,
     /// Share of (dependence × criticality) of a lost energy flow that becomes energy stress,
     /// before `energy_stress_scale`. Design choice.
     #[format(range = 0.0..=1.0)]
@@ -275,6 +288,9 @@ impl Default for Params {
             objective_margin: 10.0,
             coalition_pace_share: 0.8,
             coalition_lag_cap: 4.0,
+            cheap_talk_repeat: 0.5,
+            costly_repeat: 0.85,
+            repeat_memory: 0.75,
             energy_stress_share: 0.25,
             hawks_per_provocation: 1.5,
             doves_per_pain: 0.8,
