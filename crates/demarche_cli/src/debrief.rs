@@ -24,7 +24,8 @@ pub fn markdown(game: &Game) -> String {
         game.history().len()
     );
     if let Some(o) = outcome {
-        let _ = writeln!(out, "{}\n", o.description);
+        let text = demarche_sim::rules::objectives::ending_text(&view, o);
+        let _ = writeln!(out, "{text}\n");
     }
     let _ = writeln!(
         out,

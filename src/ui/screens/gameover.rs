@@ -53,7 +53,8 @@ pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut
                         .color(theme::ACCENT),
                     );
                     if let Some(o) = outcome {
-                        ui.label(egui::RichText::new(&o.description).size(16.0));
+                        let text = demarche_sim::rules::objectives::ending_text(&view, o);
+                        ui.label(egui::RichText::new(text).size(16.0));
                     }
                     ui.label(format!(
                         "{} turns played · highest escalation rung {} ({}) · {} incident(s)",

@@ -146,6 +146,8 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             json!({
                 "outcome": outcome.map(|o| o.key.clone()),
                 "outcome_name": outcome.map(|o| o.name.clone()),
+                "outcome_text": outcome
+                    .map(|o| demarche_sim::rules::objectives::ending_text(&view, o)),
                 "score": score,
                 "objectives": marks,
                 "turns": game.turn() - 1,

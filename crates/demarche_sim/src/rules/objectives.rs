@@ -56,7 +56,7 @@ pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
     let degrees: Vec<f64> = scn
         .objectives
         .iter()
-        .map(|o| view.degree(&o.condition, Some(o.side), margin))
+        .map(|o| view.degree(&o.condition, Some(o.side), o.margin.unwrap_or(margin)))
         .collect();
     let mut scores = [0.0; 2];
     for side in Side::BOTH {
@@ -78,6 +78,21 @@ pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
     (degrees, scores)
 }
 
+/// An ending's text for this game: its description, then each of its details whose condition
+/// holds now.
+pub fn ending_text(view: &View, outcome: &crate::scenario::Outcome) -> String {
+    let mut text = outcome.description.clone();
+    for detail in &outcome.details {
+        if view.holds(&detail.when, None) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&detail.text);
+        }
+    }
+    text
+}
+
 /// The objectives step: scores, then endings (an early end, or the last turn's outcome).
 pub fn evaluate(ctx: &mut Ctx) {
     let (degrees, scores) = scores(&ctx.view());
@@ -95,10 +110,11 @@ pub fn evaluate(ctx: &mut Ctx) {
         .position(|o| (o.ends_game || last_turn) && view.holds(&o.condition, None));
     if let Some(i) = ending {
         let outcome = &scn.outcomes[i];
+        let told = ending_text(&view, outcome);
         ctx.status.ended = Some(OutcomeId::from_index(i));
         ctx.log.say(ReportEvent {
             id: format!("outcome:{}", outcome.key),
-            text: format!("The game ends: {}. {}", outcome.name, outcome.description),
+            text: format!("The game ends: {}. {}", outcome.name, told),
             actor: None,
             kind: ReportKind::Ending,
             visibility: Visibility::Public,

@@ -954,6 +954,12 @@ pub struct Objective<S: Stage = Built> {
     pub weight: f64,
     /// Met when this holds at the end (thresholds give partial credit near the line).
     pub condition: Condition<S>,
+    /// Width of the band short of a threshold in which this objective earns partial credit
+    /// (absent: the rules' `objective_margin`). A wide band gives continuous credit: with
+    /// `AtLeast(q, 60)` and a margin of 40, every point of `q` from 20 to 60 counts.
+    #[serde(default)]
+    #[format(range = 0.1..=1000.0)]
+    pub margin: Option<f64>,
 }
 
 /// `outcomes.ron`: a named ending; the first whose condition holds names the game.
@@ -973,6 +979,21 @@ pub struct Outcome<S: Stage = Built> {
     pub condition: Condition<S>,
     /// Whether it ends the game as soon as it holds.
     pub ends_game: bool,
+    /// Sentences added to the description when their condition holds at the end, so that the
+    /// ending tells what happened in this game (for example whether sanctions were imposed).
+    #[serde(default)]
+    pub details: Vec<OutcomeDetail<S>>,
+}
+
+/// A sentence of an ending that is told only when its condition holds.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct OutcomeDetail<S: Stage = Built> {
+    /// When the sentence is true of the game.
+    pub when: Condition<S>,
+    /// The sentence.
+    #[format(nonempty)]
+    pub text: String,
 }
 
 /// `historical.ron`: what one side really did in one turn.
