@@ -19,6 +19,16 @@ fn v1(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The 2022 scenario as it was when the version-1 files were written (its own copy, with the
+/// rules of that time in its `rules.ron`), loaded once.
+fn v1_scenario() -> std::sync::Arc<demarche_sim::Scenario> {
+    static SCENARIO: std::sync::OnceLock<std::sync::Arc<demarche_sim::Scenario>> =
+        std::sync::OnceLock::new();
+    SCENARIO
+        .get_or_init(|| common::load(&v1("japan_russia_2022")))
+        .clone()
+}
+
 /// Plays `turns` turns with the historical record for Japan and a random Russia.
 fn play_on(game: &mut Game, turns: u32) -> Vec<StateHash> {
     let mut policies: [Box<dyn Policy>; 2] = [Box::new(Historical), Box::new(RandomPolicy::new(9))];
@@ -37,18 +47,16 @@ fn a_version_1_save_loads_migrated_and_plays_on() {
     assert_eq!(save.version, SAVE_VERSION);
     assert_eq!(save.turn_orders, None, "version 1 kept no orders");
     let recorded: Vec<StateHash> = save.history.iter().map(|r| r.hash).collect();
-    let mut game = save
-        .restore(common::scenario(), &path)
-        .expect("it restores");
+    let mut game = save.restore(v1_scenario(), &path).expect("it restores");
     assert_eq!(game.turn(), 7);
     assert_eq!(game.hash(), *recorded.last().unwrap());
 
     // The same game, rebuilt from the version-1 replay of its first six turns.
     let replay = Replay::read(&v1("replay_turn6.ron")).expect("a version-1 replay reads");
-    let (hashes, mismatches) = replay.verify(common::scenario()).expect("it verifies");
+    let (hashes, mismatches) = replay.verify(v1_scenario()).expect("it verifies");
     assert!(mismatches.is_empty(), "{mismatches:?}");
     assert_eq!(hashes.iter().map(|(_, h)| *h).collect::<Vec<_>>(), recorded);
-    let mut rebuilt = Game::new(common::scenario(), replay.seed);
+    let mut rebuilt = Game::new(v1_scenario(), replay.seed);
     for turn in &replay.turns {
         for side in Side::BOTH {
             let orders = turn.orders[side.index()]
@@ -85,7 +93,7 @@ fn version_1_replays_verify_with_their_recorded_hashes() {
         let replay = Replay::read(&path).expect("a version-1 replay reads");
         assert_eq!(replay.version, REPLAY_VERSION);
         assert!(replay.settings.is_empty());
-        let (hashes, mismatches) = replay.verify(common::scenario()).expect("it verifies");
+        let (hashes, mismatches) = replay.verify(v1_scenario()).expect("it verifies");
         assert!(mismatches.is_empty(), "{name}: {mismatches:?}");
         assert_eq!(hashes.len(), replay.turns.len());
         for ((turn, hash), recorded) in hashes.iter().zip(&replay.turns) {
@@ -201,6 +209,23 @@ fn newer_and_unknown_versions_are_refused_clearly() {
     let error = Replay::read(&replay).unwrap_err().to_string();
     assert!(
         error.contains("replay format version 7 is newer"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_current_scenario_refuses_a_version_1_save_with_a_reason() {
+    // Version 2 of the 2022 files plays by other rules (gestures wear), so its version-1 saves
+    // belong to the frozen copy, and the current files say why they refuse one.
+    let path = v1("save_turn6.ron");
+    let save = SaveFile::read(&path).expect("a version-1 save reads");
+    let Err(error) = save.restore(common::scenario(), &path) else {
+        panic!("the current files took a version-1 save");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("different version of the scenario"),
         "{error}"
     );
 }

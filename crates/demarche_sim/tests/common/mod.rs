@@ -57,7 +57,7 @@ pub fn scenario() -> Arc<Scenario> {
 }
 
 /// Loads a scenario folder, failing the test with every problem found.
-fn load(dir: &Path) -> Arc<Scenario> {
+pub fn load(dir: &Path) -> Arc<Scenario> {
     match demarche_sim::load(dir) {
         Ok(loaded) => Arc::new(loaded.scenario),
         Err(e) => panic!("{}", demarche_sim::scenario::render_problems(&e.problems)),
