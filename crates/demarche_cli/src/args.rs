@@ -20,6 +20,47 @@ pub enum Command {
     Soak(SoakArgs),
     /// Print the scenario format's reference tables, made from the format's types.
     Schema(SchemaArgs),
+    /// Hunt for fixed plans (cheap talk, doing nothing, all-out pressure, a local search over
+    /// bundles) that score at least as well as the AI against the AI; exit 1 if one beats it
+    /// beyond its 95 % interval.
+    Balance(BalanceArgs),
+}
+
+/// `demarche balance`
+#[derive(Debug, Clone, Args)]
+pub struct BalanceArgs {
+    /// Scenario folder.
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// CPU time to spend, in minutes, shared equally between the seats (the sum of each game's
+    /// time on its worker thread).
+    #[arg(long, default_value_t = 5.0, value_name = "MINUTES")]
+    pub budget: f64,
+    /// The AI: the opponent of every plan, and the reference each plan is compared with.
+    #[arg(long, default_value = "ai")]
+    pub ai: String,
+    /// Games per plan (every plan plays the same games).
+    #[arg(long, default_value_t = 12)]
+    pub games: u32,
+    /// Base seed; game i uses a seed derived from it and i (default: the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Search only this side's seat (an actor id); default: both.
+    #[arg(long, value_name = "ACTOR")]
+    pub seat: Option<String>,
+    /// Stop each seat's search after this many plans, even with budget left (a report that
+    /// does not depend on the machine's speed).
+    #[arg(long)]
+    pub max_plans: Option<usize>,
+    /// Plans to list per seat.
+    #[arg(long, default_value_t = 5)]
+    pub top: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `demarche soak`

@@ -4,6 +4,7 @@
 //! [`execute`]. Every command works without a display.
 
 pub mod args;
+pub mod balance;
 pub mod commands;
 pub mod debrief;
 pub mod error;
@@ -28,6 +29,7 @@ pub fn execute(command: Command) -> ExitCode {
         Command::Batch(args) => commands::batch::run(&args),
         Command::Soak(args) => commands::soak::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
+        Command::Balance(args) => commands::balance::run(&args),
     };
     match result {
         Ok(code) => code,

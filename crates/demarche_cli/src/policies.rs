@@ -65,6 +65,12 @@ fn side_of_flag(scn: &Scenario, flag: &str) -> Result<Side, CliError> {
 
 /// Checks a policy name without building it (AI personalities must exist in the scenario).
 pub fn check(scn: &Scenario, name: &str) -> Result<(), CliError> {
+    if let Some(text) = name.strip_prefix(policy::PLAN_PREFIX) {
+        return policy::PlanSpec::parse(text)
+            .and_then(|spec| spec.resolve(scn))
+            .map(|_| ())
+            .map_err(|why| CliError::Policy(format!("plan `{text}`: {why}")));
+    }
     if name == "ai" || name.starts_with("ai:") {
         let spec: AiSpec = name
             .parse()

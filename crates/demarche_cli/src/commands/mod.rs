@@ -1,5 +1,6 @@
 //! One module per headless command.
 
+pub mod balance;
 pub mod batch;
 pub mod compare;
 pub mod replay;

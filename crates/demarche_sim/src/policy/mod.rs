@@ -3,10 +3,12 @@
 //! AI, which lives in its own crate and uses the same [`Policy`] trait). A policy sees only its
 //! side's [`SideView`].
 
+mod fixed;
 mod historical;
 mod random;
 mod rule_based;
 
+pub use fixed::{FixedPlan, PREFIX as PLAN_PREFIX, PlanSpec};
 pub use historical::Historical;
 pub use random::RandomPolicy;
 pub use rule_based::{Leaning, RuleBased};
@@ -73,7 +75,9 @@ pub fn orders_of(scn: &Scenario, id: ActionId) -> Vec<Order> {
 
 /// Why a policy name was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown policy `{0}`: expected `historical`, `random`, `hawk` or `dove`")]
+#[error(
+    "unknown policy `{0}`: expected `historical`, `random`, `hawk`, `dove` or `plan:ACTION[@TARGET]+…`"
+)]
 pub struct UnknownPolicy(pub String);
 
 /// A built-in policy by name.
@@ -83,6 +87,11 @@ pub fn builtin(name: &str, seed: u64) -> Result<Box<dyn Policy>, UnknownPolicy> 
         "random" => Ok(Box::new(RandomPolicy::new(seed))),
         "hawk" => Ok(Box::new(RuleBased::new(Leaning::Hawk, seed))),
         "dove" => Ok(Box::new(RuleBased::new(Leaning::Dove, seed))),
+        other if other.starts_with(fixed::PREFIX) => {
+            let spec = PlanSpec::parse(&other[fixed::PREFIX.len()..])
+                .map_err(|_| UnknownPolicy(other.to_owned()))?;
+            Ok(Box::new(FixedPlan::new(spec)))
+        }
         other => Err(UnknownPolicy(other.to_owned())),
     }
 }
