@@ -1,5 +1,7 @@
 //! Reasons for each order: which objective it serves, by how much, and what it signals given
-//! the AI's belief about the other side.
+//! the AI's belief about the other side. An order is said to serve an objective only when the
+//! look-ahead attributes to that very order (the bundle against the bundle without it, on the
+//! same futures) a gain of at least [`MATERIAL`] score points on that objective.
 
 use demarche_sim::rules::orders::has_track_op;
 use demarche_sim::scenario::{Order, SignalKind, Stance, TrackOp, Visibility};
@@ -8,13 +10,26 @@ use crate::opponent::Style;
 use crate::search::{Searcher, Then};
 use crate::spec::Budget;
 
-/// One or two sentences per order of the chosen bundle.
+/// The smallest gain, in score points (0–100), for which a reason names an objective.
+pub const MATERIAL: f64 = 0.1;
+
+/// What the look-ahead attributes to one order: the objective it helps most and by how many
+/// score points (the bundle with the order against the bundle without it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Attribution {
+    /// The objective's index in the scenario.
+    pub objective: usize,
+    /// Score points (0–100 scale) the order adds to it in the look-ahead.
+    pub points: f64,
+}
+
+/// One or two sentences per order of the chosen bundle, and the attribution each names.
 pub(crate) fn explain(
     searcher: &Searcher,
     bundle: &[Order],
     then: Then,
     budget: Budget,
-) -> Vec<String> {
+) -> Vec<(String, Option<Attribution>)> {
     let side_view = searcher.view;
     let scn = side_view.scenario();
     let me = scn.actor_of(searcher.side);
@@ -22,6 +37,13 @@ pub(crate) fn explain(
     let belief = searcher.belief();
     let view = side_view.view();
     let met_now = &view.status.objectives;
+    let total_weight: f64 = scn
+        .objectives
+        .iter()
+        .filter(|o| o.side == me)
+        .map(|o| o.weight)
+        .sum::<f64>()
+        .max(1e-9);
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
     let outlook = searcher.evaluate(bundle, then, budget);
     bundle
@@ -29,34 +51,44 @@ pub(crate) fn explain(
         .enumerate()
         .map(|(i, order)| {
             let action = scn.action(order.action);
-            let without: Vec<Order> = bundle.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.clone()).collect();
+            let without: Vec<Order> = bundle
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, o)| o.clone())
+                .collect();
             let baseline = searcher.evaluate(&without, then, budget);
-            let gains: Vec<(f64, usize)> = scn
+            let best = scn
                 .objectives
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.side == me)
-                .map(|(k, o)| ((outlook.objectives[k] - baseline.objectives[k]) * o.weight, k))
-                .collect();
-            let best = gains.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0));
+                .map(|(k, o)| Attribution {
+                    objective: k,
+                    points: 100.0 * (outlook.objectives[k] - baseline.objectives[k]) * o.weight
+                        / total_weight,
+                })
+                .max_by(|a, b| a.points.total_cmp(&b.points))
+                .filter(|a| a.points >= MATERIAL);
             let mut text = match best {
-                Some((gain, k)) if gain > 0.002 => format!(
-                    "{}: serves our objective \"{}\" ({}).",
+                Some(a) => format!(
+                    "{}: serves our objective \"{}\" (+{:.1} points in our look-ahead: {}).",
                     action.name,
-                    scn.objectives[k].name,
-                    if met_now.get(k).is_some_and(|d| *d >= 1.0) {
-                        "it makes the objective safer to the end of the game in our look-ahead"
+                    scn.objectives[a.objective].name,
+                    a.points,
+                    if met_now.get(a.objective).is_some_and(|d| *d >= 1.0) {
+                        "it makes the objective safer to the end of the game"
                     } else {
-                        "it brings the objective closer in our look-ahead"
+                        "it brings the objective closer"
                     }
                 ),
-                _ if side_view.historical_orders().contains(order) => format!(
+                None if side_view.historical_orders().contains(order) => format!(
                     "{}: what {} actually did in this turn of the record (from {}), and nothing in our look-ahead argues against it.",
                     action.name,
                     scn.actor(me).name,
                     scn.meta.calendar.turn_start(side_view.turn())
                 ),
-                _ => match action.stance {
+                None => match action.stance {
                     Stance::Hawkish => format!(
                         "{}: pressure answered with pressure, as a {} government would.",
                         action.name,
@@ -80,7 +112,7 @@ pub(crate) fn explain(
                 text.push(' ');
                 text.push_str(&read);
             }
-            text
+            (text, best)
         })
         .collect()
 }
@@ -89,12 +121,12 @@ pub(crate) fn explain(
 fn read_sentence(searcher: &Searcher, other: &str) -> Option<String> {
     let (style, weight) = searcher.opponent().read(READ_CONFIDENCE)?;
     let how = match style {
-        Style::Hawk => "like a hawk, pressing wherever it can",
-        Style::Dove => "like a dove, looking for a way out",
+        Style::Hawk => "like a hawk, paying for pressure",
+        Style::Dove => "like a dove, paying for a way out",
         Style::Record => "much as it did in the historical record",
     };
     Some(format!(
-        "{other} has played {how} (we put that at {:.0} %), and our look-ahead plans for it.",
+        "Judged by what its moves cost it, {other} has played {how} (we put that at {:.0} %), and our look-ahead plans for it.",
         weight * 100.0
     ))
 }

@@ -6,13 +6,14 @@
 //! belief), plays candidate bundles of orders forward against a model of the other side, and
 //! keeps the bundle whose futures score best for its personality. Same seed, same decisions.
 
-mod explain;
+pub mod explain;
 pub mod information;
 pub mod opponent;
 mod search;
 mod shaping;
 mod spec;
 
+pub use explain::{Attribution, MATERIAL};
 pub use information::imagined;
 pub use search::{Decision, decide};
 pub use spec::{AiSpec, Difficulty, SpecError};

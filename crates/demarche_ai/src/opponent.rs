@@ -9,7 +9,7 @@
 //! futures the AI imagines without ever ruling a style out for good.
 
 use demarche_sim::SideView;
-use demarche_sim::scenario::Stance;
+use demarche_sim::scenario::{SignalKind, Stance};
 
 /// A style of play the AI can imagine for the other side in its look-ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +44,11 @@ fn record_likelihood(in_record: bool) -> f64 {
 /// observation moves the odds by its square root rather than in full).
 const TEMPER: f64 = 0.5;
 
+/// How much a cheap-talk order counts as evidence of a style, against 1 for a costly one
+/// (design choice after Fearon 1997: words cost a resolved and an unresolved government the
+/// same, so they say little about which one is speaking).
+pub const CHEAP_TALK_WEIGHT: f64 = 0.2;
+
 /// The share of the prior kept in the weights whatever the evidence.
 const PRIOR_FLOOR: f64 = 0.1;
 
@@ -67,11 +72,12 @@ impl OpponentModel {
         }
     }
 
-    /// Updates the hawk's and the dove's likelihood with `times` orders of this stance.
-    pub fn observe_stance(&mut self, stance: Stance, times: u32) {
+    /// Updates the hawk's and the dove's likelihood with `times` orders of this stance, each
+    /// counting `weight` (1 for a costly signal, [`CHEAP_TALK_WEIGHT`] for cheap talk).
+    pub fn observe_stance(&mut self, stance: Stance, times: f64) {
         let [hawk, dove] = stance_likelihood(stance);
-        self.log_likelihood[1] += TEMPER * f64::from(times) * hawk.ln();
-        self.log_likelihood[2] += TEMPER * f64::from(times) * dove.ln();
+        self.log_likelihood[1] += TEMPER * times * hawk.ln();
+        self.log_likelihood[2] += TEMPER * times * dove.ln();
     }
 
     /// Updates the record's likelihood with `times` orders that were (or were not) the
@@ -159,10 +165,16 @@ impl OpponentModel {
         let resolve = view.intel.belief_mean(side);
         let mut model = OpponentModel::prior(scn.has_record(side.other()), resolve);
         // The record's likelihood depends only on how many orders matched it, and each style's
-        // only on the stances, so the counts are all the evidence there is.
+        // only on the stances, so the counts are all the evidence there is. A style is read from
+        // costly conduct: cheap talk counts for little.
         for ((actor, action), times) in &view.record.taken {
             if *actor == other {
-                model.observe_stance(scn.action(*action).stance, *times);
+                let action = scn.action(*action);
+                let weight = match action.signal {
+                    SignalKind::CheapTalk => CHEAP_TALK_WEIGHT,
+                    SignalKind::SunkCost | SignalKind::TiedHands => 1.0,
+                };
+                model.observe_stance(action.stance, f64::from(*times) * weight);
             }
         }
         let on_record = view.record.times_on_record(other);
@@ -179,7 +191,7 @@ mod tests {
 
     /// One order seen carried out.
     fn observe(model: &mut OpponentModel, stance: Stance, in_record: bool) {
-        model.observe_stance(stance, 1);
+        model.observe_stance(stance, 1.0);
         model.observe_record(in_record, 1);
     }
 

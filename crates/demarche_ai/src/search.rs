@@ -10,7 +10,7 @@ use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
-use crate::explain::explain;
+use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{OpponentModel, Style};
 use crate::spec::{AiSpec, Budget};
@@ -22,6 +22,8 @@ pub struct Decision {
     pub orders: Vec<Order>,
     /// One or two sentences per order.
     pub reasons: Vec<String>,
+    /// Per order, the objective its reason names and the gain the look-ahead attributes to it.
+    pub attributions: Vec<Option<Attribution>>,
     /// Wall-clock milliseconds the decision took (kept out of the game state).
     pub millis: f64,
     /// Expected value of the chosen bundle.
@@ -83,10 +85,13 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     let shortlist = shortlist(&searcher, budget);
     let plans = plans(&searcher, &shortlist, budget);
     let (value, (orders, then)) = choose(&searcher, plans, budget);
-    let reasons = explain(&searcher, &orders, then, budget);
+    let (reasons, attributions) = explain(&searcher, &orders, then, budget)
+        .into_iter()
+        .unzip();
     Decision {
         orders,
         reasons,
+        attributions,
         millis: started.elapsed().as_secs_f64() * 1000.0,
         value,
     }

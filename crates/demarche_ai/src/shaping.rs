@@ -57,9 +57,9 @@ fn expected_credit(excess: f64, spread: f64, band: f64) -> f64 {
 }
 
 /// A condition's expected degree at the end of the game, 0 to 1: thresholds count the chance
-/// that the quantity still crosses its line in the turns left; everything else is 0 or 1.
-pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64 {
-    let band = view.scn.params.objective_margin;
+/// that the quantity still crosses its line in the turns left, with partial credit over `band`
+/// (the objective's own margin, as the game scores it); everything else is 0 or 1.
+pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>, band: f64) -> f64 {
     let left = view.turns_left();
     let threshold = |q: &Quantity, excess: f64, line: f64| {
         expected_credit(excess, volatility(q, line) * f64::from(left).sqrt(), band)
@@ -67,14 +67,14 @@ pub fn degree(view: &View, condition: &Condition, actor: Option<ActorId>) -> f64
     match condition {
         Condition::All(items) => items
             .iter()
-            .map(|c| degree(view, c, actor))
+            .map(|c| degree(view, c, actor, band))
             .fold(1.0, f64::min),
         Condition::Any(items) => items
             .iter()
-            .map(|c| degree(view, c, actor))
+            .map(|c| degree(view, c, actor, band))
             .fold(0.0, f64::max),
         Condition::Not(inner) => match demarche_sim::rules::eval::negate(inner) {
-            Some(opposite) => degree(view, &opposite, actor),
+            Some(opposite) => degree(view, &opposite, actor, band),
             None => f64::from(u8::from(!view.holds(inner, actor))),
         },
         Condition::AtLeast(q, v) => threshold(q, view.quantity(q, actor) - v, *v),
@@ -88,7 +88,10 @@ pub fn objectives(view: &View) -> Vec<f64> {
     view.scn
         .objectives
         .iter()
-        .map(|o| degree(view, &o.condition, Some(o.side)))
+        .map(|o| {
+            let band = o.margin.unwrap_or(view.scn.params.objective_margin);
+            degree(view, &o.condition, Some(o.side), band)
+        })
         .collect()
 }
 

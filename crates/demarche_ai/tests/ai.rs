@@ -241,3 +241,54 @@ fn every_personality_of_the_fixture_plays_it_to_the_end() {
         );
     }
 }
+
+#[test]
+fn every_reason_names_only_an_objective_its_order_moves_in_the_look_ahead() {
+    let scn = fixture();
+    let mut named = 0;
+    for seed in [1u64, 2, 3] {
+        let mut game = Game::new(scn.clone(), seed);
+        let mut sides = [
+            ai("ai:realist:easy", seed),
+            ai("ai:hawk:easy", seed ^ 0x5eed),
+        ];
+        while !game.is_over() {
+            for side in Side::BOTH {
+                let policy = &mut sides[side.index()];
+                let orders = policy.orders(&game.side_view(side));
+                let decision = policy.last_decision().expect("a decision");
+                assert_eq!(decision.attributions.len(), orders.len());
+                for ((reason, attribution), order) in decision
+                    .reasons
+                    .iter()
+                    .zip(&decision.attributions)
+                    .zip(&orders)
+                {
+                    let serves = reason.contains("serves our objective");
+                    match attribution {
+                        Some(a) => {
+                            assert!(serves, "an attribution but no objective named: {reason}");
+                            let objective = &scn.objectives[a.objective];
+                            assert_eq!(objective.side, scn.actor_of(side), "{reason}");
+                            assert!(
+                                reason.contains(&format!("\"{}\"", objective.name)),
+                                "the reason names another objective than the attributed one: {reason}"
+                            );
+                            assert!(
+                                a.points >= demarche_ai::MATERIAL,
+                                "{} attributes only {} points: {reason}",
+                                scn.action(order.action).key,
+                                a.points
+                            );
+                            named += 1;
+                        }
+                        None => assert!(!serves, "an objective named without a gain: {reason}"),
+                    }
+                }
+                game.submit_unchecked(side, orders);
+            }
+            game.step().expect("turn");
+        }
+    }
+    assert!(named > 0, "no reason named an objective in three games");
+}
