@@ -123,7 +123,7 @@ fn as_text(
                 lo,
                 hi,
                 if plan.is_exploit() { " !" } else { "  " },
-                plan.spec
+                shorten(&plan.spec, SHOWN_ORDERS)
             );
         }
         if let Some(best) = report.plans.first() {
@@ -141,6 +141,18 @@ fn as_text(
         }
     }
     out
+}
+
+/// Orders of a plan shown in the text report (the JSON report and the replay line give all).
+const SHOWN_ORDERS: usize = 6;
+
+/// A plan's first `n` orders, and how many more there are.
+fn shorten(spec: &str, n: usize) -> String {
+    let orders: Vec<&str> = spec.split('+').collect();
+    if orders.len() <= n {
+        return spec.to_owned();
+    }
+    format!("{} … (+{} more)", orders[..n].join("+"), orders.len() - n)
 }
 
 fn as_json(scn: &Scenario, settings: &Settings, reports: &[SeatReport], top: usize) -> String {
