@@ -14,8 +14,12 @@
 //!
 //! Every plan plays the same games as the reference (game `i` has the same seed and the same AI
 //! opponent), so each plan's score is compared game by game with the AI's, and the report gives
-//! the mean difference with a 95 % interval. A plan whose interval lies wholly above zero beats
-//! the AI beyond doubt: an exploit.
+//! the mean difference with a 95 % interval.
+//!
+//! Picking the best of many plans on the same games favours the lucky ones, so the search keeps
+//! a share of the budget ([`CONFIRM_SHARE`]) to play its [`CONFIRMED`] best plans, and the AI
+//! again, on games it has not seen (other seeds). A plan is an exploit only when its interval on
+//! those fresh games lies wholly above zero.
 //!
 //! The budget is CPU time: the sum of the time each game took on its worker thread.
 
@@ -36,6 +40,15 @@ pub const CHEAP_CAPITAL: f64 = 1.0;
 
 /// Most orders in a plan the search builds.
 pub const MAX_PLAN: usize = 5;
+
+/// Share of each seat's budget kept to confirm the best plans on fresh games.
+pub const CONFIRM_SHARE: f64 = 0.25;
+
+/// How many of the best plans are confirmed on fresh games.
+pub const CONFIRMED: usize = 3;
+
+/// Mixed into the base seed for the fresh games of the confirmation.
+const FRESH: u64 = 0xf4e5_4c0f_11a7_e5ed;
 
 /// What to search, and with how much.
 #[derive(Clone, Debug)]
@@ -70,12 +83,14 @@ pub struct Evaluation {
     pub mean: f64,
     /// Mean of (plan − AI) game by game, with its 95 % interval.
     pub difference: (f64, f64, f64),
+    /// The same on fresh games, for the plans confirmed.
+    pub confirmed: Option<(f64, f64, f64)>,
 }
 
 impl Evaluation {
-    /// Whether the plan beats the AI beyond the interval.
+    /// Whether the plan beats the AI beyond the interval on fresh games.
     pub fn is_exploit(&self) -> bool {
-        self.difference.1 > 0.0
+        self.confirmed.is_some_and(|c| c.1 > 0.0)
     }
 
     /// Whether it scores at least as well as the AI on average.
@@ -95,6 +110,8 @@ pub struct SeatReport {
     pub ai_scores: Vec<f64>,
     /// The AI's mean score.
     pub ai_mean: f64,
+    /// The AI's mean score on the fresh games of the confirmation (if it was reached).
+    pub ai_fresh_mean: Option<f64>,
     /// Every plan evaluated, best first.
     pub plans: Vec<Evaluation>,
     /// Games played in this seat (the reference included).
@@ -136,6 +153,8 @@ struct Arena<'a> {
     games: u32,
     budget: Duration,
     plans: usize,
+    /// The base seed of the games played now (the search's, then the fresh games').
+    seed_base: u64,
 }
 
 impl Arena<'_> {
@@ -159,7 +178,7 @@ impl Arena<'_> {
                         if i >= n {
                             break;
                         }
-                        let seed = game_seed(self.settings.base_seed, i);
+                        let seed = game_seed(self.seed_base, i);
                         let start = Instant::now();
                         let mut pair = ai_pair(&self.settings.ai, seed);
                         pair[seat.index()] = make(seed);
@@ -201,17 +220,19 @@ fn search_seat(
         seat,
         spent: Duration::ZERO,
         games: 0,
-        budget,
+        budget: budget.mul_f64(1.0 - CONFIRM_SHARE),
         plans: 0,
+        seed_base: settings.base_seed,
     };
     let ai = settings.ai.clone();
-    let ai_scores = arena.play(&|seed| {
+    let ai_in_seat = |seed| {
         let [first, second] = ai_pair(&ai, seed);
         match seat {
             Side::First => first,
             Side::Second => second,
         }
-    });
+    };
+    let ai_scores = arena.play(&ai_in_seat);
     let mut search = Search {
         scn,
         ai_scores: ai_scores.clone(),
@@ -305,9 +326,43 @@ fn search_seat(
 
     let mut plans = search.plans;
     plans.sort_by(|a, b| b.mean.total_cmp(&a.mean));
+
+    // Confirmation: the best distinct plans and the AI again, on games the search never saw.
+    arena.budget = budget;
+    arena.plans = 0;
+    arena.seed_base = settings.base_seed ^ FRESH;
+    let mut ai_fresh_mean = None;
+    let mut ranked: Vec<usize> = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        let same = ranked
+            .iter()
+            .any(|&j| plans[j].scores == plan.scores && plans[j].mean == plan.mean);
+        if !same {
+            ranked.push(i);
+        }
+        if ranked.len() == CONFIRMED {
+            break;
+        }
+    }
+    if !ranked.is_empty() && settings.max_plans != Some(0) {
+        let fresh_ai = arena.play(&ai_in_seat);
+        ai_fresh_mean = Some(mean(&fresh_ai));
+        for i in ranked {
+            if arena.spent >= arena.budget {
+                break;
+            }
+            let Some(orders) = resolve(scn, &plans[i].spec) else {
+                continue;
+            };
+            let fresh = arena.play(&|_| Box::new(FixedPlan::of_orders(scn, orders.clone())));
+            plans[i].confirmed = Some(paired_difference(&fresh, &fresh_ai));
+        }
+    }
+
     SeatReport {
         seat,
         actor: scn.actor(actor).key.clone(),
+        ai_fresh_mean,
         ai_mean: mean(&ai_scores),
         ai_scores,
         plans,
@@ -335,6 +390,7 @@ impl Search<'_> {
             spec,
             mean: mean(&scores),
             difference: paired_difference(&scores, &self.ai_scores),
+            confirmed: None,
             scores,
         };
         let m = evaluation.mean;

@@ -82,8 +82,16 @@ fn balance_finds_the_planted_exploit_against_the_ai() {
             .collect::<Vec<_>>()
     );
     // Every exploit found carries the planted order: the rest of the fixture holds no plan that
-    // beats the AI beyond its interval in these games.
+    // beats the AI beyond its interval on fresh games.
     for plan in &exploits {
         assert!(plan.spec.contains("bo_planted_exploit"), "{}", plan.spec);
+        assert!(
+            plan.confirmed.is_some(),
+            "an exploit is confirmed on fresh games"
+        );
     }
+    assert!(
+        report.ai_fresh_mean.is_some(),
+        "the AI played the fresh games"
+    );
 }

@@ -95,33 +95,42 @@ fn as_text(
         );
         let exploits: Vec<&Evaluation> = report.exploits().collect();
         let at_least = report.plans.iter().filter(|p| p.at_least_ai()).count();
+        let fresh = report.ai_fresh_mean.map_or(String::new(), |m| {
+            format!("; on fresh games the AI scores {m:.1}")
+        });
         if exploits.is_empty() {
             let _ = writeln!(
                 out,
-                "  no fixed plan beats the AI beyond the interval ({at_least} score at least as well on average)"
+                "  no fixed plan beats the AI beyond the interval on fresh games ({at_least} score at least as well in the search){fresh}"
             );
         } else {
             let _ = writeln!(
                 out,
-                "  EXPLOIT: {} fixed plan(s) beat the AI beyond the interval",
+                "  EXPLOIT: {} fixed plan(s) beat the AI beyond the interval on fresh games{fresh}",
                 exploits.len()
             );
         }
         let _ = writeln!(
             out,
-            "  {:<9} {:>6}  {:>24}  plan",
-            "found by", "mean", "vs AI [95 %]"
+            "  {:<9} {:>6}  {:>24}  {:>24}  plan",
+            "found by", "mean", "search: vs AI [95 %]", "fresh games: vs AI"
         );
         for plan in report.plans.iter().take(args.top) {
             let (d, lo, hi) = plan.difference;
+            let confirmed = plan
+                .confirmed
+                .map_or("(not confirmed)".to_owned(), |(d, lo, hi)| {
+                    format!("{d:>+6.1} [{lo:>+6.1}, {hi:>+6.1}]")
+                });
             let _ = writeln!(
                 out,
-                "  {:<9} {:>6.1}  {:>+6.1} [{:>+6.1}, {:>+6.1}]{}  plan:{}",
+                "  {:<9} {:>6.1}  {:>+6.1} [{:>+6.1}, {:>+6.1}]  {:>24}{}  plan:{}",
                 plan.kind,
                 plan.mean,
                 d,
                 lo,
                 hi,
+                confirmed,
                 if plan.is_exploit() { " !" } else { "  " },
                 shorten(&plan.spec, SHOWN_ORDERS)
             );
@@ -171,6 +180,9 @@ fn as_json(scn: &Scenario, settings: &Settings, reports: &[SeatReport], top: usi
                         "difference": p.difference.0,
                         "low": p.difference.1,
                         "high": p.difference.2,
+                        "fresh_difference": p.confirmed.map(|c| c.0),
+                        "fresh_low": p.confirmed.map(|c| c.1),
+                        "fresh_high": p.confirmed.map(|c| c.2),
                         "exploit": p.is_exploit(),
                     })
                 })
@@ -179,6 +191,7 @@ fn as_json(scn: &Scenario, settings: &Settings, reports: &[SeatReport], top: usi
                 "seat": r.actor,
                 "opponent": other_of(scn, r.seat),
                 "ai_mean": r.ai_mean,
+                "ai_fresh_mean": r.ai_fresh_mean,
                 "plans_tried": r.plans.len(),
                 "exploits": r.exploits().count(),
                 "at_least_ai": r.plans.iter().filter(|p| p.at_least_ai()).count(),
