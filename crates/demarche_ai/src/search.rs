@@ -123,7 +123,8 @@ fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
 }
 
 /// The plans to weigh: doing nothing, each shortlisted order, the affordable pairs and (for a
-/// budget of three) triples among the best six, and the dove's and the hawk's plain strategies.
+/// budget of three) triples among the best six, the whole affordable shortlist, and the dove's
+/// and the hawk's plain strategies.
 fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> {
     let view = searcher.view;
     let mut plans: Vec<Plan> = vec![(Vec::new(), Then::Repeat)];
@@ -146,6 +147,18 @@ fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> 
             }
             plans.push((pair, Then::Repeat));
         }
+    }
+    // Everything the shortlist offers that the side can afford this turn, best first: a steady
+    // course of many orders at once (every open sanctions package, say), which pairs and triples
+    // cannot express.
+    let mut all: Vec<Order> = Vec::new();
+    for order in shortlist {
+        if view.check(order, &all).is_ok() {
+            all.push(order.clone());
+        }
+    }
+    if all.len() > budget.bundle {
+        plans.push((all, Then::Repeat));
     }
     // The plain strategies, played as strategies: what a dove and a hawk would do this turn
     // and every turn of the look-ahead.
