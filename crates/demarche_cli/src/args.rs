@@ -52,7 +52,7 @@ pub struct BalanceArgs {
     /// does not depend on the machine's speed).
     #[arg(long)]
     pub max_plans: Option<usize>,
-    /// Plans to list per seat.
+    /// Plans to list per seat (the plans replayed on fresh games are always listed).
     #[arg(long, default_value_t = 5)]
     pub top: usize,
     /// Worker threads (default: all cores).

@@ -32,6 +32,7 @@ use demarche_sim::rng::SimRng;
 use demarche_sim::scenario::{Order, Scenario, SignalKind, Stance};
 use demarche_sim::{ActorId, Side};
 
+use crate::commands::batch::mean;
 use crate::error::CliError;
 use crate::policies;
 
@@ -432,15 +433,6 @@ fn orders_of_actor(scn: &Scenario, actor: ActorId) -> Vec<Order> {
         .filter(|(_, a)| a.actors.contains(&actor))
         .flat_map(|(i, _)| orders_of(scn, demarche_sim::ActionId::from_index(i)))
         .collect()
-}
-
-/// The mean of a list (0 when empty).
-pub fn mean(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        0.0
-    } else {
-        values.iter().sum::<f64>() / values.len() as f64
-    }
 }
 
 /// Mean of `a − b` pair by pair, with a 95 % interval from Student's t.

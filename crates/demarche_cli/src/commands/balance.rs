@@ -93,6 +93,13 @@ fn as_text(
             report.ai_mean,
             report.plans.len()
         );
+        if report.plans.is_empty() {
+            let _ = writeln!(
+                out,
+                "  the budget was spent on the AI's own games before any plan: give a larger --budget"
+            );
+            continue;
+        }
         let exploits: Vec<&Evaluation> = report.exploits().collect();
         let at_least = report.plans.iter().filter(|p| p.at_least_ai()).count();
         let fresh = report.ai_fresh_mean.map_or(String::new(), |m| {
@@ -115,7 +122,13 @@ fn as_text(
             "  {:<9} {:>6}  {:>24}  {:>24}  plan",
             "found by", "mean", "search: vs AI [95 %]", "fresh games: vs AI"
         );
-        for plan in report.plans.iter().take(args.top) {
+        let shown = report
+            .plans
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| *i < args.top || p.confirmed.is_some())
+            .map(|(_, p)| p);
+        for plan in shown {
             let (d, lo, hi) = plan.difference;
             let confirmed = plan
                 .confirmed
