@@ -1,6 +1,7 @@
 //! Third parties by rule: dated history (coalition packages, the war in Ukraine, allies' moves),
 //! coalition pressure on members who lag behind its packages, and allied assurance in a crisis.
-//! China's role as an outlet for sanctioned trade lives in `economy::evasion`.
+//! A dated event may carry a `chance`, drawn from the game's seed. China's role as an outlet for
+//! sanctioned trade lives in `economy::evasion`.
 
 use super::Ctx;
 use super::events::{fire, ready};
@@ -17,9 +18,21 @@ pub fn dated_events(ctx: &mut Ctx) {
             continue;
         };
         let id = EventId::from_index(i);
-        if scn.meta.calendar.turn_of(date) == Some(turn) && ready(ctx, id) {
+        if scn.meta.calendar.turn_of(date) == Some(turn) && ready(ctx, id) && drawn(ctx, id) {
             fire(ctx, id);
         }
+    }
+}
+
+/// Whether a dated event with a `chance` comes up this time (always, without one). Each event
+/// draws from its own stream of the turn, so one event's draw never shifts another's.
+fn drawn(ctx: &Ctx, id: EventId) -> bool {
+    match ctx.scn.event(id).chance {
+        None => true,
+        Some(p) => ctx
+            .rng
+            .fork(ctx.turn(), &format!("event:{}", ctx.scn.event(id).key))
+            .chance(p),
     }
 }
 

@@ -802,6 +802,13 @@ pub struct Event<S: Stage = Built> {
     /// Source keys (a dated event should cite one).
     #[serde(default, rename = "source")]
     pub sources: Vec<S::Source>,
+    /// For a dated event: the chance (0–1) that it happens when its date comes and its
+    /// condition holds (absent: it happens). A branch: two events on one date, the second with
+    /// `condition: Not(Happened(first))`, make one outcome or the other, drawn from the game's
+    /// seed, so every group with the same seed gets the same branch.
+    #[serde(default)]
+    #[format(range = 0.0..=1.0)]
+    pub chance: Option<f64>,
 }
 
 /// One effect of an action, event, track or rung.

@@ -1229,6 +1229,14 @@ pub(crate) mod checks {
                 ck.warn("a historical event should cite a source");
             });
         }
+        if e.chance.is_some() && !matches!(e.when, When::Dated(_)) {
+            ck.at(EventField::Chance, |ck| {
+                ck.error_help(
+                    "`chance` is for dated events",
+                    "a random event has its `probability`, an incident its weight",
+                );
+            });
+        }
     }
 
     /// Sanctions, track operations and the like are between the acting side and the other side.
