@@ -21,15 +21,14 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn show(mut canvas: Canvas, world: UiWorld) {
-    let Some((ctx, root, out)) = canvas.parts() else {
+    let Some((_, root, out)) = canvas.parts() else {
         return;
     };
-    draw(&ctx, root, &world, out);
+    draw(root, &world, out);
 }
 
 /// The briefing of the side the player plays (both sides' in a two-player game).
-pub fn draw(ctx: &egui::Context, root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
-    let _ = ctx;
+pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
     let Some(session) = world.session.as_deref() else {
         return;
     };

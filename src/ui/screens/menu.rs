@@ -20,21 +20,14 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn show(mut canvas: Canvas, mut state: ResMut<UiState>, world: UiWorld) {
-    let Some((ctx, root, out)) = canvas.parts() else {
+    let Some((_, root, out)) = canvas.parts() else {
         return;
     };
-    draw(&ctx, root, &mut state, &world, out);
+    draw(root, &mut state, &world, out);
 }
 
 /// The main menu.
-pub fn draw(
-    ctx: &egui::Context,
-    root: &mut egui::Ui,
-    state: &mut UiState,
-    world: &UiWorld,
-    out: &mut Vec<Intent>,
-) {
-    let _ = ctx;
+pub fn draw(root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut Vec<Intent>) {
     centered(root, 760.0, |ui| {
         ui.label(egui::RichText::new("Démarche").size(40.0).strong());
         ui.label(
