@@ -21,12 +21,13 @@
 //! again, on games it has not seen (other seeds). A plan is an exploit only when its interval on
 //! those fresh games lies wholly above zero.
 //!
-//! The budget is CPU time: the sum of the time each game took on its worker thread.
+//! The budget is CPU time: the wall time of each batch of games times the worker threads that
+//! played it.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use demarche_sim::batch::{game_seed, play};
+use demarche_sim::batch::stream;
 use demarche_sim::policy::{FixedPlan, PlanSpec, Policy, orders_of};
 use demarche_sim::rng::SimRng;
 use demarche_sim::scenario::{Order, Scenario, SignalKind, Stance};
@@ -167,36 +168,28 @@ impl Arena<'_> {
     fn play(&mut self, make: &(dyn Fn(u64) -> Box<dyn Policy> + Sync)) -> Vec<f64> {
         let n = self.settings.games;
         let scores = Mutex::new(vec![f64::NAN; n as usize]);
-        let spent = Mutex::new(Duration::ZERO);
-        let next = std::sync::atomic::AtomicU32::new(0);
         let seat = self.seat;
         let workers = self.settings.threads.max(1).min(n as usize);
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if i >= n {
-                            break;
-                        }
-                        let seed = game_seed(self.seed_base, i);
-                        let start = Instant::now();
-                        let mut pair = ai_pair(&self.settings.ai, seed);
-                        pair[seat.index()] = make(seed);
-                        let game = play(self.scn.clone(), seed, &mut pair);
-                        let score = game.view().status.scores[seat.index()];
-                        if let Ok(mut s) = scores.lock() {
-                            s[i as usize] = score;
-                        }
-                        if let Ok(mut t) = spent.lock() {
-                            *t += start.elapsed();
-                        }
-                    }
-                });
-            }
-        });
+        let start = Instant::now();
+        let pair = |seed| {
+            let mut pair = ai_pair(&self.settings.ai, seed);
+            pair[seat.index()] = make(seed);
+            pair
+        };
+        stream(
+            self.scn.clone(),
+            n,
+            self.seed_base,
+            workers,
+            pair,
+            |result| {
+                if let Ok(mut s) = scores.lock() {
+                    s[result.index as usize] = result.scores()[seat.index()];
+                }
+            },
+        );
         self.games += n;
-        self.spent += spent.into_inner().unwrap_or_default();
+        self.spent += start.elapsed() * workers as u32;
         scores.into_inner().unwrap_or_default()
     }
 }
