@@ -61,19 +61,37 @@ impl PlanSpec {
             .collect()
     }
 
-    /// The text after `plan:` for these orders (inverse of [`PlanSpec::parse`]).
-    pub fn write(scn: &Scenario, orders: &[Order]) -> String {
-        orders
+    /// The plan of these orders (each target written as its id).
+    pub fn of(scn: &Scenario, orders: &[Order]) -> PlanSpec {
+        let orders = orders
             .iter()
             .map(|o| {
                 let raw = scn.raw_order(o);
-                match raw.track.or(raw.region) {
-                    Some(t) => format!("{}@{t}", raw.action),
-                    None => raw.action,
+                RawOrder {
+                    action: raw.action,
+                    track: raw.track.or(raw.region),
+                    region: None,
                 }
+            })
+            .collect();
+        PlanSpec { orders }
+    }
+
+    /// The text after `plan:` (inverse of [`PlanSpec::parse`]).
+    pub fn text(&self) -> String {
+        self.orders
+            .iter()
+            .map(|o| match &o.track {
+                Some(t) => format!("{}@{t}", o.action),
+                None => o.action.clone(),
             })
             .collect::<Vec<_>>()
             .join("+")
+    }
+
+    /// The text after `plan:` for these orders.
+    pub fn write(scn: &Scenario, orders: &[Order]) -> String {
+        PlanSpec::of(scn, orders).text()
     }
 }
 
@@ -94,8 +112,7 @@ impl FixedPlan {
     /// A plan of orders already resolved.
     pub fn of_orders(scn: &Scenario, orders: Vec<Order>) -> FixedPlan {
         FixedPlan {
-            spec: PlanSpec::parse(&PlanSpec::write(scn, &orders))
-                .unwrap_or(PlanSpec { orders: Vec::new() }),
+            spec: PlanSpec::of(scn, &orders),
             orders: Some(orders),
         }
     }
@@ -103,16 +120,7 @@ impl FixedPlan {
 
 impl Policy for FixedPlan {
     fn name(&self) -> String {
-        let entries: Vec<String> = self
-            .spec
-            .orders
-            .iter()
-            .map(|o| match &o.track {
-                Some(t) => format!("{}@{t}", o.action),
-                None => o.action.clone(),
-            })
-            .collect();
-        format!("{PREFIX}{}", entries.join("+"))
+        format!("{PREFIX}{}", self.spec.text())
     }
 
     fn orders(&mut self, view: &SideView) -> Vec<Order> {
