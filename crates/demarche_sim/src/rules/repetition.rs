@@ -30,6 +30,15 @@ pub fn factor(p: &Params, signal: SignalKind, wear: f64) -> f64 {
     rate.powf(wear.max(0.0))
 }
 
+/// Whether repetition wears this effect down: a relation, or an [`AUDIENCE`] indicator.
+fn is_audience(effect: &Effect) -> bool {
+    match effect {
+        Effect::Relation(..) => true,
+        Effect::Adjust(_, indicator, _) => AUDIENCE.contains(indicator),
+        _ => false,
+    }
+}
+
 /// The effects with their audience parts (relations and [`AUDIENCE`] indicators) multiplied
 /// by `factor`; everything else as it was.
 pub fn audience_scaled(effects: &[Effect], factor: f64) -> Vec<Effect> {
@@ -37,7 +46,7 @@ pub fn audience_scaled(effects: &[Effect], factor: f64) -> Vec<Effect> {
         .iter()
         .map(|effect| match effect {
             Effect::Relation(x, y, amount) => Effect::Relation(*x, *y, amount * factor),
-            Effect::Adjust(who, indicator, amount) if AUDIENCE.contains(indicator) => {
+            Effect::Adjust(who, indicator, amount) if is_audience(effect) => {
                 Effect::Adjust(*who, *indicator, amount * factor)
             }
             other => other.clone(),
@@ -47,11 +56,7 @@ pub fn audience_scaled(effects: &[Effect], factor: f64) -> Vec<Effect> {
 
 /// Whether any of the effects is one that repetition wears down.
 pub fn has_audience_effect(effects: &[Effect]) -> bool {
-    effects.iter().any(|effect| match effect {
-        Effect::Relation(..) => true,
-        Effect::Adjust(_, indicator, _) => AUDIENCE.contains(indicator),
-        _ => false,
-    })
+    effects.iter().any(is_audience)
 }
 
 /// The words a "why?" line adds to a worn action's name, e.g. "repeated: worth 13 % of a
