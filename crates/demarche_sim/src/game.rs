@@ -230,6 +230,18 @@ impl Game {
         self.world.resource_mut::<TurnOrders>().submitted[side.index()] = orders;
     }
 
+    /// Sets a side's memo for this turn (why these orders), replacing an earlier one. It is kept
+    /// in the turn's report, cleaned (trimmed, capped at [`crate::memo::MAX_MEMO_CHARS`]); it
+    /// changes nothing in the state.
+    pub fn set_memo(&mut self, side: Side, memo: crate::memo::Memo) {
+        self.world.resource_mut::<TurnOrders>().memos[side.index()] = memo.cleaned();
+    }
+
+    /// A side's memo for this turn so far.
+    pub fn memo(&self, side: Side) -> &crate::memo::Memo {
+        &self.world.resource::<TurnOrders>().memos[side.index()]
+    }
+
     /// The orders submitted so far for this turn.
     pub fn submitted(&self, side: Side) -> &[Order] {
         &self.world.resource::<TurnOrders>().submitted[side.index()]

@@ -66,6 +66,10 @@ typed_id!(
     OutcomeId
 );
 typed_id!(
+    /// A milestone of the historical record.
+    MilestoneId
+);
+typed_id!(
     /// An IR concept of the glossary.
     ConceptId
 );

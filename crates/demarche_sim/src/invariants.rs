@@ -365,6 +365,23 @@ impl Checker {
         }
     }
 
+    fn provenance(
+        &mut self,
+        field: impl Fn() -> String,
+        scn: &Scenario,
+        p: &crate::report::Provenance,
+    ) {
+        match p {
+            crate::report::Provenance::Record { sources } => {
+                for s in sources {
+                    self.id(&field, s.index(), scn.sources.len(), "source");
+                }
+            }
+            crate::report::Provenance::Roll { chance } => self.number(&field, *chance, 0.0, 1.0),
+            _ => {}
+        }
+    }
+
     fn report(&mut self, scn: &Scenario, i: usize, r: &TurnReport) {
         let at = |f: &str| format!("history[{i}].{f}");
         if r.turn as usize != i + 1 {
@@ -402,6 +419,15 @@ impl Checker {
                     format!("{mid} is not a MID action code"),
                 );
             }
+            self.provenance(|| at(&format!("events[{j}].provenance")), scn, &e.provenance);
+        }
+        for m in &r.milestones {
+            self.id(
+                || at("milestones"),
+                m.index(),
+                scn.milestones.len(),
+                "milestone",
+            );
         }
         for (j, change) in r.changes.iter().enumerate() {
             let field = || at(&format!("changes[{j}].metric"));

@@ -60,6 +60,9 @@ pub struct ReplayTurn {
     pub orders: [Vec<RawOrder>; 2],
     /// The state hash after the turn, 16 hex digits.
     pub hash: String,
+    /// The sides' memos for the turn (since memos exist; absent when none were written).
+    #[serde(default, skip_serializing_if = "crate::memo::both_empty")]
+    pub memos: [crate::memo::Memo; 2],
 }
 
 /// What re-running a replay gave: each turn's hash, and the turns that do not match.
@@ -105,7 +108,22 @@ impl Replay {
                 orders[1].iter().map(|o| scn.raw_order(o)).collect(),
             ],
             hash: hash.to_string(),
+            memos: Default::default(),
         });
+    }
+
+    /// Records a resolved turn from its report: the orders submitted, and the report's hash and
+    /// memos.
+    pub fn record_report(
+        &mut self,
+        scn: &Scenario,
+        orders: &[Vec<crate::scenario::Order>; 2],
+        report: &crate::report::TurnReport,
+    ) {
+        self.record(scn, report.turn, orders, report.hash);
+        if let Some(last) = self.turns.last_mut() {
+            last.memos = report.memos.clone();
+        }
     }
 
     /// Re-runs the game and returns each turn's re-computed hash and any mismatches.
@@ -143,6 +161,7 @@ impl Replay {
                     );
                 }
                 game.submit_unchecked(side, orders);
+                game.set_memo(side, recorded.memos[side.index()].clone());
             }
             let hash = game
                 .step()

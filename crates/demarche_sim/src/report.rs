@@ -134,6 +134,67 @@ impl ReportKind {
     }
 }
 
+/// Where a line of the report comes from, so that students can tell the record from the model's
+/// dice: a historical event, a model roll, a side's order, a teacher's inject, or the model's
+/// rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Worked out by the model's rules (a consequence, the ladder, an ending).
+    #[default]
+    Model,
+    /// A dated event of the historical record, with its sources.
+    Record {
+        /// The event's sources.
+        sources: Vec<SourceId>,
+    },
+    /// A roll of the model's dice: a random event, an incident, or a dated event that had a
+    /// chance; with the probability it had this turn.
+    Roll {
+        /// Probability (0–1) of this line happening this turn.
+        chance: f64,
+    },
+    /// A side's order.
+    Order(Side),
+    /// A teacher's inject.
+    Inject,
+}
+
+impl Provenance {
+    /// A machine key: `model`, `record`, `roll`, `order`, `inject`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Provenance::Model => "model",
+            Provenance::Record { .. } => "record",
+            Provenance::Roll { .. } => "roll",
+            Provenance::Order(_) => "order",
+            Provenance::Inject => "inject",
+        }
+    }
+
+    /// A label for people, e.g. "historical event" or "model roll (p = 12 %)".
+    pub fn label(&self) -> String {
+        match self {
+            Provenance::Model => "model".into(),
+            Provenance::Record { .. } => "historical event".into(),
+            Provenance::Roll { chance } => {
+                format!("model roll (p = {})", percent(*chance))
+            }
+            Provenance::Order(_) => "order".into(),
+            Provenance::Inject => "teacher's inject".into(),
+        }
+    }
+}
+
+/// A probability as a short percentage: "12 %", "0.4 %", "100 %".
+pub fn percent(p: f64) -> String {
+    let pct = p * 100.0;
+    if pct > 0.0 && pct < 1.0 {
+        format!("{pct:.1} %")
+    } else {
+        format!("{pct:.0} %")
+    }
+}
+
 /// A line of the turn report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportEvent {
@@ -153,6 +214,9 @@ pub struct ReportEvent {
     pub mid: Option<u8>,
     /// Regions it concerns, for the map.
     pub regions: Vec<RegionId>,
+    /// Where it comes from (absent in reports saved before it existed: the model).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// A force moving on the map during the turn.
@@ -266,6 +330,7 @@ impl TurnLog {
             concepts: Vec::new(),
             mid: None,
             regions: Vec::new(),
+            provenance: Provenance::Model,
         });
     }
 }
@@ -312,6 +377,12 @@ pub struct TurnReport {
     pub scores: [f64; 2],
     /// The outcome, if the game ended this turn.
     pub ended: Option<OutcomeId>,
+    /// The sides' memos: why they gave these orders (empty when they wrote none).
+    #[serde(default, skip_serializing_if = "crate::memo::both_empty")]
+    pub memos: [crate::memo::Memo; 2],
+    /// Milestones of the record this game reached this turn, in the scenario's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<MilestoneId>,
 }
 
 impl TurnReport {
@@ -321,8 +392,9 @@ impl TurnReport {
     }
 
     /// The report as one side may see it: the other side's refused orders (its list and their
-    /// report lines) and private numbers (capital, audience costs, belief) removed.
-    pub fn visible_to(&self, scn: &Scenario, viewer: Side) -> TurnReport {
+    /// report lines) and private numbers (capital, audience costs, belief) removed, and its
+    /// memos too unless the game is over.
+    pub fn visible_to(&self, scn: &Scenario, viewer: Side, game_over: bool) -> TurnReport {
         let other = viewer.other();
         let other_actor = scn.actor_of(other);
         let mut report = self.clone();
@@ -331,6 +403,9 @@ impl TurnReport {
             .events
             .retain(|e| !(e.kind == ReportKind::Refused && e.actor == Some(other_actor)));
         report.refused[other.index()].clear();
+        if !game_over {
+            report.memos[other.index()] = crate::memo::Memo::default();
+        }
         report
     }
 }
@@ -372,7 +447,8 @@ pub fn series_of(
         .collect()
 }
 
-/// Builds the turn's report from its log and the state after the turn.
+/// Builds the turn's report from its log and the state after the turn (its memos and milestones
+/// are added by the caller).
 pub fn build_report(view: &crate::rules::View, log: &TurnLog, hash: StateHash) -> TurnReport {
     let scn = view.scn;
     let mut metrics: Vec<Metric> = Vec::new();
@@ -426,5 +502,7 @@ pub fn build_report(view: &crate::rules::View, log: &TurnLog, hash: StateHash) -
         rung: view.mil.rung,
         scores: view.status.scores,
         ended: view.status.ended,
+        memos: Default::default(),
+        milestones: Vec::new(),
     }
 }

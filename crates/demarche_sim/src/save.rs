@@ -45,6 +45,9 @@ pub struct SaveFile {
     pub history: Vec<TurnReport>,
     /// Orders already given for the current turn, per side.
     pub pending: [Vec<RawOrder>; 2],
+    /// Memos already written for the current turn, per side (absent when none).
+    #[serde(default, skip_serializing_if = "crate::memo::both_empty")]
+    pub pending_memos: [crate::memo::Memo; 2],
     /// Settings of the front end that made the save (who plays which side, difficulty…).
     pub settings: BTreeMap<String, String>,
     /// The orders each resolved turn was resolved with, turn 1 first (since version 2; `None`
@@ -134,6 +137,10 @@ impl SaveFile {
             state: game.state(),
             history: game.history().to_vec(),
             pending,
+            pending_memos: [
+                game.memo(crate::ids::Side::First).clone(),
+                game.memo(crate::ids::Side::Second).clone(),
+            ],
             settings,
             turn_orders: game.turn_orders().map(|turns| {
                 turns
@@ -214,6 +221,9 @@ impl SaveFile {
             Game::resume_with_orders(scenario, self.seed, self.state, self.history, turn_orders);
         for (side, orders) in pending {
             game.submit_unchecked(side, orders);
+        }
+        for side in crate::ids::Side::BOTH {
+            game.set_memo(side, self.pending_memos[side.index()].clone());
         }
         Ok(game)
     }

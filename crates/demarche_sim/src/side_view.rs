@@ -56,7 +56,7 @@ impl SideView {
             history: game
                 .history()
                 .iter()
-                .map(|r| r.visible_to(scn, side))
+                .map(|r| r.visible_to(scn, side, game.is_over()))
                 .collect(),
         }
     }

@@ -86,7 +86,7 @@ fn loads_or_refuses(text: &str) {
             let _ = change.metric.label(&scn);
         }
         for side in Side::BOTH {
-            let _ = report.visible_to(&scn, side);
+            let _ = report.visible_to(&scn, side, false);
         }
     }
     for _ in 0..2 {

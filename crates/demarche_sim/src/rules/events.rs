@@ -4,11 +4,12 @@ use super::Ctx;
 use super::effects::{Origin, apply_all};
 use super::military::raise_rung;
 use crate::ids::*;
-use crate::report::{Cause, ReportEvent, ReportKind};
+use crate::report::{Cause, Provenance, ReportEvent, ReportKind};
 use crate::scenario::{EventKind, Visibility};
 
-/// Fires an event: records it, reports it, applies its effects and climbs the ladder.
-pub fn fire(ctx: &mut Ctx, id: EventId) {
+/// Fires an event: records it, reports it (saying whether it is the record or a roll of the
+/// model's dice), applies its effects and climbs the ladder.
+pub fn fire(ctx: &mut Ctx, id: EventId, provenance: Provenance) {
     let scn = ctx.scn;
     let event = scn.event(id);
     *ctx.record.happened.entry(id).or_insert(0) += 1;
@@ -21,6 +22,7 @@ pub fn fire(ctx: &mut Ctx, id: EventId) {
         concepts: event.concepts.clone(),
         mid: event.mid,
         regions: super::effects::regions_of(scn, &event.effects, None),
+        provenance,
     });
     let cause = Cause {
         source: format!("event:{}", event.key),

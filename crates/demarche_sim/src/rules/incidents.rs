@@ -5,7 +5,7 @@ use super::Ctx;
 use super::events::{fire, ready};
 use super::military::clash;
 use crate::ids::*;
-use crate::report::Cause;
+use crate::report::{Cause, Provenance};
 use crate::scenario::When;
 
 /// Probability of an incident this turn.
@@ -51,9 +51,11 @@ pub fn incidents(ctx: &mut Ctx) {
     let Some(pick) = rng.weighted(&weights) else {
         return;
     };
-    let (id, _) = candidates[pick];
+    let (id, weight) = candidates[pick];
+    let total: f64 = weights.iter().sum();
     ctx.mil.incidents += 1;
-    fire(ctx, id);
+    let chance = if total > 0.0 { risk * weight / total } else { 0.0 };
+    fire(ctx, id, Provenance::Roll { chance });
     if rng.chance(clash_risk(ctx.ind.tension, p)) {
         let cause = Cause {
             source: format!("event:{}", scn.event(id).key),
@@ -83,8 +85,9 @@ pub fn random_events(ctx: &mut Ctx) {
         if ctx.record.times_happened(id) >= max_times || !ready(ctx, id) {
             continue;
         }
-        if roll < (probability + per_tension * ctx.ind.tension).clamp(0.0, 1.0) {
-            fire(ctx, id);
+        let chance = (probability + per_tension * ctx.ind.tension).clamp(0.0, 1.0);
+        if roll < chance {
+            fire(ctx, id, Provenance::Roll { chance });
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::effects::{Origin, apply_all};
 use crate::ids::*;
-use crate::report::{Cause, Metric, Movement, ReportEvent, ReportKind};
+use crate::report::{Cause, Metric, Movement, Provenance, ReportEvent, ReportKind};
 use crate::scenario::{SignalKind, Visibility};
 
 /// Moves a force along a path of regions; it stops in the last one. Each region passed counts
@@ -55,6 +55,7 @@ pub fn raise_rung(ctx: &mut Ctx, level: u8, by: &str) {
         concepts: Vec::new(),
         mid: None,
         regions: Vec::new(),
+        provenance: Provenance::Model,
     });
     for r in usize::from(old)..usize::from(level) {
         if let Some(threshold) = &scn.ladder[r].threshold
@@ -98,6 +99,7 @@ pub fn ease_ladder(ctx: &mut Ctx) {
             concepts: Vec::new(),
             mid: None,
             regions: Vec::new(),
+            provenance: Provenance::Model,
         });
     }
 }

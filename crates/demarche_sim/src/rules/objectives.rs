@@ -2,7 +2,7 @@
 
 use super::{Ctx, View};
 use crate::ids::*;
-use crate::report::{ReportEvent, ReportKind};
+use crate::report::{Provenance, ReportEvent, ReportKind};
 use crate::scenario::Visibility;
 
 /// How far an objective was met, for lists and debriefs.
@@ -121,6 +121,7 @@ pub fn evaluate(ctx: &mut Ctx) {
             concepts: Vec::new(),
             mid: None,
             regions: Vec::new(),
+            provenance: Provenance::Model,
         });
         ctx.log
             .headlines

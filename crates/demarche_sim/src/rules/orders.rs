@@ -3,7 +3,7 @@
 use super::effects::{Origin, apply_all};
 use super::{Ctx, View, domestic, military, repetition, sanctions, talks};
 use crate::ids::*;
-use crate::report::{Cause, ReportEvent, ReportKind};
+use crate::report::{Cause, Provenance, ReportEvent, ReportKind};
 use crate::scenario::{
     Category, Effect, Indicator, Order, SignalKind, Stance, Target, TrackOp, Visibility,
 };
@@ -167,6 +167,7 @@ pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
                         concepts: Vec::new(),
                         mid: None,
                         regions: Vec::new(),
+                        provenance: Provenance::Order(side),
                     });
                     ctx.log.refused[side.index()].push((order.clone(), why));
                 }
@@ -241,6 +242,7 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         concepts: action.concepts.clone(),
         mid: action.mid,
         regions: super::effects::regions_of(scn, &action.effects, order.region),
+        provenance: Provenance::Order(side),
     });
     let worth = repetition::factor(
         &scn.params,

@@ -6,7 +6,7 @@
 use super::Ctx;
 use super::events::{fire, ready};
 use crate::ids::*;
-use crate::report::Cause;
+use crate::report::{Cause, Provenance};
 use crate::scenario::{ActorKind, Indicator, When};
 
 /// Fires this turn's dated events whose conditions hold, in file order.
@@ -19,7 +19,13 @@ pub fn dated_events(ctx: &mut Ctx) {
         };
         let id = EventId::from_index(i);
         if scn.meta.calendar.turn_of(date) == Some(turn) && ready(ctx, id) && drawn(ctx, id) {
-            fire(ctx, id);
+            let provenance = match event.chance {
+                Some(chance) => Provenance::Roll { chance },
+                None => Provenance::Record {
+                    sources: event.sources.clone(),
+                },
+            };
+            fire(ctx, id, provenance);
         }
     }
 }

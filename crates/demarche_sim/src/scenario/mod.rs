@@ -33,7 +33,7 @@ use validate::{Listed, RawScenario, TextFiles, build, normalize_inside, resolve_
 use crate::hash::Fnv64;
 
 /// The files of a scenario folder, in the order they are read; `true` when required.
-pub const FILES: [(&str, bool); 19] = [
+pub const FILES: [(&str, bool); 20] = [
     ("scenario.ron", true),
     ("actors.ron", true),
     ("relations.ron", true),
@@ -48,6 +48,7 @@ pub const FILES: [(&str, bool); 19] = [
     ("objectives.ron", true),
     ("outcomes.ron", true),
     ("historical.ron", true),
+    ("milestones.ron", false),
     ("glossary.ron", true),
     ("sources.ron", true),
     ("personalities.ron", false),
@@ -273,6 +274,7 @@ fn parse_all(texts: &[(&str, SourceText)], problems: &mut Vec<Problem>) -> RawSc
             "objectives.ron" => raw.objectives = listed(src, problems),
             "outcomes.ron" => raw.outcomes = listed(src, problems),
             "historical.ron" => raw.historical = listed(src, problems),
+            "milestones.ron" => raw.milestones = listed(src, problems),
             "glossary.ron" => raw.glossary = listed(src, problems),
             "sources.ron" => raw.sources = listed(src, problems),
             "personalities.ron" => raw.personalities = listed(src, problems),

@@ -53,6 +53,10 @@ pub struct Scenario {
     pub outcomes: Vec<Outcome>,
     /// What each side really did: `historical[side][turn - 1]`.
     pub historical: [Vec<Vec<Order>>; 2],
+    /// The sourced note of each side's historical turn: `record_notes[side][turn - 1]`.
+    pub record_notes: [Vec<RecordNote>; 2],
+    /// Turning points of the real record, to look for in each game.
+    pub milestones: Vec<Milestone>,
     /// IR concepts.
     pub concepts: Vec<Concept>,
     /// Sources.
@@ -1021,6 +1025,38 @@ pub struct HistoricalTurn<S: Stage = Built> {
     pub sources: Vec<S::Source>,
 }
 
+/// What the record says of one side's turn, beside its orders: a sentence and its sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordNote {
+    /// What happened, in a sentence (absent when the record gives none).
+    pub note: Option<String>,
+    /// Source keys.
+    pub sources: Vec<SourceId>,
+}
+
+/// `milestones.ron`: a turning point of the real record (the talks suspended, a clash avoided),
+/// told with its real date and sources and looked for in every game: the game's turn where its
+/// condition first holds is set beside the real date.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::milestone)]
+pub struct Milestone<S: Stage = Built> {
+    /// Short id, unique among milestones.
+    #[serde(rename = "id")]
+    pub key: String,
+    /// What happened, in a sentence for students ("Russia suspends the peace-treaty talks").
+    #[format(nonempty)]
+    pub text: String,
+    /// When it really happened (`YYYY-MM-DD`); a date outside the calendar means it did not
+    /// happen within the game's months.
+    pub date: S::Date,
+    /// When a game has reached it (the first turn after which this holds).
+    pub condition: Condition<S>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
+}
+
 /// An order: what a side does this turn. Written with string ids in historical orders, order
 /// files and replays.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Format)]
@@ -1524,6 +1560,11 @@ impl Scenario {
         self.historical[side.index()]
             .get(turn.saturating_sub(1) as usize)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The record's note of a side's turn (`None` past the record or where it has no entry).
+    pub fn record_note(&self, side: Side, turn: u32) -> Option<&RecordNote> {
+        self.record_notes[side.index()].get(turn.checked_sub(1)? as usize)
     }
 
     /// Whether the scenario carries a historical record of any orders for a side.

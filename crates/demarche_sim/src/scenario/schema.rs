@@ -82,6 +82,7 @@ pub fn files() -> Vec<(&'static str, bool, TypeDoc)> {
         ("objectives.ron", true, Objective::<Raw>::describe()),
         ("outcomes.ron", true, Outcome::<Raw>::describe()),
         ("historical.ron", true, HistoricalTurn::<Raw>::describe()),
+        ("milestones.ron", true, Milestone::<Raw>::describe()),
         ("glossary.ron", true, Concept::<Raw>::describe()),
         ("sources.ron", true, Source::describe()),
         ("personalities.ron", true, Personality::describe()),

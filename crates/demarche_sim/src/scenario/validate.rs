@@ -78,6 +78,8 @@ pub struct RawScenario {
     pub outcomes: Listed<Outcome<Raw>>,
     /// `historical.ron`.
     pub historical: Listed<HistoricalTurn<Raw>>,
+    /// `milestones.ron` (absent: none).
+    pub milestones: Listed<Milestone<Raw>>,
     /// `glossary.ron`.
     pub glossary: Listed<Concept<Raw>>,
     /// `sources.ron`.
@@ -274,6 +276,8 @@ fn build_all(ck: &mut Checker, raw: &RawScenario, mut texts: TextFiles<'_>) -> O
     let outcomes = list(ck, "outcomes.ron", &raw.outcomes.items);
     check_outcomes(ck, &raw.outcomes.items, &outcomes);
     let historical = build_historical(ck, &raw.historical.items, &raw.actions.items);
+    let milestones = list(ck, "milestones.ron", &raw.milestones.items);
+    check_milestones(ck, &raw.milestones.items);
     let concepts = list(ck, "glossary.ron", &raw.glossary.items);
     let sources = list(ck, "sources.ron", &raw.sources.items);
     let personalities = list(ck, "personalities.ron", &raw.personalities.items);
@@ -316,7 +320,9 @@ fn build_all(ck: &mut Checker, raw: &RawScenario, mut texts: TextFiles<'_>) -> O
         events: all(events)?,
         objectives: all(objectives)?,
         outcomes: all(outcomes)?,
-        historical: historical?,
+        historical: historical.as_ref().map(|(orders, _)| orders.clone())?,
+        record_notes: historical.map(|(_, notes)| notes)?,
+        milestones: all(milestones)?,
         concepts: all(concepts)?,
         sources: all(sources)?,
         personalities: all(personalities)?,
@@ -598,6 +604,26 @@ fn check_outcomes(ck: &mut Checker, items: &[(usize, Outcome<Raw>)], built: &[Op
     });
 }
 
+/// Most milestones a scenario may declare.
+pub const MAX_MILESTONES: usize = 1000;
+
+fn check_milestones(ck: &mut Checker, items: &[(usize, Milestone<Raw>)]) {
+    ck.in_file("milestones.ron", |ck| {
+        check_unique_keys(
+            ck,
+            "milestone",
+            items.iter().map(|(i, m)| (*i, m.key.as_str())),
+            MilestoneField::Key,
+        );
+        if items.len() > MAX_MILESTONES {
+            ck.error(format!(
+                "{} milestones; a scenario may declare at most {MAX_MILESTONES}",
+                items.len()
+            ));
+        }
+    });
+}
+
 fn check_difficulties(ck: &mut Checker, items: &[(usize, Difficulty)]) {
     ck.in_file("difficulties.ron", |ck| {
         check_unique_keys(
@@ -627,12 +653,16 @@ fn build_historical(
     ck: &mut Checker,
     items: &[(usize, HistoricalTurn<Raw>)],
     actions: &[(usize, Action<Raw>)],
-) -> Option<[Vec<Vec<Order>>; 2]> {
+) -> Option<([Vec<Vec<Order>>; 2], [Vec<RecordNote>; 2])> {
     let sides = ck.context.sides;
     let turns = ck.context.calendar.map(|c| c.turns);
     let mut out: [Vec<Vec<Order>>; 2] = [
         vec![Vec::new(); turns.unwrap_or(0) as usize],
         vec![Vec::new(); turns.unwrap_or(0) as usize],
+    ];
+    let mut notes: [Vec<RecordNote>; 2] = [
+        vec![RecordNote::default(); turns.unwrap_or(0) as usize],
+        vec![RecordNote::default(); turns.unwrap_or(0) as usize],
     ];
     let mut last_turn = [0u32; 2];
     ck.in_file("historical.ron", |ck| {
@@ -678,8 +708,14 @@ fn build_historical(
                     }
                     last_turn[slot] = h.turn;
                 }
-                let _: Option<Vec<SourceId>> =
+                let sources: Option<Vec<SourceId>> =
                     ck.at(HistoricalTurnField::Sources, |ck| h.sources.resolve(ck));
+                if let (Some(slot), Some(sources)) = (slot, sources) {
+                    notes[slot][h.turn as usize - 1] = RecordNote {
+                        note: h.note.clone(),
+                        sources,
+                    };
+                }
                 let actor_key = actor.map(|_| h.side.as_str());
                 ck.at(HistoricalTurnField::Orders, |ck| {
                     for (j, order) in h.orders.iter().enumerate() {
@@ -692,7 +728,7 @@ fn build_historical(
             });
         }
     });
-    sides.and(turns).map(|_| out)
+    sides.and(turns).map(|_| (out, notes))
 }
 
 fn build_order(
@@ -1295,6 +1331,15 @@ pub(crate) mod checks {
         {
             ck.at(ObjectiveField::Side, |ck| {
                 ck.error(format!("`{}` is not a playable side", o.side));
+            });
+        }
+    }
+
+    pub(crate) fn milestone(m: &Milestone<Raw>, ck: &mut Checker) {
+        ck.at(MilestoneField::Key, |ck| ck.id_form(&m.key));
+        if m.sources.is_empty() {
+            ck.at(MilestoneField::Sources, |ck| {
+                ck.warn("a milestone of the record should cite a source");
             });
         }
     }

@@ -22,6 +22,8 @@ pub struct ScenarioRes(pub Arc<Scenario>);
 pub struct TurnOrders {
     /// By side index.
     pub submitted: [Vec<Order>; 2],
+    /// Each side's memo for the turn, by side index (moved into the turn's report).
+    pub memos: [crate::memo::Memo; 2],
 }
 
 /// What the end of a turn records. The AI's look-ahead turns both off.

@@ -115,7 +115,9 @@ pub fn report_and_hash(
     log: Res<TurnLog>,
     mut history: ResMut<History>,
     state: Res<SimState>,
+    mut orders: ResMut<TurnOrders>,
 ) {
+    let memos = std::mem::take(&mut orders.memos);
     if !settings.keep_history && !settings.hash {
         return;
     }
@@ -126,8 +128,10 @@ pub fn report_and_hash(
     };
     history.last_hash = hash;
     if settings.keep_history {
-        history
-            .reports
-            .push(build_report(&state.view(&scn.0), &log, hash));
+        let view = state.view(&scn.0);
+        let mut report = build_report(&view, &log, hash);
+        report.memos = memos;
+        report.milestones = crate::record::reached(&view, &history.reports);
+        history.reports.push(report);
     }
 }
