@@ -93,6 +93,11 @@ pub fn effect(scn: &Scenario, effect: &Effect, side: Side) -> String {
                 .to_owned())
         ),
         Effect::Scramble(w, n) => format!("{} scrambles {n} times", who(scn, *w, side)),
+        Effect::ScrambleAgainst(w, t, n) => format!(
+            "{} scrambles {n} times against {}",
+            who(scn, *w, side),
+            who(scn, *t, side)
+        ),
         Effect::CoalitionPackage(x) => format!("coalition expectation +{x:.0}"),
         Effect::Election(w) => format!("election in {}", who(scn, *w, side)),
         Effect::Clash => "armed clash".into(),

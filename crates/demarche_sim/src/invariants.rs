@@ -306,6 +306,22 @@ impl Checker {
                 ),
             );
         }
+        let n = scn.actors.len();
+        let pairs = &s.military.scrambles_against;
+        for (i, p) in pairs.iter().enumerate() {
+            let at = |f: &str| format!("military.scrambles_against[{i}].{f}");
+            self.id(|| at("by"), p.by.index(), n, "actor");
+            self.id(|| at("against"), p.against.index(), n, "actor");
+        }
+        if pairs
+            .windows(2)
+            .any(|w| (w[0].by, w[0].against) >= (w[1].by, w[1].against))
+        {
+            self.fail(
+                "military.scrambles_against",
+                "entries must be sorted by flyer, then target, each pair once",
+            );
+        }
     }
 
     fn intel(&mut self, s: &SimState) {

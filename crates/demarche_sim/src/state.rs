@@ -250,10 +250,58 @@ pub struct Military {
     pub reached: Vec<bool>,
     /// Scrambles flown, per actor.
     pub scrambles: Vec<u32>,
+    /// Scrambles flown against a named actor (from `ScrambleAgainst` effects), sorted by flyer
+    /// then target. Not written when empty, so scenarios that do not name targets keep their
+    /// hashes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scrambles_against: Vec<ScrambleCount>,
     /// Incidents so far.
     pub incidents: u32,
     /// Whether an armed clash happened.
     pub clash: bool,
+}
+
+/// Scrambles one actor flew against another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScrambleCount {
+    /// Who flew them.
+    pub by: ActorId,
+    /// Against whose aircraft or ships.
+    pub against: ActorId,
+    /// How many.
+    pub count: u32,
+}
+
+impl Military {
+    /// Scrambles `by` flew against `against` so far (as named by `ScrambleAgainst`).
+    pub fn scrambles_between(&self, by: ActorId, against: ActorId) -> u32 {
+        self.scrambles_against
+            .iter()
+            .find(|s| s.by == by && s.against == against)
+            .map_or(0, |s| s.count)
+    }
+
+    /// Counts `count` scrambles by `by` against `against`, keeping the list sorted.
+    pub fn add_scrambles_against(&mut self, by: ActorId, against: ActorId, count: u32) {
+        let key = (by, against);
+        match self
+            .scrambles_against
+            .binary_search_by(|s| (s.by, s.against).cmp(&key))
+        {
+            Ok(i) => {
+                let entry = &mut self.scrambles_against[i];
+                entry.count = entry.count.saturating_add(count);
+            }
+            Err(i) => self.scrambles_against.insert(
+                i,
+                ScrambleCount {
+                    by,
+                    against,
+                    count,
+                },
+            ),
+        }
+    }
 }
 
 /// Private resolve and beliefs: what each side knows and does not know.
@@ -452,6 +500,7 @@ impl SimState {
                 quiet_turns: 0,
                 reached: scn.ladder.iter().map(|r| r.level == 0).collect(),
                 scrambles: vec![0; n],
+                scrambles_against: Vec::new(),
                 incidents: 0,
                 clash: false,
             },

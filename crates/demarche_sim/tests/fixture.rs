@@ -26,13 +26,14 @@ fn effect_kind(effect: &Effect) -> &'static str {
         Effect::Recall(_) => "Recall",
         Effect::Activity(..) => "Activity",
         Effect::Scramble(..) => "Scramble",
+        Effect::ScrambleAgainst(..) => "ScrambleAgainst",
         Effect::CoalitionPackage(_) => "CoalitionPackage",
         Effect::Election(_) => "Election",
         Effect::Clash => "Clash",
     }
 }
 
-const EFFECT_KINDS: [&str; 15] = [
+const EFFECT_KINDS: [&str; 16] = [
     "Adjust",
     "Tension",
     "Relation",
@@ -45,6 +46,7 @@ const EFFECT_KINDS: [&str; 15] = [
     "Recall",
     "Activity",
     "Scramble",
+    "ScrambleAgainst",
     "CoalitionPackage",
     "Election",
     "Clash",

@@ -224,3 +224,84 @@ fn the_historical_run_has_no_clash_for_other_seeds() {
         .collect();
     assert!(clashes.len() <= 1, "clashes with seeds {clashes:?}");
 }
+
+#[test]
+fn the_historical_run_reaches_the_record_s_milestones_near_their_real_dates() {
+    let game = historical_game(game_seed());
+    let scn = game.scenario();
+    let comparison = demarche_sim::record::compare(scn, game.history(), game.is_over());
+    assert_eq!(comparison.milestones.len(), scn.milestones.len());
+    for row in &comparison.milestones {
+        let real = row.real_turn.expect("each 2022 milestone falls within the calendar");
+        let reached = row
+            .game_turn
+            .unwrap_or_else(|| panic!("the record's own run misses `{}`", row.key));
+        assert!(
+            reached.abs_diff(real) <= 1,
+            "`{}`: reached in turn {reached}, really in turn {real}",
+            row.key
+        );
+    }
+    assert_eq!(comparison.departed, [None, None], "the record follows itself");
+    let first = &comparison.turns[0].sides[0];
+    assert!(first.note.as_deref().is_some_and(|n| n.contains("sovereign debt")));
+    assert!(!first.sources.is_empty() && first.on_record);
+}
+
+#[test]
+fn the_historical_run_tells_the_record_from_the_model_s_rolls() {
+    use demarche_sim::report::Provenance;
+    let game = historical_game(game_seed());
+    let lines: Vec<_> = game.history().iter().flat_map(|r| &r.events).collect();
+    let invasion = lines
+        .iter()
+        .find(|e| e.id == "event:invasion_of_ukraine")
+        .expect("the invasion is in the record");
+    assert!(matches!(&invasion.provenance, Provenance::Record { sources } if !sources.is_empty()));
+    for e in &lines {
+        if let ReportKind::Event(demarche_sim::scenario::EventKind::Incident) = e.kind
+            && !matches!(e.provenance, Provenance::Record { .. })
+        {
+            assert!(
+                matches!(e.provenance, Provenance::Roll { chance } if chance > 0.0 && chance <= 1.0),
+                "{}: an incident outside the record is a roll",
+                e.id
+            );
+        }
+        if matches!(e.kind, ReportKind::Order(_)) {
+            assert!(matches!(e.provenance, Provenance::Order(_)), "{}", e.id);
+        }
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|e| matches!(e.provenance, Provenance::Roll { .. })),
+        "the routine scrambles at least are rolls"
+    );
+}
+
+#[test]
+fn scrambles_against_russia_are_counted_apart_from_those_against_china() {
+    let game = historical_game(game_seed());
+    let scn = game.scenario();
+    let view = game.view();
+    let actor = |key: &str| scn.names.actors[key];
+    let (jpn, rus, chn) = (actor("JPN"), actor("RUS"), actor("CHN"));
+    let against_russia = view.mil.scrambles_between(jpn, rus);
+    let against_china = view.mil.scrambles_between(jpn, chn);
+    assert!(against_russia >= 220, "{against_russia} routine scrambles and more");
+    assert!(
+        against_russia + against_china <= view.mil.scrambles[jpn.index()],
+        "the pairs are part of Japan's total"
+    );
+    let pairs: Vec<_> = view
+        .mil
+        .scrambles_against
+        .iter()
+        .map(|s| (s.by, s.against))
+        .collect();
+    let mut sorted = pairs.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(pairs, sorted, "one entry per pair, sorted");
+}

@@ -95,14 +95,14 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         }
         Effect::Scramble(who, count) => {
             if let Some(a) = ctx.who(*who, actor) {
-                ctx.mil.scrambles[a.index()] += count;
-                let cost = f64::from(*count) * ctx.scn.params.readiness_per_scramble;
-                ctx.adjust(
-                    a,
-                    Indicator::Readiness,
-                    -cost,
-                    &Cause::rule("scrambles", format!("{count} scrambles flown")),
-                );
+                fly_scrambles(ctx, a, *count, "");
+            }
+        }
+        Effect::ScrambleAgainst(who, target, count) => {
+            if let (Some(a), Some(t)) = (ctx.who(*who, actor), ctx.who(*target, actor)) {
+                ctx.mil.add_scrambles_against(a, t, *count);
+                let against = format!(" against {}", ctx.scn.actor(t).name);
+                fly_scrambles(ctx, a, *count, &against);
             }
         }
         Effect::CoalitionPackage(level) => {
@@ -139,4 +139,16 @@ pub fn regions_of(
 fn pair(ctx: &Ctx, actor: Option<ActorId>) -> Option<(ActorId, ActorId)> {
     let me = actor?;
     Some((me, ctx.opponent(me)?))
+}
+
+/// Counts an actor's scrambles and charges their readiness.
+fn fly_scrambles(ctx: &mut Ctx, by: ActorId, count: u32, against: &str) {
+    ctx.mil.scrambles[by.index()] = ctx.mil.scrambles[by.index()].saturating_add(count);
+    let cost = f64::from(count) * ctx.scn.params.readiness_per_scramble;
+    ctx.adjust(
+        by,
+        Indicator::Readiness,
+        -cost,
+        &Cause::rule("scrambles", format!("{count} scrambles flown{against}")),
+    );
 }

@@ -874,6 +874,10 @@ pub enum Effect<S: Stage = Built> {
     Activity(Option<S::Region>, #[format(range = 0.0..=100.0)] f64),
     /// Scrambles flown by an actor (`"other"` for the defender answering an incursion).
     Scramble(S::Who, #[format(range = 0..=1000)] u32),
+    /// Scrambles flown by the first actor against the second's aircraft or ships, counted apart
+    /// per pair as well as in the flyer's total (so scrambles against one neighbour are told
+    /// from those against another).
+    ScrambleAgainst(S::Who, S::Who, #[format(range = 0..=1000)] u32),
     /// A coalition package: raises what the coalition expects of its members.
     CoalitionPackage(#[format(range = 0.0..=100.0)] f64),
     /// An election for the actor: its outcome follows approval.
