@@ -25,6 +25,7 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> String {
             ReportKind::Consequence => "→",
             ReportKind::Ladder => "▲",
             ReportKind::Ending => "■",
+            ReportKind::Inject => "✎",
         };
         let private = if event.visibility == demarche_sim::scenario::Visibility::Private {
             " (private)"

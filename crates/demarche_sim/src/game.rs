@@ -14,7 +14,8 @@ use crate::rules::orders::{Refusal, check};
 use crate::scenario::{Order, Scenario};
 use crate::side_view::SideView;
 use crate::state::SimState;
-use crate::turn::plugin::History;
+use crate::scenario::injects::LoadedInject;
+use crate::turn::plugin::{History, InjectBook};
 use crate::turn::{ResolveTurn, ScenarioRes, SimPlugin, TurnOrders, TurnSettings};
 
 /// Why a turn could not be resolved or orders not submitted.
@@ -49,6 +50,14 @@ pub enum GameError {
         expected: StateHash,
         /// The replay's hash.
         found: StateHash,
+    },
+    /// An inject cannot be added or taken back.
+    #[error("inject `{key}`: {why}")]
+    Inject {
+        /// The inject's id.
+        key: String,
+        /// Why.
+        why: String,
     },
     /// Some orders are not available; nothing was submitted.
     #[error("{} order(s) refused: {}", .0.len(), .0.iter().map(|(i, why)| format!("#{}: {why}", i + 1)).collect::<Vec<_>>().join("; "))]
@@ -242,6 +251,76 @@ impl Game {
         &self.world.resource::<TurnOrders>().memos[side.index()]
     }
 
+    /// Adds a teacher's injects (from a file, or one to fire this turn). Refused, adding none:
+    /// an id already in the game, or a turn already resolved.
+    pub fn add_injects(&mut self, injects: Vec<LoadedInject>) -> Result<(), GameError> {
+        let now = self.turn();
+        let book = self.world.resource::<InjectBook>();
+        for (i, new) in injects.iter().enumerate() {
+            let key = &new.inject.key;
+            let why = if book.entries.iter().any(|e| &e.inject.key == key)
+                || injects[..i].iter().any(|e| &e.inject.key == key)
+            {
+                Some("this game has an inject with that id already".to_owned())
+            } else {
+                new.inject
+                    .turn
+                    .filter(|t| *t < now)
+                    .map(|t| format!("turn {t} is over (the game is at turn {now})"))
+            };
+            if let Some(why) = why {
+                return Err(GameError::Inject {
+                    key: key.clone(),
+                    why,
+                });
+            }
+        }
+        self.world
+            .resource_mut::<InjectBook>()
+            .entries
+            .extend(injects);
+        Ok(())
+    }
+
+    /// Takes back an inject that has not fired yet (a teacher's "fire now" undone before the
+    /// turn resolves).
+    pub fn withdraw_inject(&mut self, key: &str) -> Result<LoadedInject, GameError> {
+        let refuse = |why: &str| GameError::Inject {
+            key: key.to_owned(),
+            why: why.to_owned(),
+        };
+        if self.has_fired(key) {
+            return Err(refuse("it has fired already"));
+        }
+        let mut book = self.world.resource_mut::<InjectBook>();
+        let i = book
+            .entries
+            .iter()
+            .position(|e| e.inject.key == key)
+            .ok_or_else(|| refuse("this game has no inject with that id"))?;
+        Ok(book.entries.remove(i))
+    }
+
+    /// Puts back the injects a saved game had, fired or not, without the checks of
+    /// [`Game::add_injects`] (their turns may be over).
+    pub(crate) fn restore_injects(&mut self, injects: Vec<LoadedInject>) {
+        self.world.resource_mut::<InjectBook>().entries = injects;
+    }
+
+    /// The game's injects, fired or not, in the order added.
+    pub fn injects(&self) -> &[LoadedInject] {
+        &self.world.resource::<InjectBook>().entries
+    }
+
+    /// Whether the inject with this id has fired.
+    pub fn has_fired(&self, key: &str) -> bool {
+        self.sim()
+            .record
+            .injected
+            .binary_search_by(|k| k.as_str().cmp(key))
+            .is_ok()
+    }
+
     /// The orders submitted so far for this turn.
     pub fn submitted(&self, side: Side) -> &[Order] {
         &self.world.resource::<TurnOrders>().submitted[side.index()]
@@ -306,6 +385,7 @@ impl Game {
             .as_deref()
             .ok_or(GameError::PastUnknown { turn })?;
         let mut replay = Game::new(self.scenario.clone(), self.seed);
+        *replay.world.resource_mut::<InjectBook>() = self.world.resource::<InjectBook>().clone();
         *replay.world.resource_mut::<TurnSettings>() = TurnSettings {
             keep_history: false,
             hash: true,
@@ -350,7 +430,7 @@ impl Game {
             .map(|(t, s)| (*t, s.clone()))
             .collect();
         let last_hash = reports.last().map(|r| r.hash).unwrap_or_default();
-        Ok(Game::build(
+        let mut branch = Game::build(
             self.scenario.clone(),
             self.seed,
             Some(state),
@@ -360,7 +440,9 @@ impl Game {
                 orders,
                 starts,
             },
-        ))
+        );
+        *branch.world.resource_mut::<InjectBook>() = self.world.resource::<InjectBook>().clone();
+        Ok(branch)
     }
 
     /// Turns reports and hashes off (true) or on (false), for look-ahead games.

@@ -306,6 +306,20 @@ impl Checker {
                 ),
             );
         }
+        let injected = &s.record.injected;
+        if injected.windows(2).any(|w| w[0] >= w[1]) {
+            self.fail("record.injected", "ids must be sorted, each once");
+        }
+        for (i, d) in s.record.decisions.iter().enumerate() {
+            for a in &d.options {
+                self.id(
+                    || format!("record.decisions[{i}].options"),
+                    a.index(),
+                    scn.actions.len(),
+                    "action",
+                );
+            }
+        }
         let n = scn.actors.len();
         let pairs = &s.military.scrambles_against;
         for (i, p) in pairs.iter().enumerate() {

@@ -41,6 +41,10 @@ pub struct Replay {
     /// Settings of whoever recorded the game (who played which side…), since version 2.
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// The teacher's injects of the game, as written (absent when none): the replay adds them
+    /// before the first turn, so each fires in the turn it fired in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<crate::scenario::raw::RawInject>,
 }
 
 /// The first fields of a replay, read before the rest so that a newer version gets a clear error.
@@ -90,6 +94,7 @@ impl Replay {
             seed,
             turns: Vec::new(),
             settings: BTreeMap::new(),
+            injects: Vec::new(),
         }
     }
 
@@ -143,6 +148,8 @@ impl Replay {
             ));
         }
         let mut game = Game::new(scenario.clone(), self.seed);
+        let injects = crate::save::resolve_injects(&scenario, &self.injects)?;
+        game.add_injects(injects).map_err(|e| e.to_string())?;
         let mut mismatches = Vec::new();
         for recorded in &self.turns {
             if game.turn() != recorded.turn {

@@ -118,6 +118,8 @@ pub enum ReportKind {
     Ladder,
     /// The game ended.
     Ending,
+    /// A teacher's inject.
+    Inject,
 }
 
 impl ReportKind {
@@ -130,6 +132,7 @@ impl ReportKind {
             ReportKind::Consequence => "consequence".into(),
             ReportKind::Ladder => "ladder".into(),
             ReportKind::Ending => "ending".into(),
+            ReportKind::Inject => "inject".into(),
         }
     }
 }

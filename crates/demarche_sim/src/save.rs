@@ -50,6 +50,9 @@ pub struct SaveFile {
     pub pending_memos: [crate::memo::Memo; 2],
     /// Settings of the front end that made the save (who plays which side, difficulty…).
     pub settings: BTreeMap<String, String>,
+    /// The teacher's injects, fired or not, as written (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<crate::scenario::raw::RawInject>,
     /// The orders each resolved turn was resolved with, turn 1 first (since version 2; `None`
     /// in a version-1 save, or when the game did not know them).
     #[serde(default)]
@@ -142,6 +145,7 @@ impl SaveFile {
                 game.memo(crate::ids::Side::Second).clone(),
             ],
             settings,
+            injects: game.injects().iter().map(|e| e.raw.clone()).collect(),
             turn_orders: game.turn_orders().map(|turns| {
                 turns
                     .iter()
@@ -225,6 +229,7 @@ impl SaveFile {
         for side in crate::ids::Side::BOTH {
             game.set_memo(side, self.pending_memos[side.index()].clone());
         }
+        game.restore_injects(resolve_injects(game.scenario(), &self.injects).map_err(mismatch)?);
         Ok(game)
     }
 
@@ -404,4 +409,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(io)
+}
+
+/// Builds saved or recorded injects against the scenario; the first problem if one does not fit.
+pub fn resolve_injects(
+    scn: &crate::Scenario,
+    raws: &[crate::scenario::raw::RawInject],
+) -> Result<Vec<crate::scenario::injects::LoadedInject>, String> {
+    raws.iter()
+        .map(|raw| {
+            crate::scenario::injects::resolve_inject(scn, raw)
+                .map(|inject| crate::scenario::injects::LoadedInject {
+                    raw: raw.clone(),
+                    inject,
+                })
+                .map_err(|problems| {
+                    let first = problems
+                        .iter()
+                        .find(|p| p.is_error())
+                        .map_or_else(String::new, |p| format!("{}: {}", p.path, p.message));
+                    format!("inject `{}` does not fit the scenario: {first}", raw.key)
+                })
+        })
+        .collect()
 }

@@ -339,6 +339,28 @@ pub struct Record {
     /// hashes they had before wear existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wear: Vec<Wear>,
+    /// The teacher's injects fired so far, by id, sorted (each fires once). Not written when
+    /// empty, so games without injects keep their hashes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injected: Vec<String>,
+    /// Decisions injects have put to a side, to be answered by its next orders.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<PendingDecision>,
+}
+
+/// A decision an inject put to a side, waiting for its next orders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingDecision {
+    /// The inject's id.
+    pub inject: String,
+    /// The side asked.
+    pub side: Side,
+    /// The question.
+    pub question: String,
+    /// The actions that answer it.
+    pub options: Vec<ActionId>,
+    /// The turn it was asked in; the side answers in the next one.
+    pub asked: u32,
 }
 
 /// How worn one actor's action is by recent use (see [`Record::wear`]).

@@ -305,3 +305,31 @@ fn scrambles_against_russia_are_counted_apart_from_those_against_china() {
     sorted.dedup();
     assert_eq!(pairs, sorted, "one entry per pair, sorted");
 }
+
+#[test]
+fn the_sample_inject_file_fits_the_2022_scenario_and_fires() {
+    let scn = common::scenario();
+    let path = common::bundled_root().join("japan_russia_2022/injects/classroom.ron");
+    let (injects, warnings) =
+        demarche_sim::scenario::injects::load_injects(&scn, &path).unwrap_or_else(|e| {
+            panic!("{}", demarche_sim::scenario::render_problems(&e.problems))
+        });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(injects.len(), 3);
+    let mut game = Game::new(scn, game_seed());
+    game.add_injects(injects).expect("added");
+    let mut policy = Historical;
+    while !game.is_over() {
+        for side in Side::BOTH {
+            let orders = policy.orders(&game.side_view(side));
+            game.submit_unchecked(side, orders);
+        }
+        game.resolve().expect("turn");
+    }
+    assert!(game.has_fired("g7_summit_demand") && game.has_fired("energy_price_shock"));
+    let summit = game.history()[8]
+        .events
+        .iter()
+        .any(|e| e.id == "inject:g7_summit_demand");
+    assert!(summit, "the summit fires in turn 9");
+}

@@ -8,6 +8,7 @@ pub mod effects;
 pub mod eval;
 pub mod events;
 pub mod incidents;
+pub mod injects;
 pub mod military;
 pub mod objectives;
 pub mod orders;

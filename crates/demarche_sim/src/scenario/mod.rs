@@ -11,6 +11,7 @@
 //! generated reference tables.
 
 pub mod check;
+pub mod injects;
 pub mod locate;
 pub mod model;
 pub mod problem;

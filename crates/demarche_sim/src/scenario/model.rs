@@ -1029,6 +1029,58 @@ pub struct HistoricalTurn<S: Stage = Built> {
     pub sources: Vec<S::Source>,
 }
 
+/// An inject file's entry: a teacher's event, fired into a game in a named turn or in the first
+/// turn its condition holds, with its text, effects in the scenario's own terms, and optionally a
+/// decision put to a side. Inject files are checked like scenario files (every problem at once,
+/// located, with a did-you-mean) against the scenario they are used with.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(scope = checks::inject_scope, check = checks::inject)]
+pub struct Inject<S: Stage = Built> {
+    /// Short id, unique in the file.
+    #[serde(rename = "id")]
+    pub key: String,
+    /// A headline.
+    #[format(nonempty)]
+    pub title: String,
+    /// What happens, for the news feed and the report.
+    #[format(nonempty)]
+    pub text: String,
+    /// The turn it fires in (give this or `when`).
+    #[serde(default)]
+    pub turn: Option<u32>,
+    /// It fires in the first turn this holds, checked where dated events fire (give this or
+    /// `turn`).
+    #[serde(default)]
+    pub when: Option<Condition<S>>,
+    /// The actor it is about: `self` in its effects and condition.
+    #[serde(default)]
+    pub actor: Option<S::Actor>,
+    /// What it does.
+    #[serde(default)]
+    pub effects: Vec<Effect<S>>,
+    /// A question put to one side, to answer with one of the named actions in its next orders.
+    #[serde(default)]
+    pub decision: Option<InjectDecision<S>>,
+    /// Glossary concept ids it illustrates.
+    #[serde(default)]
+    pub concepts: Vec<S::Concept>,
+}
+
+/// A decision an inject puts to a side: the report of the next turn says which of the actions
+/// the side chose, or that it chose none.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct InjectDecision<S: Stage = Built> {
+    /// The side asked (a playable side).
+    pub side: S::Actor,
+    /// The question.
+    #[format(nonempty)]
+    pub question: String,
+    /// The actions that answer it.
+    pub options: Vec<S::Action>,
+}
+
 /// What the record says of one side's turn, beside its orders: a sentence and its sources.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RecordNote {

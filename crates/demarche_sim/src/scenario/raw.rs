@@ -52,6 +52,10 @@ pub type RawOutcome = Outcome<Raw>;
 pub type RawHistoricalTurn = HistoricalTurn<Raw>;
 /// An order written with string ids (historical orders, order files, replays).
 pub type RawOrder = Order<Raw>;
+/// An entry of an inject file.
+pub type RawInject = Inject<Raw>;
+/// An entry of `milestones.ron`.
+pub type RawMilestone = Milestone<Raw>;
 /// An entry of `glossary.ron`.
 pub type RawConcept = Concept<Raw>;
 /// An entry of `sources.ron`.

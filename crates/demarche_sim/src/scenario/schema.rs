@@ -129,6 +129,7 @@ pub fn parts() -> Vec<TypeDoc> {
 pub fn reference_markdown() -> String {
     let mut names: Vec<&'static str> = files().iter().map(|(_, _, d)| d.name).collect();
     names.extend(parts().iter().map(|d| d.name));
+    names.extend(inject_types().iter().map(|d| d.name));
     let mut out = String::new();
     out.push_str("# Scenario format: reference tables\n\n");
     out.push_str(
@@ -157,11 +158,24 @@ pub fn reference_markdown() -> String {
         out.push_str("\n\n");
         type_section(&mut out, &doc, &names);
     }
+    out.push_str("### A teacher's inject file (any name; `--injects FILE`)\n\n");
+    out.push_str(
+        "Not part of a scenario folder: a list `[ ... ]` of [`Inject`](#inject), checked \
+         against the scenario it is used with (see docs/teaching.md).\n\n",
+    );
+    for doc in inject_types() {
+        type_section(&mut out, &doc, &names);
+    }
     out.push_str("## Types used inside the files\n\n");
     for doc in parts() {
         type_section(&mut out, &doc, &names);
     }
     out
+}
+
+/// The types of a teacher's inject file.
+pub fn inject_types() -> Vec<TypeDoc> {
+    vec![Inject::<Raw>::describe(), InjectDecision::<Raw>::describe()]
 }
 
 /// The type in words, with the names of documented types linked to their section.

@@ -1335,6 +1335,59 @@ pub(crate) mod checks {
         }
     }
 
+    pub(crate) fn inject_scope(i: &Inject<Raw>, _: &Checker) -> Scope {
+        Scope {
+            me: i.actor.is_some(),
+            other: i.actor.is_some(),
+            target: TargetKind::None,
+        }
+    }
+
+    pub(crate) fn inject(i: &Inject<Raw>, ck: &mut Checker) {
+        ck.at(InjectField::Key, |ck| ck.id_form(&i.key));
+        match (i.turn, &i.when) {
+            (Some(_), Some(_)) => ck.at(InjectField::When, |ck| {
+                ck.error_help(
+                    "an inject fires either in a turn or when a condition holds, not both",
+                    "keep `turn` or `when`",
+                );
+            }),
+            (None, None) => ck.error_help(
+                "an inject needs `turn` or `when`",
+                "for example `turn: 8` or `when: AtLeast(Tension, 60)`",
+            ),
+            (Some(turn), None) => {
+                if let Some(c) = ck.context.calendar
+                    && (turn == 0 || turn > c.turns)
+                {
+                    ck.at(InjectField::Turn, |ck| {
+                        ck.error_help(
+                            format!("turn {turn} is outside the game"),
+                            format!("turns run from 1 to {}", c.turns),
+                        );
+                    });
+                }
+            }
+            (None, Some(_)) => {}
+        }
+        if let Some(d) = &i.decision {
+            ck.at(InjectField::Decision, |ck| {
+                if let (Some(side), Some(sides)) = (ck.peek_actor(&d.side), ck.context.sides)
+                    && !sides.contains(&side)
+                {
+                    ck.at(InjectDecisionField::Side, |ck| {
+                        ck.error(format!("`{}` is not a playable side", d.side));
+                    });
+                }
+                if d.options.is_empty() {
+                    ck.at(InjectDecisionField::Options, |ck| {
+                        ck.error("a decision needs at least one action to answer it");
+                    });
+                }
+            });
+        }
+    }
+
     pub(crate) fn milestone(m: &Milestone<Raw>, ck: &mut Checker) {
         ck.at(MilestoneField::Key, |ck| ck.id_form(&m.key));
         if m.sources.is_empty() {

@@ -17,6 +17,22 @@ use crate::state::SimState;
 #[derive(Resource, Clone, Debug)]
 pub struct ScenarioRes(pub Arc<Scenario>);
 
+/// The teacher's injects for this game, in the order added (fired or not: which have fired is
+/// in the state's record). Kept apart from the state, so an inject added before its turn
+/// changes no hash until it fires.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct InjectBook {
+    /// The injects, as written and built.
+    pub entries: Vec<crate::scenario::injects::LoadedInject>,
+}
+
+impl InjectBook {
+    /// The built injects, for the rules.
+    pub fn built(&self) -> Vec<&crate::scenario::Inject> {
+        self.entries.iter().map(|e| &e.inject).collect()
+    }
+}
+
 /// The orders both sides submitted for the turn about to resolve.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct TurnOrders {
@@ -83,6 +99,7 @@ impl Plugin for SimPlugin {
             .insert_resource(rng)
             .insert_resource(TurnLog::new(&self.scenario))
             .init_resource::<TurnOrders>()
+            .init_resource::<InjectBook>()
             .init_resource::<TurnSettings>()
             .init_resource::<History>();
         app.add_schedule(turn_schedule());

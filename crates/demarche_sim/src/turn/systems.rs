@@ -4,7 +4,7 @@
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
 
-use super::plugin::{History, ScenarioRes, TurnOrders, TurnSettings};
+use super::plugin::{History, InjectBook, ScenarioRes, TurnOrders, TurnSettings};
 use crate::report::{TurnLog, build_report};
 use crate::rng::SimRng;
 use crate::rules::{self, Ctx};
@@ -42,7 +42,9 @@ pub fn begin(state: Res<SimState>, mut log: ResMut<TurnLog>) {
 
 /// Validate orders: both sides' orders checked against the state at the start of the turn.
 pub fn validate_orders(mut sim: SimMut, orders: Res<TurnOrders>) {
-    rules::orders::validate(&mut sim.ctx(), &orders.submitted);
+    let mut ctx = sim.ctx();
+    rules::orders::validate(&mut ctx, &orders.submitted);
+    rules::injects::settle_decisions(&mut ctx);
 }
 
 /// Diplomacy: diplomatic orders.
@@ -79,9 +81,11 @@ pub fn incidents(mut sim: SimMut) {
     rules::incidents::random_events(&mut ctx);
 }
 
-/// Third parties: dated events, coalition pressure, allied assurance.
-pub fn third_parties(mut sim: SimMut) {
+/// Third parties: the teacher's injects due, dated events, coalition pressure, allied
+/// assurance.
+pub fn third_parties(mut sim: SimMut, book: Res<InjectBook>) {
     let mut ctx = sim.ctx();
+    rules::injects::fire_due(&mut ctx, &book.built());
     rules::third_parties::dated_events(&mut ctx);
     rules::third_parties::coalition_pressure(&mut ctx);
     rules::third_parties::allied_assurance(&mut ctx);
