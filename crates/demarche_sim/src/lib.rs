@@ -28,6 +28,7 @@ pub mod save;
 pub mod scenario;
 pub mod side_view;
 pub mod state;
+pub mod timeline;
 pub mod turn;
 
 pub use game::{Game, GameError};
