@@ -2,14 +2,14 @@
 # Runs Démarche's fuzz targets one at a time with cargo-fuzz (libFuzzer, nightly toolchain):
 #   tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 600 seconds, every target)
 # Seeds come from the bundled files (the tests' fixture scenario, a save and a replay of it, its
-# record as an orders file); crashes land in fuzz/artifacts/<target>/ and are reported at the end.
+# record as an orders file, a sample inject file); crashes land in fuzz/artifacts/<target>/ and are reported at the end.
 # Needs: `cargo install cargo-fuzz` and the nightly toolchain (`rustup toolchain install nightly`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario_files save_then_turn replay orders_file)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario_files save_then_turn replay orders_file injects)
 fixture=crates/demarche_sim/tests/fixtures/two_rivers
 
 seed() {
@@ -39,6 +39,9 @@ PY
       ;;
     orders_file)
       cp "$fixture/historical.ron" "$dir/seed-record"
+      ;;
+    injects)
+      cp crates/demarche_sim/tests/data/injects/two_rivers.ron "$dir/seed-injects"
       ;;
   esac
 }

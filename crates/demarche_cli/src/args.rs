@@ -24,6 +24,49 @@ pub enum Command {
     /// bundles) that score at least as well as the AI against the AI; exit 1 if one beats it
     /// beyond its 95 % interval.
     Balance(BalanceArgs),
+    /// Write the debrief pack (Markdown, CSV, JSON, printable HTML with charts) of a saved or
+    /// recorded game into a new folder.
+    Debrief(DebriefArgs),
+    /// Compare several games of one scenario (a class's groups) with the historical record:
+    /// charts, one CSV row per game and JSON, in a new folder.
+    CompareGames(CompareGamesArgs),
+}
+
+/// `demarche debrief SAVE_OR_REPLAY --out DIR`
+#[derive(Debug, Clone, Args)]
+pub struct DebriefArgs {
+    /// A save (`--save`, or the window's saves) or a replay (`--record`); which is read from
+    /// the file.
+    #[arg(value_name = "SAVE_OR_REPLAY")]
+    pub file: PathBuf,
+    /// Scenario folder (default: the folder under `scenarios/` whose scenario has the file's id).
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
+    /// Where to write: the pack goes to a new folder inside this one; it never overwrites.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Read the game even when the scenario's files differ from those it was played with.
+    #[arg(long)]
+    pub force_scenario: bool,
+}
+
+/// `demarche compare-games FILES... --out DIR`
+#[derive(Debug, Clone, Args)]
+pub struct CompareGamesArgs {
+    /// Saves or replays of one scenario, one per group; each group is named after its file.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where to write `compare.html`, `compare.csv` and `compare.json`: a new folder inside this
+    /// one; it never overwrites.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Scenario folder (default: the folder under `scenarios/` whose scenario has the files' id).
+    #[arg(long, value_name = "DIR")]
+    pub scenario: Option<PathBuf>,
+    /// Compare games played with different seeds (their chance events differ; a warning says
+    /// so).
+    #[arg(long)]
+    pub allow_different_draws: bool,
 }
 
 /// `demarche balance`
@@ -100,6 +143,9 @@ pub struct ValidateArgs {
     /// Scenario folders to check.
     #[arg(required = true, value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
+    /// Also check a teacher's inject file against each scenario.
+    #[arg(long, value_name = "FILE")]
+    pub injects: Option<PathBuf>,
 }
 
 /// Who plays each side.
@@ -125,9 +171,19 @@ pub struct RunArgs {
     /// Game seed (default: the scenario's).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Resolve at most this many turns.
+    /// Resolve at most this many turns (after those the record plays with --from-turn).
     #[arg(long)]
     pub turns: Option<u32>,
+    /// Start at this turn: the turns before it are played as the record has them (both sides'
+    /// historical orders), for a short class that begins in the middle of the year.
+    #[arg(long, value_name = "N")]
+    pub from_turn: Option<u32>,
+    /// A teacher's inject file (RON): events fired in a named turn or when a condition holds.
+    #[arg(long, value_name = "FILE")]
+    pub injects: Option<PathBuf>,
+    /// Refuse an orders file in which a turn has no memo (`memo: "..."`).
+    #[arg(long)]
+    pub require_memos: bool,
     /// Policies.
     #[command(flatten)]
     pub policies: SidePolicies,
@@ -144,8 +200,9 @@ pub struct RunArgs {
     /// Record a replay here (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
-    /// Write the debrief for teachers (timeline, outcome, objectives as Markdown; indicators per
-    /// turn as CSV) into a new folder inside this one when the run stops; it never overwrites.
+    /// Write the debrief pack for teachers (timeline, outcome, objectives as Markdown; every
+    /// number per turn as CSV; the whole game as JSON; a printable HTML page with charts) into a
+    /// new folder inside this one when the run stops; it never overwrites.
     #[arg(long, value_name = "DIR")]
     pub debrief: Option<PathBuf>,
     /// Replace an existing save or replay file.

@@ -29,9 +29,15 @@ pub enum CliError {
     /// An orders file is wrong.
     #[error("{0}")]
     #[diagnostic(help(
-        "an orders file is a list of `(side: \"SIDE\", turn: 3, orders: [(action: \"...\")])`"
+        "an orders file is a list of `(side: \"SIDE\", turn: 3, memo: \"why\", orders: [(action: \"...\", memo: \"why\")])` (memos optional)"
     ))]
     Orders(String),
+    /// An inject file has problems: each is listed with its line and column.
+    #[error("{}\n{}", .0, demarche_sim::scenario::render_problems(&.0.problems).trim_end())]
+    #[diagnostic(help(
+        "the inject format is in docs/teaching.md and docs/scenario-format-reference.md"
+    ))]
+    Injects(demarche_sim::scenario::injects::InjectError),
     /// Arguments that do not go together.
     #[error("{0}")]
     Usage(String),

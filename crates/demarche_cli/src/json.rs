@@ -84,6 +84,7 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> Value {
                 "kind": e.kind.key(),
                 "public": e.visibility == demarche_sim::scenario::Visibility::Public,
                 "mid": e.mid,
+                "provenance": provenance(scn, &e.provenance),
             })
         })
         .collect();
@@ -138,7 +139,52 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> Value {
         "rung_name": scn.ladder[usize::from(report.rung)].name,
         "scores": scores,
         "ended": report.ended.map(|o| scn.outcomes[o.index()].key.clone()),
+        "memos": memos(scn, &report.memos),
+        "milestones": report
+            .milestones
+            .iter()
+            .filter_map(|m| scn.milestones.get(m.index()))
+            .map(|m| m.key.clone())
+            .collect::<Vec<_>>(),
     })
+}
+
+/// Where a report line comes from, as JSON: `{"kind": "roll", "chance": 0.05}`,
+/// `{"kind": "record", "sources": [...]}`, `{"kind": "order", "side": "JPN"}`…
+pub fn provenance(scn: &Scenario, p: &demarche_sim::report::Provenance) -> Value {
+    use demarche_sim::report::Provenance;
+    match p {
+        Provenance::Record { sources } => json!({
+            "kind": p.key(),
+            "sources": sources
+                .iter()
+                .filter_map(|s| scn.sources.get(s.index()))
+                .map(|s| s.key.clone())
+                .collect::<Vec<_>>(),
+        }),
+        Provenance::Roll { chance } => {
+            json!({"kind": p.key(), "chance": (*chance * 10_000.0).round() / 10_000.0})
+        }
+        Provenance::Order(side) => {
+            json!({"kind": p.key(), "side": scn.actor(scn.actor_of(*side)).key})
+        }
+        Provenance::Model | Provenance::Inject => json!({"kind": p.key()}),
+    }
+}
+
+/// Both sides' memos, by side key (sides without a memo left out).
+pub fn memos(scn: &Scenario, memos: &[demarche_sim::memo::Memo; 2]) -> Value {
+    let mut out = Map::new();
+    for side in Side::BOTH {
+        let memo = &memos[side.index()];
+        if !memo.is_empty() {
+            out.insert(
+                scn.actor(scn.actor_of(side)).key.clone(),
+                serde_json::to_value(memo).unwrap_or(Value::Null),
+            );
+        }
+    }
+    Value::Object(out)
 }
 
 fn order_json(o: &demarche_sim::scenario::raw::RawOrder) -> Value {

@@ -41,7 +41,37 @@ pub fn turn(scn: &Scenario, report: &TurnReport, view: &View) -> String {
                 )
             })
             .unwrap_or_default();
-        let _ = writeln!(out, "  {mark} {}{private}{mid}", event.text);
+        let origin = match &event.provenance {
+            demarche_sim::report::Provenance::Record { .. }
+            | demarche_sim::report::Provenance::Roll { .. }
+            | demarche_sim::report::Provenance::Inject => {
+                format!(" [{}]", event.provenance.label())
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "  {mark} {}{private}{mid}{origin}", event.text);
+    }
+    for side in Side::BOTH {
+        let memo = &report.memos[side.index()];
+        let name = &scn.actor(scn.actor_of(side)).name;
+        if let Some(note) = &memo.note {
+            let _ = writeln!(out, "  ✍ {name}'s memo: {note}");
+        }
+        for m in &memo.orders {
+            let _ = writeln!(out, "  ✍ {name}, on {}: {}", m.order.action, m.text);
+        }
+    }
+    for id in &report.milestones {
+        if let Some(m) = scn.milestones.get(id.index()) {
+            let real = scn
+                .meta
+                .calendar
+                .turn_of(m.date)
+                .filter(|t| *t <= report.turn)
+                .map(|_| format!(" (in the record: {})", m.date))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  ★ Milestone of the record: {}{real}", m.text);
+        }
     }
     for headline in &report.headlines {
         let _ = writeln!(out, "  ! {headline}");

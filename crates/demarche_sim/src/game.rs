@@ -11,10 +11,10 @@ use crate::ids::*;
 use crate::report::TurnReport;
 use crate::rules::View;
 use crate::rules::orders::{Refusal, check};
+use crate::scenario::injects::LoadedInject;
 use crate::scenario::{Order, Scenario};
 use crate::side_view::SideView;
 use crate::state::SimState;
-use crate::scenario::injects::LoadedInject;
 use crate::turn::plugin::{History, InjectBook};
 use crate::turn::{ResolveTurn, ScenarioRes, SimPlugin, TurnOrders, TurnSettings};
 

@@ -449,7 +449,11 @@ impl Checker {
                     format!("{mid} is not a MID action code"),
                 );
             }
-            self.provenance(|| at(&format!("events[{j}].provenance")), scn, &e.provenance);
+            self.provenance(
+                || at(&format!("events[{j}].provenance")),
+                scn,
+                &e.provenance,
+            );
         }
         for m in &r.milestones {
             self.id(

@@ -13,8 +13,8 @@ use crate::ids::*;
 use crate::memo::Memo;
 use crate::report::TurnReport;
 use crate::rules::View;
-use crate::scenario::raw::RawOrder;
 use crate::scenario::Scenario;
+use crate::scenario::raw::RawOrder;
 
 /// The milestones whose conditions hold in `view` and that no earlier report lists: those the
 /// game reached in the turn just resolved, in the scenario's order.

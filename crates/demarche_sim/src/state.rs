@@ -292,14 +292,9 @@ impl Military {
                 let entry = &mut self.scrambles_against[i];
                 entry.count = entry.count.saturating_add(count);
             }
-            Err(i) => self.scrambles_against.insert(
-                i,
-                ScrambleCount {
-                    by,
-                    against,
-                    count,
-                },
-            ),
+            Err(i) => self
+                .scrambles_against
+                .insert(i, ScrambleCount { by, against, count }),
         }
     }
 }

@@ -168,7 +168,11 @@ mod tests {
         assert_eq!(routine.len(), 1);
         assert_eq!(routine[0].turns, [1, 2, 3, 4]);
         assert_eq!(routine[0].turn, 1);
-        assert!(routine[0].tag().contains("× 4, turns 1–4"), "{}", routine[0].tag());
+        assert!(
+            routine[0].tag().contains("× 4, turns 1–4"),
+            "{}",
+            routine[0].tag()
+        );
         assert_eq!(lines.iter().filter(|e| e.id == "order:protest").count(), 4);
         let rare: Vec<&Entry> = lines.iter().filter(|e| e.id == "event:rare").collect();
         assert_eq!(rare.len(), 1);

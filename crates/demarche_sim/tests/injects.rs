@@ -14,25 +14,8 @@ use demarche_sim::save::SaveFile;
 use demarche_sim::scenario::injects::{LoadedInject, parse_injects};
 use demarche_sim::{Game, Side};
 
-const GOOD: &str = r#"[
-    (
-        id: "summit",
-        title: "The League's summit",
-        text: "The League asks Aldova to stand firm.",
-        turn: 3,
-        actor: "ALD",
-        effects: [Relation("ALD", "LEAGUE", 5), Tension(2)],
-        decision: (side: "ALD", question: "Does Aldova protest?", options: ["dip_protest"]),
-        concepts: ["cheap_talk"],
-    ),
-    (
-        id: "when_tense",
-        title: "Markets take fright",
-        text: "Investors pull out of both rivers' bonds.",
-        when: AtLeast(Turn, 5),
-        effects: [Adjust("BOR", Economy, -1)],
-    ),
-]"#;
+/// The fixture's sample inject file (also the fuzzer's seed).
+const GOOD: &str = include_str!("data/injects/two_rivers.ron");
 
 fn loaded(text: &str) -> Vec<LoadedInject> {
     parse_injects(&common::fixture(), Path::new("class.ron"), text.into())
@@ -84,7 +67,10 @@ fn a_broken_inject_file_is_refused_with_every_problem_located() {
     ] {
         assert!(rendered.contains(needle), "{needle} in\n{rendered}");
     }
-    assert!(err.problems.iter().all(|p| p.location.is_some()), "{rendered}");
+    assert!(
+        err.problems.iter().all(|p| p.location.is_some()),
+        "{rendered}"
+    );
     assert!(
         err.problems
             .iter()
@@ -136,7 +122,10 @@ fn injects_fire_in_their_turn_or_when_their_condition_holds() {
 fn an_inject_is_refused_twice_or_for_a_past_turn_and_can_be_taken_back_before_it_fires() {
     let mut game = Game::new(common::fixture(), 5);
     game.add_injects(loaded(GOOD)).expect("added");
-    assert!(game.add_injects(loaded(GOOD)).is_err(), "the same ids twice");
+    assert!(
+        game.add_injects(loaded(GOOD)).is_err(),
+        "the same ids twice"
+    );
     common::play_turns(&mut game, &mut policies(), 3);
     assert!(game.withdraw_inject("summit").is_err(), "fired already");
     let late = loaded(

@@ -232,7 +232,9 @@ fn the_historical_run_reaches_the_record_s_milestones_near_their_real_dates() {
     let comparison = demarche_sim::record::compare(scn, game.history(), game.is_over());
     assert_eq!(comparison.milestones.len(), scn.milestones.len());
     for row in &comparison.milestones {
-        let real = row.real_turn.expect("each 2022 milestone falls within the calendar");
+        let real = row
+            .real_turn
+            .expect("each 2022 milestone falls within the calendar");
         let reached = row
             .game_turn
             .unwrap_or_else(|| panic!("the record's own run misses `{}`", row.key));
@@ -242,9 +244,18 @@ fn the_historical_run_reaches_the_record_s_milestones_near_their_real_dates() {
             row.key
         );
     }
-    assert_eq!(comparison.departed, [None, None], "the record follows itself");
+    assert_eq!(
+        comparison.departed,
+        [None, None],
+        "the record follows itself"
+    );
     let first = &comparison.turns[0].sides[0];
-    assert!(first.note.as_deref().is_some_and(|n| n.contains("sovereign debt")));
+    assert!(
+        first
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("sovereign debt"))
+    );
     assert!(!first.sources.is_empty() && first.on_record);
 }
 
@@ -289,7 +300,10 @@ fn scrambles_against_russia_are_counted_apart_from_those_against_china() {
     let (jpn, rus, chn) = (actor("JPN"), actor("RUS"), actor("CHN"));
     let against_russia = view.mil.scrambles_between(jpn, rus);
     let against_china = view.mil.scrambles_between(jpn, chn);
-    assert!(against_russia >= 220, "{against_russia} routine scrambles and more");
+    assert!(
+        against_russia >= 220,
+        "{against_russia} routine scrambles and more"
+    );
     assert!(
         against_russia + against_china <= view.mil.scrambles[jpn.index()],
         "the pairs are part of Japan's total"
@@ -310,10 +324,8 @@ fn scrambles_against_russia_are_counted_apart_from_those_against_china() {
 fn the_sample_inject_file_fits_the_2022_scenario_and_fires() {
     let scn = common::scenario();
     let path = common::bundled_root().join("japan_russia_2022/injects/classroom.ron");
-    let (injects, warnings) =
-        demarche_sim::scenario::injects::load_injects(&scn, &path).unwrap_or_else(|e| {
-            panic!("{}", demarche_sim::scenario::render_problems(&e.problems))
-        });
+    let (injects, warnings) = demarche_sim::scenario::injects::load_injects(&scn, &path)
+        .unwrap_or_else(|e| panic!("{}", demarche_sim::scenario::render_problems(&e.problems)));
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(injects.len(), 3);
     let mut game = Game::new(scn, game_seed());

@@ -3,6 +3,8 @@
 pub mod balance;
 pub mod batch;
 pub mod compare;
+pub mod compare_games;
+pub mod debrief;
 pub mod replay;
 pub mod run;
 pub mod schema;

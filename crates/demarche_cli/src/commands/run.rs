@@ -9,9 +9,6 @@ use demarche_sim::replay::Replay;
 use demarche_sim::rules::objectives::{self, Mark};
 use demarche_sim::save::SaveFile;
 use demarche_sim::scenario::Order;
-use demarche_sim::scenario::Problem;
-use demarche_sim::scenario::raw::RawHistoricalTurn;
-use demarche_sim::scenario::read::{SourceText, parse_list};
 use demarche_sim::{Game, Scenario, Side};
 use serde_json::json;
 
@@ -21,8 +18,7 @@ use crate::error::CliError;
 use crate::terminal::{escape, shown};
 use crate::{json as js, policies, text};
 
-/// Orders from a file, by side and turn.
-pub type OrderBook = BTreeMap<(Side, u32), Vec<Order>>;
+pub use crate::orders_file::{OrderBook, parse as parse_orders};
 
 /// Plays the game as asked.
 pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
@@ -30,8 +26,15 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
     let book = match &args.orders {
-        Some(path) => read_orders(&scn, path)?,
-        None => OrderBook::new(),
+        Some(path) => crate::orders_file::read(&scn, path)?,
+        None => crate::orders_file::OrdersFile::default(),
+    };
+    if args.require_memos {
+        require_memos(&scn, &book)?;
+    }
+    let injects = match &args.injects {
+        Some(path) => load_injects(&scn, path)?,
+        None => Vec::new(),
     };
     let mut game = match &args.load {
         Some(path) => {
@@ -49,8 +52,13 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             "--record needs a game from its first turn (not with --load)".into(),
         ));
     }
-    let mut policies = policies::build_pair(&names, game.seed())?;
+    game.add_injects(injects)
+        .map_err(|e| CliError::Usage(format!("--injects: {e}")))?;
     let mut replay = Replay::start(&scn, game.seed());
+    if let Some(from) = args.from_turn {
+        play_the_record_until(&scn, &mut game, &mut replay, from)?;
+    }
+    let mut policies = policies::build_pair(&names, game.seed())?;
     replay
         .settings
         .insert("policy.first".into(), names[0].clone());
@@ -65,7 +73,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
         let mut submitted: [Vec<Order>; 2] = Default::default();
         let mut explained: Vec<(Side, Vec<String>, Option<f64>)> = Vec::new();
         for side in Side::BOTH {
-            let orders = match book.get(&(side, turn)) {
+            if let Some(memo) = book.memos.get(&(side, turn)) {
+                game.set_memo(side, memo.clone());
+            }
+            let orders = match book.orders.get(&(side, turn)) {
                 Some(orders) => orders.clone(),
                 None if game.submitted(side).is_empty() => {
                     let policy = &mut policies[side.index()];
@@ -84,7 +95,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             .resolve()
             .map_err(|e| CliError::Usage(e.to_string()))?
             .clone();
-        replay.record(&scn, turn, &submitted, report.hash);
+        replay.record_report(&scn, &submitted, &report);
         let view = game.view();
         if args.json {
             let mut value = js::turn(&scn, &report, &view);
@@ -174,6 +185,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
         eprintln!("debrief written to {}", shown(&folder));
     }
     if let Some(path) = &args.record {
+        replay.injects = game.injects().iter().map(|e| e.raw.clone()).collect();
         replay.write(path)?;
         eprintln!("replay recorded to {}", shown(path));
     }
@@ -252,87 +264,77 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Largest orders file read.
-pub const MAX_ORDERS_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Reads an orders file: the same entries as a scenario's `historical.ron`. Every entry must name
-/// a playable side and a turn of the game, each side's turn at most once; problems are reported
-/// with their line and column.
-fn read_orders(scn: &Scenario, path: &Path) -> Result<OrderBook, CliError> {
-    parse_orders(scn, path, read_orders_text(path)?)
-}
-
-/// Parses an orders file's text (`path` only names it in errors), with the checks of
-/// [`read_orders`].
-pub fn parse_orders(scn: &Scenario, path: &Path, text: String) -> Result<OrderBook, CliError> {
-    let src = SourceText::new(path.to_path_buf(), text);
-    let mut problems = Vec::new();
-    let parsed = parse_list::<RawHistoricalTurn>(&src, &mut problems);
-    let located = |index: usize, field: &str, message: String| -> String {
-        let place = src
-            .locate(&format!("[{index}].{field}"))
-            .map(|(at, _)| format!("{}:{}", at.line, at.col))
-            .unwrap_or_else(|| "1:1".into());
-        format!("{}:{place}: {message}", shown(path))
-    };
-    let mut errors: Vec<String> = problems.iter().map(Problem::headline).collect();
-    let mut book = OrderBook::new();
+/// Plays the turns before `from` as the record has them (both sides' historical orders), for a
+/// short class that starts in the middle of the record.
+fn play_the_record_until(
+    scn: &Scenario,
+    game: &mut Game,
+    replay: &mut Replay,
+    from: u32,
+) -> Result<(), CliError> {
     let turns = scn.meta.calendar.turns;
-    for (i, entry) in &parsed.items {
-        let Some(actor) = scn.names.actors.get(&entry.side) else {
-            errors.push(located(
-                *i,
-                "side",
-                format!("unknown side `{}`", entry.side),
-            ));
-            continue;
-        };
-        let Some(side) = scn.side_of(*actor) else {
-            errors.push(located(
-                *i,
-                "side",
-                format!("`{}` is not a playable side", entry.side),
-            ));
-            continue;
-        };
-        if entry.turn == 0 || entry.turn > turns {
-            errors.push(located(
-                *i,
-                "turn",
-                format!(
-                    "turn {} is outside the game, which has turns 1 to {turns}",
-                    entry.turn
-                ),
-            ));
-            continue;
-        }
-        let mut orders = Vec::new();
-        for (j, raw) in entry.orders.iter().enumerate() {
-            match scn.resolve_order(raw) {
-                Ok(order) => orders.push(order),
-                Err(why) => errors.push(located(*i, &format!("orders[{j}]"), why)),
-            }
-        }
-        if book.insert((side, entry.turn), orders).is_some() {
-            errors.push(located(
-                *i,
-                "turn",
-                format!(
-                    "{}'s turn {} is given twice; give each side's turn once",
-                    entry.side, entry.turn
-                ),
-            ));
-        }
+    if from == 0 || from > turns {
+        return Err(CliError::Usage(format!(
+            "--from-turn {from}: the game has turns 1 to {turns}"
+        )));
     }
-    if errors.is_empty() {
-        Ok(book)
+    if from < game.turn() {
+        return Err(CliError::Usage(format!(
+            "--from-turn {from}: the loaded game is at turn {} already",
+            game.turn()
+        )));
+    }
+    while game.turn() < from && !game.is_over() {
+        let turn = game.turn();
+        let orders: [Vec<Order>; 2] =
+            Side::BOTH.map(|side| scn.historical_orders(side, turn).to_vec());
+        for side in Side::BOTH {
+            game.submit_unchecked(side, orders[side.index()].clone());
+        }
+        let report = game
+            .resolve()
+            .map_err(|e| CliError::Usage(e.to_string()))?
+            .clone();
+        replay.record_report(scn, &orders, &report);
+    }
+    if game.is_over() {
+        return Err(CliError::Usage(format!(
+            "--from-turn {from}: the record's own game ends before turn {from}"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses an orders file in which a turn has no memo, when memos are required.
+fn require_memos(scn: &Scenario, book: &crate::orders_file::OrdersFile) -> Result<(), CliError> {
+    let missing: Vec<String> = book
+        .orders
+        .keys()
+        .filter(|key| book.memos.get(key).is_none_or(|m| m.note.is_none()))
+        .map(|(side, turn)| format!("{} turn {turn}", scn.actor(scn.actor_of(*side)).key))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
     } else {
-        Err(CliError::Orders(errors.join("\n")))
+        Err(CliError::Orders(format!(
+            "memos are required (--require-memos), and these turns have none: {}; add `memo: \"...\"` to each entry",
+            missing.join(", ")
+        )))
     }
 }
 
-/// The orders file's text, by the game's one reading rule: a regular file, read up to its cap.
-fn read_orders_text(path: &Path) -> Result<String, CliError> {
-    demarche_sim::files::read_text(path, MAX_ORDERS_BYTES)
-        .map_err(|why| CliError::Orders(format!("{}: {why}", shown(path))))
+/// Reads an inject file for this scenario; its problems are printed like a scenario's.
+pub fn load_injects(
+    scn: &Scenario,
+    path: &Path,
+) -> Result<Vec<demarche_sim::scenario::injects::LoadedInject>, CliError> {
+    match demarche_sim::scenario::injects::load_injects(scn, path) {
+        Ok((injects, warnings)) => {
+            for w in &warnings {
+                eprintln!("{}", escape(&w.to_string()));
+            }
+            Ok(injects)
+        }
+        Err(e) => Err(CliError::Injects(e)),
+    }
 }

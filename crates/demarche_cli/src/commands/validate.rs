@@ -1,4 +1,5 @@
-//! `demarche validate DIR...`: every problem of every scenario at once.
+//! `demarche validate DIR... [--injects FILE]`: every problem of every scenario (and of a
+//! teacher's inject file, checked against each) at once.
 
 use std::process::ExitCode;
 
@@ -31,6 +32,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
                     loaded.warnings.len(),
                     if loaded.warnings.len() == 1 { "" } else { "s" }
                 );
+                if let Some(path) = &args.injects {
+                    failed |= !check_injects(s, path);
+                }
             }
             Err(error) => {
                 failed = true;
@@ -44,4 +48,29 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Checks an inject file against a scenario and prints its problems; whether it has no error.
+fn check_injects(scn: &demarche_sim::Scenario, path: &std::path::Path) -> bool {
+    match demarche_sim::scenario::injects::load_injects(scn, path) {
+        Ok((injects, warnings)) => {
+            if !warnings.is_empty() {
+                print!("{}", escape(&render_problems(&warnings)));
+            }
+            println!(
+                "{}: ok: {} inject{} ({} warning{})",
+                shown(path),
+                injects.len(),
+                if injects.len() == 1 { "" } else { "s" },
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            );
+            true
+        }
+        Err(error) => {
+            print!("{}", escape(&render_problems(&error.problems)));
+            println!("{}: {} error(s)", shown(path), error.error_count());
+            false
+        }
+    }
 }

@@ -54,7 +54,11 @@ pub fn incidents(ctx: &mut Ctx) {
     let (id, weight) = candidates[pick];
     let total: f64 = weights.iter().sum();
     ctx.mil.incidents += 1;
-    let chance = if total > 0.0 { risk * weight / total } else { 0.0 };
+    let chance = if total > 0.0 {
+        risk * weight / total
+    } else {
+        0.0
+    };
     fire(ctx, id, Provenance::Roll { chance });
     if rng.chance(clash_risk(ctx.ind.tension, p)) {
         let cause = Cause {

@@ -69,6 +69,7 @@ pub fn parse_injects(
         locate(&mut p, &src);
         p
     }));
+    problems.sort_by_key(|p| (p.severity, p.location.map_or(0, |l| l.line)));
     if problems.iter().any(Problem::is_error) || !parsed.complete {
         return Err(InjectError {
             path: path.to_path_buf(),

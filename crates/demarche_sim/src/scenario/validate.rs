@@ -647,13 +647,16 @@ fn check_difficulties(ck: &mut Checker, items: &[(usize, Difficulty)]) {
     });
 }
 
+/// The record by side and turn: its orders and its notes.
+type Record = ([Vec<Vec<Order>>; 2], [Vec<RecordNote>; 2]);
+
 /// `historical.ron` by side and turn. Orders are checked even when the side cannot be known
 /// (its file did not parse), so a misspelt action is always reported.
 fn build_historical(
     ck: &mut Checker,
     items: &[(usize, HistoricalTurn<Raw>)],
     actions: &[(usize, Action<Raw>)],
-) -> Option<([Vec<Vec<Order>>; 2], [Vec<RecordNote>; 2])> {
+) -> Option<Record> {
     let sides = ck.context.sides;
     let turns = ck.context.calendar.map(|c| c.turns);
     let mut out: [Vec<Vec<Order>>; 2] = [

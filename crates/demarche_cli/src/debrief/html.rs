@@ -1,0 +1,264 @@
+//! `debrief.html`: a self-contained printable page (A4, no external file, no script): outcome,
+//! scores, objectives, charts as inline SVG, the timeline and the concepts.
+
+use std::fmt::Write;
+
+use demarche_sim::Side;
+use demarche_sim::report::{ReportKind, TurnReport};
+use demarche_sim::scenario::{Indicator, Visibility};
+
+use super::gather::{Debrief, partners};
+use super::table::{TurnTable, relation_key, side_key};
+use crate::chart::{Chart, escape};
+
+/// The style sheet of the printed pages (debriefs and group comparisons).
+pub const STYLE: &str = "@page { size: A4; margin: 15mm }
+* { box-sizing: border-box }
+body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10pt; color: #111; background: #fff; max-width: 180mm; margin: 0 auto; padding: 4mm 0; line-height: 1.35 }
+h1 { font-size: 18pt; margin: 0 0 2mm }
+h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; page-break-after: avoid }
+h3 { font-size: 11pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after: avoid }
+p.meta { color: #444; margin: 0 0 3mm }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 }
+th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 1px solid #ccc }
+th { background: #eee }
+td.num, th.num { text-align: right }
+table.groups { font-size: 8pt }
+table.groups th, table.groups td { padding: 0.8mm 1.2mm }
+figure { margin: 0 0 5mm; break-inside: avoid; page-break-inside: avoid }
+svg.chart { display: block; width: 100%; height: auto; max-width: 100% }
+ul { margin: 1mm 0 2mm; padding-left: 6mm }
+li { margin: 0.5mm 0 }
+.kind { color: #555; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.03em }
+.refused { color: #8a1c1c }
+.private { font-style: italic }
+.headline { font-weight: bold }
+dt { font-weight: bold; margin-top: 2mm }
+dd { margin: 0 0 1mm 6mm }
+";
+
+/// The HTML debrief.
+pub fn render(d: &Debrief) -> String {
+    let title = format!("Debrief: {}", d.scenario().meta.title);
+    let mut out = page_start(&title);
+    head(&mut out, d);
+    objectives(&mut out, d);
+    let _ = write!(out, "<section><h2>Charts</h2>");
+    for chart in charts(d) {
+        figure(&mut out, &chart);
+    }
+    out.push_str("</section>");
+    timeline(&mut out, d);
+    episodes(&mut out, d);
+    concepts(&mut out, d);
+    out.push_str(PAGE_END);
+    out
+}
+
+/// The start of a page, up to the opened `<body>`.
+pub fn page_start(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(title),
+        escape(title)
+    )
+}
+
+/// The end of a page.
+pub const PAGE_END: &str = "\n</body>\n</html>\n";
+
+/// A chart in a figure.
+pub fn figure(out: &mut String, chart: &Chart) {
+    let _ = writeln!(out, "<figure>{}</figure>", chart.svg());
+}
+
+fn head(out: &mut String, d: &Debrief) {
+    let scn = d.scenario();
+    let players: Vec<String> = d
+        .sides
+        .iter()
+        .zip(&d.policies)
+        .map(|(s, p)| format!("{}: {}", escape(&s.name), escape(p)))
+        .collect();
+    let _ = write!(
+        out,
+        "<p class=\"meta\">Scenario <code>{}</code> · seed {} · {} turns played · {}</p>",
+        escape(&scn.meta.id),
+        d.game.seed(),
+        d.turns_played,
+        players.join(" · ")
+    );
+    let _ = write!(
+        out,
+        "<section><h2>Outcome: {}</h2>",
+        escape(
+            d.outcome
+                .as_ref()
+                .map_or("not over yet", |o| o.name.as_str())
+        )
+    );
+    if let Some(o) = &d.outcome {
+        let _ = write!(out, "<p>{}</p>", escape(&o.text));
+    }
+    let _ = write!(
+        out,
+        "<p>Highest escalation rung: {} ({}). Incidents: {}.</p>",
+        d.max_rung,
+        escape(&d.max_rung_name),
+        d.incidents
+    );
+    out.push_str("<table><tr><th>Side</th><th>Played by</th><th class=\"num\">Score</th></tr>");
+    for (s, p) in d.sides.iter().zip(&d.policies) {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td></tr>",
+            escape(&s.name),
+            escape(p),
+            s.score
+        );
+    }
+    out.push_str("</table></section>");
+}
+
+fn objectives(out: &mut String, d: &Debrief) {
+    out.push_str("<section><h2>Objectives</h2><table><tr><th>Side</th><th>Objective</th><th class=\"num\">Weight</th><th class=\"num\">Achieved</th><th>Mark</th></tr>");
+    for s in &d.sides {
+        for o in &s.objectives {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td><strong>{}</strong><br>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.0} %</td><td>{}</td></tr>",
+                escape(&s.name),
+                escape(&o.name),
+                escape(&o.description),
+                o.weight,
+                o.degree * 100.0,
+                escape(o.mark)
+            );
+        }
+    }
+    out.push_str("</table></section>");
+}
+
+/// The debrief's charts: tension, the ladder, each side's approval and economy, each side's
+/// relations with its partners, and both scores.
+pub fn charts(d: &Debrief) -> Vec<Chart> {
+    let scn = d.scenario();
+    let t = &d.table;
+    let mut charts = vec![
+        Chart::new("Tension", "0–100", "turn").with("tension", t.points("tension"), false),
+        Chart::new("Escalation ladder", "rung", "turn").with("rung", t.points("rung"), false),
+    ];
+    for side in Side::BOTH {
+        let key = side_key(scn, side);
+        let name = &scn.actor(scn.actor_of(side)).name;
+        let indicator = |i: Indicator| t.points(&format!("{key}.{}", i.key()));
+        charts.push(
+            Chart::new(format!("{name}: approval and economy"), "0–100", "turn")
+                .with("approval", indicator(Indicator::Approval), false)
+                .with("economy", indicator(Indicator::Economy), false),
+        );
+    }
+    for side in Side::BOTH {
+        charts.push(relations_chart(t, d, side));
+    }
+    let mut scores = Chart::new("Scores", "0–100", "turn");
+    for s in &d.sides {
+        scores = scores.with(s.name.clone(), t.points(&format!("{}.score", s.key)), false);
+    }
+    charts.push(scores);
+    charts
+}
+
+fn relations_chart(t: &TurnTable, d: &Debrief, side: Side) -> Chart {
+    let scn = d.scenario();
+    let me = scn.actor_of(side);
+    let mut chart = Chart::new(
+        format!("{}: relations", scn.actor(me).name),
+        "−100 to 100",
+        "turn",
+    );
+    for other in partners(scn, side) {
+        chart = chart.with(
+            format!("with {}", scn.actor(other).name),
+            t.points(&relation_key(scn, me, other)),
+            false,
+        );
+    }
+    chart
+}
+
+fn timeline(out: &mut String, d: &Debrief) {
+    out.push_str("<section><h2>Timeline</h2>");
+    for report in d.game.history() {
+        turn(out, report);
+    }
+    out.push_str("</section>");
+}
+
+fn turn(out: &mut String, report: &TurnReport) {
+    let _ = write!(
+        out,
+        "<h3>Turn {} ({} to {})</h3><ul>",
+        report.turn, report.start, report.end
+    );
+    for h in &report.headlines {
+        let _ = write!(out, "<li class=\"headline\">{}</li>", escape(h));
+    }
+    for e in &report.events {
+        let mut class = Vec::new();
+        if e.kind == ReportKind::Refused {
+            class.push("refused");
+        }
+        if e.visibility == Visibility::Private {
+            class.push("private");
+        }
+        let mid = e.mid.map(|m| format!(" (MID {m})")).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<li class=\"{}\"><span class=\"kind\">{}</span> {}{}</li>",
+            class.join(" "),
+            escape(&e.kind.key()),
+            escape(&e.text),
+            escape(&mid)
+        );
+    }
+    out.push_str("</ul>");
+}
+
+fn episodes(out: &mut String, d: &Debrief) {
+    let scn = d.scenario();
+    let view = d.game.view();
+    if view.sanc.episodes.is_empty() {
+        return;
+    }
+    out.push_str("<section><h2>Sanction episodes (TIES)</h2><ul>");
+    for e in &view.sanc.episodes {
+        let _ = write!(
+            out,
+            "<li>Turn {}: {}'s {} on {}: {}</li>",
+            e.turn,
+            escape(&scn.actor(e.sender).name),
+            escape(e.kind.label()),
+            escape(&scn.sector(e.sector).name),
+            escape(e.outcome.label())
+        );
+    }
+    out.push_str("</ul></section>");
+}
+
+fn concepts(out: &mut String, d: &Debrief) {
+    if d.concepts.is_empty() {
+        return;
+    }
+    out.push_str("<section><h2>Concepts at work in this game</h2><dl>");
+    for c in &d.concepts {
+        let concept = &d.scenario().concepts[*c];
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(&concept.term),
+            escape(&concept.definition)
+        );
+    }
+    out.push_str("</dl></section>");
+}
