@@ -48,6 +48,9 @@ pub struct DebriefArgs {
     /// Read the game even when the scenario's files differ from those it was played with.
     #[arg(long)]
     pub force_scenario: bool,
+    /// Leave the players' names out of the pack (they are in it only if players gave names).
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// `demarche compare-games FILES... --out DIR`
@@ -184,6 +187,10 @@ pub struct RunArgs {
     /// Refuse an orders file in which a turn has no memo (`memo: "..."`).
     #[arg(long)]
     pub require_memos: bool,
+    /// A player's name for a side, e.g. `--player JPN="Team 3"`: kept in the save and replay
+    /// and printed in the debrief (left out, the debrief names no one).
+    #[arg(long = "player", value_name = "ACTOR=NAME")]
+    pub players: Vec<String>,
     /// Policies.
     #[command(flatten)]
     pub policies: SidePolicies,

@@ -260,3 +260,99 @@ fn memos_can_be_required_and_a_short_class_needs_a_turn_of_the_game() {
     assert_eq!(late.status.code(), Some(1));
     assert!(text(&late.stderr).contains("turns 1 to 22"));
 }
+
+fn only_folder(dir: &Path) -> PathBuf {
+    let folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the debrief folder")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    assert_eq!(folders.len(), 1, "{folders:?}");
+    folders[0].clone()
+}
+
+#[test]
+fn the_historical_run_s_debrief_tells_rolls_from_the_record_folds_routine_and_dates_milestones() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let scenario = scenario();
+    let out = dir.path().to_str().unwrap();
+    let output = run(&["run", "--scenario", &scenario, "--debrief", out]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let folder = only_folder(dir.path());
+    let md = std::fs::read_to_string(folder.join("debrief.md")).expect("debrief.md");
+    let routine: Vec<&str> = md
+        .lines()
+        .filter(|l| l.contains("Routine scrambles against Russian aircraft"))
+        .collect();
+    assert_eq!(routine.len(), 1, "one folded line: {routine:?}");
+    assert!(routine[0].contains("× 22, turns 1–22"), "{}", routine[0]);
+    for line in md
+        .lines()
+        .filter(|l| l.contains("enters Japanese airspace:"))
+    {
+        assert!(line.contains("model roll (p = "), "{line}");
+    }
+    for (text, real, game) in [
+        (
+            "Russia halts the peace-treaty talks",
+            "2022-03-21 (turn 3)",
+            "turn 3",
+        ),
+        (
+            "Russia ends the visa-free exchanges",
+            "2022-09-05 (turn 15)",
+            "turn 15",
+        ),
+    ] {
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {text}")))
+            .unwrap_or_else(|| panic!("{text} in the milestones table"));
+        assert!(row.contains(real) && row.contains(game), "{row}");
+    }
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(folder.join("debrief.json")).expect("debrief.json"),
+    )
+    .expect("JSON");
+    let entries = json["entries"].as_array().expect("entries");
+    assert!(entries.iter().any(|e| e["provenance"]["kind"] == "record"));
+    assert!(entries.iter().any(|e| e["provenance"]["kind"] == "roll"));
+    assert!(entries.iter().any(|e| e["provenance"]["kind"] == "order"));
+    assert_eq!(json["record"]["turns"].as_array().unwrap().len(), 22);
+    assert_eq!(json["record"]["milestones"].as_array().unwrap().len(), 7);
+    assert!(!json["questions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn memos_reach_all_four_debrief_files() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let orders = dir.path().join("orders.ron");
+    std::fs::write(&orders, ORDERS).expect("written");
+    let out = dir.path().join("out");
+    let scenario = scenario();
+    let output = run(&[
+        "run",
+        "--scenario",
+        &scenario,
+        "--turns",
+        "12",
+        "--orders",
+        orders.to_str().unwrap(),
+        "--player",
+        "JPN=Team 3",
+        "--debrief",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let folder = only_folder(&out);
+    for file in ["debrief.md", "debrief.html", "debrief.json", "turns.csv"] {
+        let body = std::fs::read_to_string(folder.join(file)).expect(file);
+        assert!(body.contains("Costly, so it is believed."), "{file}");
+        assert!(body.contains("Keep the fishermen on side."), "{file}");
+        if file != "turns.csv" {
+            assert!(
+                body.contains("Team 3"),
+                "{file}: the player who gave a name"
+            );
+        }
+    }
+}

@@ -94,6 +94,14 @@ impl GameFile {
         })
     }
 
+    /// The players' names the file keeps (none unless they gave them).
+    pub fn names(&self) -> [Option<String>; 2] {
+        crate::debrief::names_in(match self {
+            GameFile::Save(s) => &s.settings,
+            GameFile::Replay(r) => &r.settings,
+        })
+    }
+
     /// The game: a save restored, a replay re-run. Files made with other versions of the
     /// scenario's files are refused unless `force` (then with a warning); a replay whose
     /// re-run does not give its recorded hashes is played anyway, with a warning.
@@ -170,8 +178,13 @@ pub fn run(args: &DebriefArgs) -> Result<ExitCode, CliError> {
     let dir = scenario_dir(args.scenario.as_deref(), file.scenario_id())?;
     let scn = load_scenario(&dir)?;
     let policies = file.policies();
+    let names = if args.anonymous {
+        [None, None]
+    } else {
+        file.names()
+    };
     let game = file.into_game(scn, &args.file, args.force_scenario)?;
-    let folder = crate::debrief::write(&game, &args.out, &policies)?;
+    let folder = crate::debrief::write_named(&game, &args.out, &policies, names)?;
     eprintln!("debrief written to {}", shown(&folder));
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     check_outputs(args)?;
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
+    let players = player_names(&scn, &args.players)?;
     let book = match &args.orders {
         Some(path) => crate::orders_file::read(&scn, path)?,
         None => crate::orders_file::OrdersFile::default(),
@@ -65,6 +66,11 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     replay
         .settings
         .insert("policy.second".into(), names[1].clone());
+    for (key, name) in crate::debrief::NAME_KEYS.iter().zip(&players) {
+        if let Some(name) = name {
+            replay.settings.insert((*key).into(), name.clone());
+        }
+    }
     let limit = args.turns.unwrap_or(u32::MAX);
     let mut out = std::io::stdout().lock();
     let mut played = 0;
@@ -82,7 +88,13 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                     let policy = &mut policies[side.index()];
                     let orders = policy.orders(&game.side_view(side));
                     if let Some(ms) = policy.decision_ms() {
-                        explained.push((side, policy.reasons(), Some(ms)));
+                        let reasons = policy.reasons();
+                        if game.memo(side).is_empty() && !reasons.is_empty() {
+                            // The AI's reasons are its memo: kept with the turn like a
+                            // player's, and hidden from the other side until the game is over.
+                            game.set_memo(side, demarche_sim::memo::Memo::note(reasons.join(" ")));
+                        }
+                        explained.push((side, reasons, Some(ms)));
                     }
                     orders
                 }
@@ -177,11 +189,16 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
         let mut settings = BTreeMap::new();
         settings.insert("policy.first".into(), names[0].clone());
         settings.insert("policy.second".into(), names[1].clone());
+        for (key, name) in crate::debrief::NAME_KEYS.iter().zip(&players) {
+            if let Some(name) = name {
+                settings.insert((*key).into(), name.clone());
+            }
+        }
         SaveFile::of(&game, settings).write(path)?;
         eprintln!("saved to {}", shown(path));
     }
     if let Some(dir) = &args.debrief {
-        let folder = crate::debrief::write(&game, dir, &names)?;
+        let folder = crate::debrief::write_named(&game, dir, &names, players.clone())?;
         eprintln!("debrief written to {}", shown(&folder));
     }
     if let Some(path) = &args.record {
@@ -337,4 +354,26 @@ pub fn load_injects(
         }
         Err(e) => Err(CliError::Injects(e)),
     }
+}
+
+/// The players' names given with `--player ACTOR=NAME`, by side index.
+fn player_names(scn: &Scenario, given: &[String]) -> Result<[Option<String>; 2], CliError> {
+    let mut names: [Option<String>; 2] = [None, None];
+    for entry in given {
+        let Some((actor, name)) = entry.split_once('=') else {
+            return Err(CliError::Usage(format!(
+                "--player {entry}: write ACTOR=NAME, e.g. --player {}=\"Team 3\"",
+                scn.actor(scn.sides[0]).key
+            )));
+        };
+        let side = scn.side_named(actor.trim()).map_err(CliError::Side)?;
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 80 {
+            return Err(CliError::Usage(format!(
+                "--player {entry}: a name of 1 to 80 characters"
+            )));
+        }
+        names[side.index()] = Some(name.to_owned());
+    }
+    Ok(names)
 }

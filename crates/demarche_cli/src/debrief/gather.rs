@@ -29,6 +29,17 @@ pub struct Debrief<'a> {
     pub concepts: Vec<usize>,
     /// Every number per turn.
     pub table: TurnTable,
+    /// The timeline: every report line with its kind, recurring events folded.
+    pub timeline: Vec<demarche_sim::timeline::Entry>,
+    /// The record beside the game: each turn's real orders and notes, the milestones.
+    pub record: demarche_sim::record::Comparison,
+    /// The scenario's questions for the class.
+    pub questions: Vec<String>,
+    /// The players' names, by [`Side::index`], where they gave one (`None`: anonymous).
+    pub names: [Option<String>; 2],
+    /// The sources the record entries and milestones cite, as (key, citation, url), in the
+    /// scenario's order.
+    pub sources: Vec<(String, String, Option<String>)>,
 }
 
 /// How the game ended.
@@ -97,6 +108,68 @@ impl<'a> Debrief<'a> {
             turns_played: game.history().len(),
             concepts: concepts(game),
             table: TurnTable::of(game),
+            timeline: demarche_sim::timeline::timeline(game.history()),
+            record: demarche_sim::record::compare(scn, game.history(), game.is_over()),
+            questions: scn.meta.debrief_questions.clone(),
+            names: [None, None],
+            sources: Vec::new(),
+        }
+        .with_sources()
+    }
+
+    /// The same debrief naming the players (a name left out stays out: exports are anonymous
+    /// unless players gave names).
+    pub fn with_names(mut self, names: [Option<String>; 2]) -> Self {
+        self.names = names;
+        self
+    }
+
+    fn with_sources(mut self) -> Self {
+        let scn = self.game.scenario();
+        let mut cited: Vec<&str> = Vec::new();
+        for t in &self.record.turns {
+            for side in &t.sides {
+                cited.extend(side.sources.iter().map(String::as_str));
+            }
+        }
+        for m in &self.record.milestones {
+            cited.extend(m.sources.iter().map(String::as_str));
+        }
+        for e in &self.timeline {
+            if let demarche_sim::report::Provenance::Record { sources } = &e.provenance {
+                cited.extend(
+                    sources
+                        .iter()
+                        .filter_map(|s| scn.sources.get(s.index()))
+                        .map(|s| s.key.as_str()),
+                );
+            }
+        }
+        self.sources = scn
+            .sources
+            .iter()
+            .filter(|s| cited.contains(&s.key.as_str()))
+            .map(|s| (s.key.clone(), s.citation.clone(), s.url.clone()))
+            .collect();
+        self
+    }
+
+    /// What a side's memo is called: the AI's reasons when an AI played it.
+    pub fn memo_label(&self, side: Side) -> String {
+        let name = &self.sides[side.index()].name;
+        if self.policies[side.index()].starts_with("ai") {
+            format!("{name}'s AI reasons")
+        } else {
+            format!("{name}'s memo")
+        }
+    }
+
+    /// Who played a side, for people: "JPN: ai:realist:normal (Team 3)".
+    pub fn player(&self, side: Side) -> String {
+        let i = side.index();
+        match &self.names[i] {
+            Some(name) => format!("{} ({name})", self.policies[i]),
+            None => self.policies[i].clone(),
         }
     }
 
@@ -181,4 +254,51 @@ pub fn partners(scn: &demarche_sim::Scenario, side: Side) -> Vec<demarche_sim::A
     }
     list.dedup();
     list
+}
+
+/// Whether a timeline line belongs in a debrief's timeline: orders, events, injects and the
+/// ending (the model's consequences and the ladder are in the charts and the JSON).
+pub fn told(entry: &demarche_sim::timeline::Entry) -> bool {
+    use demarche_sim::report::ReportKind;
+    matches!(
+        entry.kind,
+        ReportKind::Order(_) | ReportKind::Event(_) | ReportKind::Inject | ReportKind::Ending
+    )
+}
+
+/// An order's action name for people (its id when the scenario does not know it).
+pub fn action_name(
+    scn: &demarche_sim::Scenario,
+    order: &demarche_sim::scenario::raw::RawOrder,
+) -> String {
+    scn.names
+        .actions
+        .get(&order.action)
+        .map_or_else(|| order.action.clone(), |a| scn.action(*a).name.clone())
+}
+
+/// A list of orders for people: "Protest; Ban coal", or "nothing".
+pub fn orders_text(
+    scn: &demarche_sim::Scenario,
+    orders: &[demarche_sim::scenario::raw::RawOrder],
+) -> String {
+    if orders.is_empty() {
+        return "nothing".into();
+    }
+    orders
+        .iter()
+        .map(|o| action_name(scn, o))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A side's memo for people: the turn's note, then each order's memo.
+pub fn memo_text(scn: &demarche_sim::Scenario, memo: &demarche_sim::memo::Memo) -> String {
+    let mut parts: Vec<String> = memo.note.iter().cloned().collect();
+    parts.extend(
+        memo.orders
+            .iter()
+            .map(|m| format!("{}: {}", action_name(scn, &m.order), m.text)),
+    );
+    parts.join(" ")
 }

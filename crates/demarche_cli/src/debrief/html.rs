@@ -7,7 +7,7 @@ use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
 use demarche_sim::scenario::{Indicator, Visibility};
 
-use super::gather::{Debrief, partners};
+use super::gather::{Debrief, memo_text, orders_text, partners, told};
 use super::table::{TurnTable, relation_key, side_key};
 use crate::chart::{Chart, escape};
 
@@ -34,6 +34,9 @@ li { margin: 0.5mm 0 }
 .private { font-style: italic }
 .headline { font-weight: bold }
 dt { font-weight: bold; margin-top: 2mm }
+.memo { color: #1c3f8a }
+table.record td { vertical-align: top; font-size: 8pt }
+.sources li { font-size: 8pt; overflow-wrap: anywhere }
 dd { margin: 0 0 1mm 6mm }
 ";
 
@@ -49,8 +52,11 @@ pub fn render(d: &Debrief) -> String {
     }
     out.push_str("</section>");
     timeline(&mut out, d);
+    record(&mut out, d);
     episodes(&mut out, d);
     concepts(&mut out, d);
+    questions(&mut out, d);
+    sources(&mut out, d);
     out.push_str(PAGE_END);
     out
 }
@@ -77,8 +83,8 @@ fn head(out: &mut String, d: &Debrief) {
     let players: Vec<String> = d
         .sides
         .iter()
-        .zip(&d.policies)
-        .map(|(s, p)| format!("{}: {}", escape(&s.name), escape(p)))
+        .zip(Side::BOTH)
+        .map(|(s, side)| format!("{}: {}", escape(&s.name), escape(&d.player(side))))
         .collect();
     let _ = write!(
         out,
@@ -188,14 +194,19 @@ fn relations_chart(t: &TurnTable, d: &Debrief, side: Side) -> Chart {
 }
 
 fn timeline(out: &mut String, d: &Debrief) {
-    out.push_str("<section><h2>Timeline</h2>");
+    out.push_str(
+        "<section><h2>Timeline</h2><p class=\"meta\">Each line says what it is: an order, a \
+         historical event (sources at the end), a model roll with its probability, or a \
+         teacher's inject. Recurring events are told once, with their count.</p>",
+    );
     for report in d.game.history() {
-        turn(out, report);
+        turn(out, d, report);
     }
     out.push_str("</section>");
 }
 
-fn turn(out: &mut String, report: &TurnReport) {
+fn turn(out: &mut String, d: &Debrief, report: &TurnReport) {
+    let scn = d.scenario();
     let _ = write!(
         out,
         "<h3>Turn {} ({} to {})</h3><ul>",
@@ -204,7 +215,11 @@ fn turn(out: &mut String, report: &TurnReport) {
     for h in &report.headlines {
         let _ = write!(out, "<li class=\"headline\">{}</li>", escape(h));
     }
-    for e in &report.events {
+    for e in d
+        .timeline
+        .iter()
+        .filter(|e| e.turn == report.turn && told(e))
+    {
         let mut class = Vec::new();
         if e.kind == ReportKind::Refused {
             class.push("refused");
@@ -217,12 +232,151 @@ fn turn(out: &mut String, report: &TurnReport) {
             out,
             "<li class=\"{}\"><span class=\"kind\">{}</span> {}{}</li>",
             class.join(" "),
-            escape(&e.kind.key()),
+            escape(&e.tag()),
             escape(&e.text),
             escape(&mid)
         );
     }
+    for side in Side::BOTH {
+        let memo = &report.memos[side.index()];
+        if !memo.is_empty() {
+            let _ = write!(
+                out,
+                "<li class=\"memo\"><span class=\"kind\">memo</span> <b>{}:</b> {}</li>",
+                escape(&d.memo_label(side)),
+                escape(&memo_text(scn, memo))
+            );
+        }
+    }
+    for m in report
+        .milestones
+        .iter()
+        .filter_map(|m| scn.milestones.get(m.index()))
+    {
+        let _ = write!(
+            out,
+            "<li class=\"headline\"><span class=\"kind\">milestone</span> {}</li>",
+            escape(&m.text)
+        );
+    }
     out.push_str("</ul>");
+}
+
+fn record(out: &mut String, d: &Debrief) {
+    let scn = d.scenario();
+    let comparison = &d.record;
+    if !scn.has_record(Side::First)
+        && !scn.has_record(Side::Second)
+        && comparison.milestones.is_empty()
+    {
+        return;
+    }
+    out.push_str("<section><h2>The record beside this game</h2><ul>");
+    for side in Side::BOTH {
+        let name = escape(&d.sides[side.index()].name);
+        match comparison.departed[side.index()] {
+            Some(turn) => {
+                let _ = write!(out, "<li>{name} first left the record in turn {turn}.</li>");
+            }
+            None if scn.has_record(side) => {
+                let _ = write!(
+                    out,
+                    "<li>{name} kept to the record in every turn played.</li>"
+                );
+            }
+            None => {}
+        }
+    }
+    out.push_str("</ul>");
+    if !comparison.milestones.is_empty() {
+        out.push_str(
+            "<table><tr><th>Milestone</th><th>In the record</th><th>In this game</th></tr>",
+        );
+        for m in &comparison.milestones {
+            let real = match (m.real_date, m.real_turn) {
+                (Some(date), Some(turn)) => format!("{date} (turn {turn})"),
+                (Some(date), None) => date.to_string(),
+                _ => "later".into(),
+            };
+            let game = m
+                .game_turn
+                .map_or("not reached".into(), |t| format!("turn {t}"));
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&m.text),
+                escape(&real),
+                escape(&game)
+            );
+        }
+        out.push_str("</table>");
+    }
+    let _ = write!(
+        out,
+        "<table class=\"record\"><tr><th>Turn</th><th>{0} in the record</th><th>{0} in this game</th><th>{1} in the record</th><th>{1} in this game</th></tr>",
+        escape(&d.sides[0].name),
+        escape(&d.sides[1].name)
+    );
+    for t in &comparison.turns {
+        let _ = write!(out, "<tr><td class=\"num\">{}</td>", t.turn);
+        for s in &t.sides {
+            let mut real = escape(&orders_text(scn, &s.record));
+            if let Some(note) = &s.note {
+                real.push_str(&format!("<br><small>{}</small>", escape(note)));
+            }
+            if !s.sources.is_empty() {
+                real.push_str(&format!(
+                    " <small>[{}]</small>",
+                    escape(&s.sources.join(", "))
+                ));
+            }
+            let mut game = if s.on_record {
+                "<i>as in the record</i>".to_owned()
+            } else {
+                escape(&orders_text(scn, &s.played))
+            };
+            if !s.memo.is_empty() {
+                game.push_str(&format!(
+                    "<br><small>Memo: {}</small>",
+                    escape(&memo_text(scn, &s.memo))
+                ));
+            }
+            let _ = write!(out, "<td>{real}</td><td>{game}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table></section>");
+}
+
+fn questions(out: &mut String, d: &Debrief) {
+    if d.questions.is_empty() {
+        return;
+    }
+    out.push_str("<section><h2>Questions for the class</h2><ol>");
+    for q in &d.questions {
+        let _ = write!(out, "<li>{}</li>", escape(q));
+    }
+    out.push_str("</ol></section>");
+}
+
+fn sources(out: &mut String, d: &Debrief) {
+    if d.sources.is_empty() {
+        return;
+    }
+    out.push_str("<section><h2>Sources of the record</h2><ul class=\"sources\">");
+    for (key, citation, url) in &d.sources {
+        let link = url
+            .as_ref()
+            .map(|u| format!(" <small>{}</small>", escape(u)))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<li><code>{}</code> {}{link}</li>",
+            escape(key),
+            escape(citation)
+        );
+    }
+    out.push_str("</ul></section>");
 }
 
 fn episodes(out: &mut String, d: &Debrief) {

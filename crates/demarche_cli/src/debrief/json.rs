@@ -13,7 +13,7 @@ use super::gather::{Debrief, SideFacts};
 /// What `debrief.json` says it is.
 pub const FORMAT: &str = "demarche-debrief";
 /// The version of its layout.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The JSON debrief.
 pub fn render(d: &Debrief) -> Value {
@@ -32,6 +32,7 @@ pub fn render(d: &Debrief) -> Value {
         "seed": d.game.seed(),
         "turns_played": d.turns_played,
         "policies": by_side(&|i| json!(d.policies[i])),
+        "players": by_side(&|i| json!({"policy": d.policies[i], "name": d.names[i]})),
         "outcome": d.outcome.as_ref().map(|o| json!({"key": o.key, "name": o.name, "text": o.text})),
         "scores": by_side(&|i| round(d.sides[i].score)),
         "objectives": by_side(&|i| objectives(&d.sides[i])),
@@ -39,6 +40,10 @@ pub fn render(d: &Debrief) -> Value {
         "max_rung_name": d.max_rung_name,
         "incidents": d.incidents,
         "timeline": d.game.history().iter().map(|r| turn(scn, r)).collect::<Vec<_>>(),
+        "entries": d.timeline.iter().map(|e| entry(scn, e)).collect::<Vec<_>>(),
+        "record": serde_json::to_value(&d.record).unwrap_or(Value::Null),
+        "questions": d.questions,
+        "sources": d.sources.iter().map(|(key, citation, url)| json!({"key": key, "citation": citation, "url": url})).collect::<Vec<_>>(),
         "concepts": d.concepts.iter().map(|c| {
             let c = &scn.concepts[*c];
             json!({"id": c.key, "term": c.term, "definition": c.definition, "in_game": c.in_game})
@@ -92,6 +97,23 @@ pub fn turn(scn: &Scenario, r: &TurnReport) -> Value {
         "rung": r.rung,
         "scores": scores,
         "ended": r.ended.and_then(|o| scn.outcomes.get(o.index())).map(|o| o.key.clone()),
+        "memos": crate::json::memos(scn, &r.memos),
+        "milestones": r.milestones.iter().filter_map(|m| scn.milestones.get(m.index())).map(|m| m.key.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// One line of the timeline with what it is and, for a folded line, every turn it happened in.
+fn entry(scn: &Scenario, e: &demarche_sim::timeline::Entry) -> Value {
+    json!({
+        "turn": e.turn,
+        "turns": e.turns,
+        "id": e.id,
+        "text": e.text,
+        "kind": e.kind.key(),
+        "provenance": crate::json::provenance(scn, &e.provenance),
+        "tag": e.tag(),
+        "actor": e.actor.map(|a| scn.actor(a).key.clone()),
+        "mid": e.mid,
     })
 }
 
@@ -106,6 +128,7 @@ fn event(scn: &Scenario, e: &ReportEvent) -> Value {
         },
         "actor": e.actor.map(|a| scn.actor(a).key.clone()),
         "mid": e.mid,
+        "provenance": crate::json::provenance(scn, &e.provenance),
         "regions": e.regions.iter().map(|r| scn.region(*r).key.clone()).collect::<Vec<_>>(),
         "concepts": e.concepts.iter().filter_map(|c| scn.concepts.get(c.index())).map(|c| c.key.clone()).collect::<Vec<_>>(),
     })

@@ -35,6 +35,16 @@ pub fn csv(game: &Game) -> String {
 /// overwrites another): `debrief.md`, `turns.csv`, `debrief.json` and `debrief.html`. Returns
 /// the folder.
 pub fn write(game: &Game, dir: &Path, policies: &[String; 2]) -> std::io::Result<PathBuf> {
+    write_named(game, dir, policies, [None, None])
+}
+
+/// [`write`], naming the players who gave names (by side index).
+pub fn write_named(
+    game: &Game,
+    dir: &Path,
+    policies: &[String; 2],
+    names: [Option<String>; 2],
+) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let stem = format!(
         "{}-{}-vs-{}-seed{}",
@@ -43,7 +53,7 @@ pub fn write(game: &Game, dir: &Path, policies: &[String; 2]) -> std::io::Result
         clean(&policies[1]),
         game.seed()
     );
-    let debrief = Debrief::gather(game, policies);
+    let debrief = Debrief::gather(game, policies).with_names(names);
     let json =
         serde_json::to_string_pretty(&json::render(&debrief)).map_err(std::io::Error::other)?;
     let contents = [
@@ -101,4 +111,12 @@ pub fn new_folder(dir: &Path, stem: &str) -> std::io::Result<PathBuf> {
         "{} already holds 9,999 folders named {stem}",
         dir.display()
     )))
+}
+
+/// The settings keys of the players' names, by side index (in saves and replays).
+pub const NAME_KEYS: [&str; 2] = ["name.first", "name.second"];
+
+/// The players' names kept in a save's or replay's settings.
+pub fn names_in(settings: &std::collections::BTreeMap<String, String>) -> [Option<String>; 2] {
+    NAME_KEYS.map(|key| settings.get(key).filter(|n| !n.trim().is_empty()).cloned())
 }

@@ -101,6 +101,7 @@ impl TurnTable {
         table.add_tracks(game, &states);
         table.add_sanctions(scn, &states);
         table.add_scrambles(scn, &states);
+        table.add_memos(game);
         table
     }
 
@@ -269,6 +270,47 @@ impl TurnTable {
                         .map_or(Cell::Empty, |n| Cell::Number(f64::from(*n)))
                 }),
             );
+        }
+        let mut pairs: Vec<(ActorId, ActorId)> = states
+            .iter()
+            .flatten()
+            .flat_map(|s| {
+                s.military
+                    .scrambles_against
+                    .iter()
+                    .map(|p| (p.by, p.against))
+            })
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        for (by, against) in pairs {
+            self.push(
+                format!(
+                    "{}.scrambles_against.{}",
+                    scn.actor(by).key,
+                    scn.actor(against).key
+                ),
+                of_states(states, |s| {
+                    Cell::Number(f64::from(s.military.scrambles_between(by, against)))
+                }),
+            );
+        }
+    }
+
+    /// Each side's memo per turn (the row of the turn it was written for; empty at the start).
+    fn add_memos(&mut self, game: &Game) {
+        let scn = game.scenario();
+        for side in demarche_sim::Side::BOTH {
+            let mut cells = vec![Cell::Empty];
+            cells.extend(game.history().iter().map(|r| {
+                let memo = &r.memos[side.index()];
+                if memo.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(super::gather::memo_text(scn, memo))
+                }
+            }));
+            self.push(format!("{}.memo", side_key(scn, side)), cells);
         }
     }
 }

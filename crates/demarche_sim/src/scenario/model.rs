@@ -102,6 +102,8 @@ pub struct Meta {
     pub currency: Currency,
     /// Content hashes of earlier versions of the files whose saves and replays still hold.
     pub compatible_hashes: Vec<String>,
+    /// Questions for the class after a game, printed in every debrief.
+    pub debrief_questions: Vec<String>,
 }
 
 /// `scenario.ron`: what the scenario is, its calendar and its other files.
@@ -150,6 +152,9 @@ pub struct ScenarioFile<S: Stage = Built> {
     /// labels, a currency that names the old money), so older saves keep loading.
     #[serde(default)]
     pub compatible_hashes: Vec<String>,
+    /// Questions for the class after a game, printed in every debrief pack (one sentence each).
+    #[serde(default)]
+    pub debrief_questions: Vec<String>,
 }
 
 /// The money a scenario counts trade in: every trade value (`trade.ron`, `sectors.ron`) is in

@@ -407,6 +407,7 @@ fn build_meta(
             initial_tension: file.initial_tension,
             currency: file.currency.unwrap_or_default(),
             compatible_hashes: file.compatible_hashes,
+            debrief_questions: file.debrief_questions,
         })
     })
 }
