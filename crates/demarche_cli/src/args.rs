@@ -204,6 +204,10 @@ pub struct RunArgs {
     /// Continue a saved game.
     #[arg(long, value_name = "FILE")]
     pub load: Option<PathBuf>,
+    /// With --load: go back to the start of this turn and play on from there (a branch), leaving
+    /// the save as it was; the branch keeps the turns before it.
+    #[arg(long, value_name = "N")]
+    pub branch_at: Option<u32>,
     /// Record a replay here (an existing file is kept unless --force).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,

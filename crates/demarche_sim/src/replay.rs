@@ -98,6 +98,19 @@ impl Replay {
         }
     }
 
+    /// The recording of a game's turns so far, to go on recording a loaded or branched game;
+    /// `None` when the game does not know the orders of its earlier turns.
+    pub fn of_game(game: &Game) -> Option<Replay> {
+        let scn = game.scenario();
+        let orders = game.turn_orders()?;
+        let mut replay = Replay::start(scn, game.seed());
+        replay.injects = game.injects().iter().map(|e| e.raw.clone()).collect();
+        for (orders, report) in orders.iter().zip(game.history()) {
+            replay.record_report(scn, orders, report);
+        }
+        Some(replay)
+    }
+
     /// Records a turn: the orders submitted and the hash the turn produced.
     pub fn record(
         &mut self,

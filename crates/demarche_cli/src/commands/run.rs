@@ -48,14 +48,34 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
         }
         None => Game::new(scn.clone(), args.seed.unwrap_or(scn.meta.default_seed)),
     };
-    if args.record.is_some() && game.turn() != 1 {
-        return Err(CliError::Usage(
-            "--record needs a game from its first turn (not with --load)".into(),
-        ));
+    if let Some(turn) = args.branch_at {
+        if args.load.is_none() {
+            return Err(CliError::Usage(
+                "--branch-at needs a game to branch from: --load SAVE".into(),
+            ));
+        }
+        game = game
+            .branch_at(turn)
+            .map_err(|e| CliError::Usage(format!("--branch-at {turn}: {e}")))?;
+        eprintln!(
+            "branched at turn {turn}: the turns from {turn} on are played anew; the save is left as it was"
+        );
     }
     game.add_injects(injects)
         .map_err(|e| CliError::Usage(format!("--injects: {e}")))?;
-    let mut replay = Replay::start(&scn, game.seed());
+    let mut replay = if game.turn() == 1 {
+        Replay::start(&scn, game.seed())
+    } else {
+        match Replay::of_game(&game) {
+            Some(replay) => replay,
+            None if args.record.is_some() => {
+                return Err(CliError::Usage(
+                    "--record: this save does not know the orders of its earlier turns (a version-1 save), so no replay can start from turn 1".into(),
+                ));
+            }
+            None => Replay::start(&scn, game.seed()),
+        }
+    };
     if let Some(from) = args.from_turn {
         play_the_record_until(&scn, &mut game, &mut replay, from)?;
     }
