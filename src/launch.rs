@@ -15,6 +15,8 @@ pub struct WindowOptions {
     pub size: (u32, u32),
     /// Scenarios folder (default: found next to the game).
     pub scenarios: Option<PathBuf>,
+    /// The teacher's inject file, chosen in the menu from the start.
+    pub injects: Option<PathBuf>,
 }
 
 impl Default for WindowOptions {
@@ -22,6 +24,7 @@ impl Default for WindowOptions {
         WindowOptions {
             size: (1280, 720),
             scenarios: None,
+            injects: None,
         }
     }
 }
@@ -160,6 +163,12 @@ pub fn build_app(options: &WindowOptions, title: &str) -> App {
         ));
     if let Some(dir) = &options.scenarios {
         app.insert_resource(crate::session::Catalog::scan(dir.clone()));
+    }
+    if let Some(file) = &options.injects {
+        app.world_mut()
+            .resource_mut::<crate::ui::UiState>()
+            .menu
+            .injects = Some(file.clone());
     }
     app
 }

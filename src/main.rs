@@ -17,6 +17,10 @@ struct Cli {
     /// Window size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x720")]
     size: String,
+    /// A teacher's inject file, chosen in the menu from the start (checked against the scenario
+    /// chosen there).
+    #[arg(long, value_name = "FILE")]
+    injects: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
             demarche::launch::run_window(demarche::launch::WindowOptions {
                 size,
                 scenarios: cli.scenarios,
+                injects: cli.injects,
             })
         }
     }

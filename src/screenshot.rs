@@ -13,8 +13,9 @@ use demarche_sim::{Game, Side};
 
 use crate::launch::{WindowOptions, build_app, display_problem, headless_hint};
 use crate::map::MapSelection;
-use crate::session::{Catalog, Flow, Mode, Screen, Session};
-use crate::ui::UiState;
+use crate::session::facilitator::{Facilitator, InjectStatus, fire_now, status};
+use crate::session::{Catalog, ClassSettings, Flow, Mode, Screen, Session, class};
+use crate::ui::{RightTab, UiState};
 
 /// What to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -31,6 +32,11 @@ pub enum View {
     Report,
     /// The game-over screen.
     Gameover,
+    /// The History tab: the record beside the game.
+    History,
+    /// The facilitator's panel, unlocked, with the scenario's first inject file from the first
+    /// turn (those due before the turn shown have fired; one still to come is fired now).
+    Facilitator,
 }
 
 /// `demarche screenshot` arguments.
@@ -112,6 +118,7 @@ pub fn run(args: ScreenshotArgs) -> ExitCode {
             .scenario
             .as_ref()
             .and_then(|s| s.parent().map(|p| p.to_path_buf())),
+        injects: None,
     };
     let mut app = build_app(&options, "Démarche (screenshot)");
     app.insert_resource(Plan {
@@ -122,6 +129,12 @@ pub fn run(args: ScreenshotArgs) -> ExitCode {
         timings: Vec::new(),
     })
     .insert_resource(crate::map::IgnorePointer)
+    // A key of its own, given already: nothing is printed, and the panel shows unlocked.
+    .insert_resource(Facilitator {
+        key: "screenshot".into(),
+        unlocked: true,
+        refused: 0,
+    })
     .add_systems(Update, drive);
     let exit = app.run();
     if exit.is_success() && args.out.is_file() {
@@ -211,6 +224,19 @@ fn drive(
             View::Gameover => turns,
             _ => args.turn.clamp(1, turns) - 1,
         };
+        if args.view == View::Facilitator {
+            // The scenario's first inject file, from the first turn: those due before the shown
+            // turn fire on the way (the panel lists them as fired).
+            let settings = ClassSettings {
+                injects: class::inject_files(&session.scenario_dir)
+                    .into_iter()
+                    .next(),
+                ..ClassSettings::default()
+            };
+            if let Err(why) = session.start_class(settings) {
+                eprintln!("demarche: the inject file was not used: {why}");
+            }
+        }
         play_historical(&mut session.game, before);
         match args.view {
             View::Briefing => {
@@ -260,6 +286,31 @@ fn drive(
             View::Gameover => {
                 *flow = Flow::Over;
                 screen.set(Screen::GameOver);
+            }
+            View::History => {
+                session.begin_turn();
+                ui.tab = RightTab::History;
+                *flow = Flow::Planning(side);
+                screen.set(Screen::Playing);
+            }
+            View::Facilitator => {
+                session.begin_turn();
+                // One inject still to come, fired now (the panel offers to take it back).
+                let turn = session.game.turn();
+                let next = session
+                    .inject_file
+                    .iter()
+                    .find(|e| {
+                        e.inject.turn.is_some_and(|t| t > turn)
+                            && status(&session, &e.inject.key) == InjectStatus::Scheduled
+                    })
+                    .map(|e| e.inject.key.clone());
+                if let Some(key) = next {
+                    let _ = fire_now(&mut session, &key);
+                }
+                ui.facilitator.open = true;
+                *flow = Flow::Planning(side);
+                screen.set(Screen::Playing);
             }
             View::Menu => {}
         }

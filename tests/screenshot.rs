@@ -1,5 +1,6 @@
 //! The window renders: `demarche screenshot` under Xvfb with Mesa's software Vulkan writes PNGs
-//! of the menu and the map that are neither blank nor uniform.
+//! of the menu, the map, the History tab and the facilitator's panel that are neither blank nor
+//! uniform.
 //!
 //! The test needs the Debian packages xvfb, mesa-vulkan-drivers and libvulkan1. Where they are
 //! missing it says so and stops; `.ci/run` installs them and sets DEMARCHE_REQUIRE_WINDOW=1, which
@@ -85,7 +86,7 @@ fn inspect(path: &Path) -> (u32, u32, usize, f64) {
 }
 
 #[test]
-fn the_menu_and_the_map_render_to_pictures_that_are_not_blank() {
+fn the_menu_the_map_the_history_and_the_facilitator_render_to_pictures_that_are_not_blank() {
     if let Some(missing) = missing_tools() {
         let required = std::env::var("DEMARCHE_REQUIRE_WINDOW").is_ok_and(|v| v == "1");
         let message = format!(
@@ -97,7 +98,7 @@ fn the_menu_and_the_map_render_to_pictures_that_are_not_blank() {
     }
     let (_xvfb, display) = start_display();
     let dir = tempfile::tempdir().unwrap();
-    for view in ["menu", "map"] {
+    for view in ["menu", "map", "history", "facilitator"] {
         let out = dir.path().join(format!("{view}.png"));
         let output = Command::new(env!("CARGO_BIN_EXE_demarche"))
             .args(["screenshot", "--view", view, "--out"])

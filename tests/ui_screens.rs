@@ -2,151 +2,17 @@
 //! egui context, and each screen shows its own panels and nothing else; clicks on the panels'
 //! buttons come back as intents.
 
-use std::path::{Path, PathBuf};
+mod harness;
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy_egui::{EguiContext, EguiPrimaryContextPass, EguiUserTextures, PrimaryEguiContext, egui};
-use demarche::map::{MapSelection, MapState, UiPointer};
+use bevy_egui::egui;
+use demarche::map::UiPointer;
 use demarche::session::flow::Paused;
-use demarche::session::saves::SavesDir;
-use demarche::session::{Catalog, Flow, Intent, Mode, Screen, SessionPlugin};
-use demarche::ui::{UiPlugin, UiState};
-use demarche_ai::{AiSpec, Difficulty};
+use demarche::session::{Flow, Intent, Mode, Screen};
+use demarche::ui::UiState;
 use demarche_sim::Side;
 
-const WIDTH: f32 = 1280.0;
-const HEIGHT: f32 = 720.0;
-
-fn scenarios() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
-
-/// The session and UI plugins on a bare egui context (no window, no renderer, no map meshes).
-fn app() -> (App, tempfile::TempDir) {
-    let saves = tempfile::tempdir().expect("temporary folder");
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin))
-        .insert_resource(Catalog::scan(scenarios()))
-        .insert_resource(SavesDir(saves.path().to_path_buf()))
-        .init_resource::<MapState>()
-        .init_resource::<MapSelection>()
-        .init_resource::<UiPointer>()
-        .init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<EguiUserTextures>()
-        .add_plugins((SessionPlugin, UiPlugin));
-    app.world_mut().spawn(PrimaryEguiContext);
-    app.update();
-    (app, saves)
-}
-
-fn context(app: &mut App) -> egui::Context {
-    let mut query = app.world_mut().query::<&mut EguiContext>();
-    let mut context = query.single_mut(app.world_mut()).expect("one egui context");
-    context.get_mut().clone()
-}
-
-/// One frame: the app's update, then the egui pass with these input events. Returns every
-/// text drawn, with where it was drawn.
-fn frame(app: &mut App, events: Vec<egui::Event>) -> Vec<(String, egui::Rect)> {
-    app.update();
-    let ctx = context(app);
-    ctx.begin_pass(egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(WIDTH, HEIGHT),
-        )),
-        events,
-        ..default()
-    });
-    app.world_mut().run_schedule(EguiPrimaryContextPass);
-    let mut output = ctx.end_pass();
-    // No renderer here to upload the font atlas to.
-    output.textures_delta.clear();
-    let mut texts = Vec::new();
-    for clipped in &output.shapes {
-        collect_texts(&clipped.shape, &mut texts);
-    }
-    texts
-}
-
-fn collect_texts(shape: &egui::Shape, texts: &mut Vec<(String, egui::Rect)>) {
-    match shape {
-        egui::Shape::Text(text) => {
-            texts.push((
-                text.galley.text().to_owned(),
-                text.galley.rect.translate(text.pos.to_vec2()),
-            ));
-        }
-        egui::Shape::Vec(shapes) => {
-            for shape in shapes {
-                collect_texts(shape, texts);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// A few frames, so that fonts, panels and windows settle; the texts of the last.
-fn settle(app: &mut App) -> Vec<(String, egui::Rect)> {
-    for _ in 0..3 {
-        frame(app, Vec::new());
-    }
-    frame(app, Vec::new())
-}
-
-fn shows(texts: &[(String, egui::Rect)], wanted: &str) -> bool {
-    texts.iter().any(|(text, _)| text.contains(wanted))
-}
-
-fn where_is(texts: &[(String, egui::Rect)], wanted: &str) -> egui::Pos2 {
-    texts
-        .iter()
-        .find(|(text, _)| text == wanted)
-        .unwrap_or_else(|| panic!("{wanted:?} is not drawn"))
-        .1
-        .center()
-}
-
-/// Clicks at a point, over three frames (move, press, release).
-fn click(app: &mut App, at: egui::Pos2) {
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
-    frame(app, vec![egui::Event::PointerMoved(at)]);
-    frame(app, vec![button(true)]);
-    frame(app, vec![button(false)]);
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn flow(app: &App) -> Flow {
-    app.world().resource::<Flow>().clone()
-}
-
-fn new_game(app: &mut App, mode: Mode) {
-    let catalog = app.world().resource::<Catalog>().clone();
-    let entry = catalog
-        .by_id("japan_russia_2022")
-        .expect("the 2022 scenario loads");
-    app.world_mut().write_message(Intent::NewGame {
-        scenario: entry.loaded.clone().unwrap(),
-        dir: entry.dir.clone(),
-        seed: 2022,
-        mode,
-        ai: AiSpec {
-            personality: "historical".into(),
-            difficulty: Difficulty::Easy,
-        },
-    });
-    app.update();
-    app.update();
-}
+use harness::*;
 
 /// What only the game screen's panels draw.
 const GAME_PANELS: [&str; 3] = ["Orders this turn", "End turn (Enter)", "Intelligence"];

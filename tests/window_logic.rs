@@ -49,6 +49,7 @@ fn new_game(app: &mut App, mode: Mode) {
             personality: "historical".into(),
             difficulty: Difficulty::Easy,
         },
+        class: Default::default(),
     });
     app.update();
     app.update();

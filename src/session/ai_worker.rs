@@ -23,7 +23,7 @@ pub fn start_jobs(session: Option<Res<Session>>, flow: Res<Flow>, mut jobs: ResM
     if matches!(
         *flow,
         Flow::Idle | Flow::Over | Flow::Playback { .. } | Flow::Report
-    ) || session.game.is_over()
+    ) || session.finished()
     {
         return;
     }

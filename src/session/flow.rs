@@ -88,7 +88,7 @@ pub fn start_turn(session: &mut Session, flow: &mut Flow) {
 
 /// After a side submits: the next person to plan, a hand-over, or the AI.
 pub fn next_step(session: &Session) -> Flow {
-    if session.game.is_over() {
+    if session.finished() {
         return Flow::Over;
     }
     let waiting: Vec<Side> = Side::BOTH
@@ -133,6 +133,7 @@ pub fn resolve_when_ready(
     // The resolved orders live in the report now; the next turn's drafts start empty (so the
     // capital left is the next turn's, and no panel shows the resolved orders as drafts).
     session.drafts = Default::default();
+    session.memos = Default::default();
     if let Err(e) = saves::autosave(&session, &saves.0) {
         notices.push(format!("Autosave failed (earlier saves are intact): {e}"));
     }

@@ -11,7 +11,7 @@ use demarche_sim::scenario::Order;
 use demarche_sim::{Scenario, Side};
 
 use super::flow::{Flow, Notices, Paused, Screen, start_turn};
-use super::{Mode, Session, saves};
+use super::{ClassSettings, Mode, Session, saves};
 
 /// A request from the player.
 #[derive(Message, Clone, Debug)]
@@ -28,6 +28,8 @@ pub enum Intent {
         mode: Mode,
         /// The AI for AI sides.
         ai: AiSpec,
+        /// The class's settings (the defaults: the whole game, no memo required, no injects).
+        class: ClassSettings,
     },
     /// Load a saved game.
     Load(PathBuf),
@@ -37,6 +39,10 @@ pub enum Intent {
     AddOrder(Side, Order),
     /// Remove a drafted order.
     RemoveOrder(Side, usize),
+    /// The side's memo for the turn ("why these orders?"), as typed so far.
+    SetMemoNote(Side, String),
+    /// The memo of the drafted order at this place, as typed so far.
+    SetOrderMemo(Side, usize, String),
     /// The planning side is done: submit its orders.
     EndTurn,
     /// Two players: the next player has the device.
@@ -55,6 +61,14 @@ pub enum Intent {
     QuitToMenu,
     /// Leave the program.
     Exit,
+    /// Give the facilitator key (carried out by [`super::facilitator::handle`]).
+    UnlockFacilitator(String),
+    /// The facilitator fires the inject file's inject with this id in this turn.
+    FireInject(String),
+    /// The facilitator takes back the inject with this id fired in this turn.
+    TakeBackInject(String),
+    /// The facilitator requires (or no longer requires) a memo before End turn.
+    SetRequireMemo(bool),
 }
 
 /// Carries out the player's intents.
@@ -79,8 +93,16 @@ pub fn handle(
                 seed,
                 mode,
                 ai,
+                class,
             } => {
                 let mut new = Session::new(scenario.clone(), dir.clone(), *seed, *mode, ai.clone());
+                match new.start_class(class.clone()) {
+                    Ok(notes) => notes.into_iter().for_each(|n| notices.push(n)),
+                    Err(why) => {
+                        notices.push(format!("The game could not start: {why}"));
+                        continue;
+                    }
+                }
                 start_turn(&mut new, &mut flow);
                 commands.insert_resource(new);
                 paused.0 = false;
@@ -88,10 +110,10 @@ pub fn handle(
             }
             Intent::Load(path) => match saves::load(path, &catalog) {
                 Ok(mut loaded) => {
-                    let pending = loaded.drafts.clone();
+                    let pending = (loaded.drafts.clone(), loaded.memos.clone());
                     start_turn(&mut loaded, &mut flow);
-                    loaded.drafts = pending;
-                    let over = loaded.game.is_over();
+                    (loaded.drafts, loaded.memos) = pending;
+                    let over = loaded.finished();
                     commands.insert_resource(loaded);
                     paused.0 = false;
                     notices.push(format!("Loaded {}", path.display()));
@@ -114,6 +136,21 @@ pub fn handle(
             Intent::RemoveOrder(side, index) => {
                 if let Some(s) = session.as_deref_mut() {
                     s.remove_order(*side, *index);
+                }
+            }
+            Intent::SetMemoNote(side, text) => {
+                if let Some(s) = session.as_deref_mut()
+                    && !s.ready[side.index()]
+                {
+                    s.memos[side.index()].note = text.clone();
+                }
+            }
+            Intent::SetOrderMemo(side, index, text) => {
+                if let Some(s) = session.as_deref_mut()
+                    && !s.ready[side.index()]
+                    && *index < s.drafts[side.index()].len()
+                {
+                    s.memos[side.index()].set_order_text(*index, text.clone());
                 }
             }
             Intent::EndTurn => {
@@ -142,7 +179,7 @@ pub fn handle(
                 if *flow != Flow::Report {
                     continue;
                 }
-                if s.game.is_over() {
+                if s.finished() {
                     *flow = Flow::Over;
                     screen.set(Screen::GameOver);
                 } else {
@@ -183,6 +220,11 @@ pub fn handle(
             Intent::Exit => {
                 exit.write(AppExit::Success);
             }
+            // The facilitator's intents: `facilitator::handle`.
+            Intent::UnlockFacilitator(_)
+            | Intent::FireInject(_)
+            | Intent::TakeBackInject(_)
+            | Intent::SetRequireMemo(_) => {}
         }
     }
 }

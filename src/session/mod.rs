@@ -4,8 +4,11 @@
 
 pub mod ai_worker;
 pub mod catalog;
+pub mod class;
+pub mod facilitator;
 pub mod flow;
 pub mod intents;
+pub mod memos;
 pub mod saves;
 
 use std::path::PathBuf;
@@ -14,11 +17,14 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use demarche_ai::AiSpec;
 use demarche_sim::scenario::Order;
+use demarche_sim::scenario::injects::LoadedInject;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
 pub use catalog::Catalog;
+pub use class::ClassSettings;
 pub use flow::{Flow, Screen};
 pub use intents::Intent;
+pub use memos::MemoDraft;
 
 /// Who gives a side's orders.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +95,13 @@ pub struct Session {
     pub controllers: [Controller; 2],
     /// Orders each side is drafting for this turn.
     pub drafts: [Vec<Order>; 2],
+    /// The memo each side is drafting for this turn, beside its orders.
+    pub memos: [MemoDraft; 2],
+    /// The class's settings: where the players start, how long they play, memos, injects.
+    pub class: ClassSettings,
+    /// The injects of the class's inject file (for the facilitator panel; those due are in the
+    /// game too).
+    pub inject_file: Vec<LoadedInject>,
     /// Whether each side has submitted its orders for this turn.
     pub ready: [bool; 2],
     /// The AI's reasons for its last orders, per side.
@@ -119,14 +132,65 @@ impl Session {
             ai,
             controllers,
             drafts: Default::default(),
+            memos: Default::default(),
+            class: ClassSettings::default(),
+            inject_file: Vec::new(),
             ready: [false; 2],
             ai_reasons: Default::default(),
             ai_millis: [None; 2],
         };
         for side in Side::BOTH {
-            session.drafts[side.index()] = session.game.submitted(side).to_vec();
+            let submitted = session.game.submitted(side).to_vec();
+            session.memos[side.index()] =
+                MemoDraft::from_memo(session.game.memo(side), session.scenario(), &submitted);
+            session.drafts[side.index()] = submitted;
         }
         session
+    }
+
+    /// Sets the game up for a class: reads the inject file, plays the record's turns before the
+    /// class's first turn, and adds the file's injects due from there on. Returns what to tell
+    /// the players (injects left to the facilitator); refuses an inject file that does not fit
+    /// the scenario or a start the record cannot reach.
+    pub fn start_class(&mut self, class: ClassSettings) -> Result<Vec<String>, String> {
+        let injects = match &class.injects {
+            Some(path) => class::read_injects(self.scenario(), path)?,
+            None => Vec::new(),
+        };
+        if class.start_turn > 1 {
+            class::play_the_record_until(&mut self.game, class.start_turn)?;
+        }
+        let mut notes = Vec::new();
+        let (due, left) = facilitator::due_from(&injects, self.game.turn());
+        if left > 0 {
+            notes.push(format!(
+                "{left} inject(s) of the file fall before turn {}: only the facilitator can fire them (F9).",
+                self.game.turn()
+            ));
+        }
+        self.game.add_injects(due).map_err(|e| e.to_string())?;
+        self.inject_file = injects;
+        self.class = class;
+        Ok(notes)
+    }
+
+    /// Whether the game is finished: over, or stopped after the class's last turn.
+    pub fn finished(&self) -> bool {
+        self.game.is_over() || self.stopped_after().is_some()
+    }
+
+    /// The class's last turn, once the game has been stopped after it (with no ending of its own).
+    pub fn stopped_after(&self) -> Option<u32> {
+        self.class
+            .last_turn()
+            .filter(|last| self.game.turn() > *last && !self.game.is_over())
+    }
+
+    /// Why `side` cannot end its turn yet, if it cannot: the class requires a memo and the
+    /// turn's note is blank (the AI is never asked).
+    pub fn end_turn_blocked(&self, side: Side) -> Option<String> {
+        (self.class.require_memo && self.is_human(side) && !self.memos[side.index()].has_note())
+            .then(|| "Write why these orders (the memo under your orders) before End turn.".into())
     }
 
     /// The scenario.
@@ -162,11 +226,12 @@ impl Session {
         Ok(())
     }
 
-    /// Removes a drafted order.
+    /// Removes a drafted order (and its memo).
     pub fn remove_order(&mut self, side: Side, index: usize) {
         let drafts = &mut self.drafts[side.index()];
         if index < drafts.len() {
             drafts.remove(index);
+            self.memos[side.index()].remove_order(index);
         }
     }
 
@@ -185,10 +250,16 @@ impl Session {
             - spent
     }
 
-    /// Submits a side's draft; refused orders come back with reasons and nothing is submitted.
+    /// Submits a side's draft with its memo; refused orders come back with reasons and nothing
+    /// is submitted. A person's turn waits for its memo when the class requires one.
     pub fn submit(&mut self, side: Side) -> Result<(), String> {
+        if let Some(why) = self.end_turn_blocked(side) {
+            return Err(why);
+        }
         let orders = self.drafts[side.index()].clone();
+        let memo = self.memos[side.index()].to_memo(self.scenario(), &orders);
         self.game.submit(side, orders).map_err(|e| e.to_string())?;
+        self.game.set_memo(side, memo);
         self.ready[side.index()] = true;
         Ok(())
     }
@@ -218,9 +289,10 @@ impl Session {
         }
     }
 
-    /// Clears the drafts and readiness for a new turn.
+    /// Clears the drafts, memos and readiness for a new turn.
     pub fn begin_turn(&mut self) {
         self.drafts = Default::default();
+        self.memos = Default::default();
         self.ready = [false; 2];
     }
 }
@@ -248,12 +320,14 @@ impl Plugin for SessionPlugin {
             .init_resource::<flow::Paused>()
             .init_resource::<ai_worker::AiJobs>()
             .init_resource::<saves::SavesDir>()
+            .init_resource::<facilitator::Facilitator>()
             .add_message::<Intent>()
-            .add_systems(Startup, catalog::scan)
+            .add_systems(Startup, (catalog::scan, facilitator::setup))
             .add_systems(
                 Update,
                 (
                     intents::handle,
+                    facilitator::handle,
                     ai_worker::start_jobs,
                     ai_worker::collect_jobs,
                     flow::resolve_when_ready,

@@ -19,6 +19,7 @@ fn settings(session: &Session) -> BTreeMap<String, String> {
         "scenario_dir".into(),
         session.scenario_dir.display().to_string(),
     );
+    session.class.write(&mut map);
     map
 }
 
@@ -89,8 +90,17 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Session, String> {
         .get("ai")
         .and_then(|a| a.parse().ok())
         .unwrap_or_default();
+    let class = super::ClassSettings::read(&file.settings);
     let game = file.restore(scenario, path).map_err(|e| e.to_string())?;
-    Ok(Session::with_game(game, dir, mode, ai))
+    let mut session = Session::with_game(game, dir, mode, ai);
+    // The inject file is read again for the facilitator panel; the game's own injects (fired or
+    // not) came back with the save, so a file that moved or changed leaves the game as saved.
+    if let Some(file) = &class.injects {
+        session.inject_file =
+            super::class::read_injects(session.scenario(), file).unwrap_or_default();
+    }
+    session.class = class;
+    Ok(session)
 }
 
 /// A save in the saves folder.

@@ -2,6 +2,7 @@
 //! history of an indicator for the charts.
 
 use demarche_sim::Side;
+use demarche_sim::scenario::raw::RawOrder;
 use demarche_sim::scenario::{Action, Effect, Scenario, SignalKind, TrackOp, Who};
 
 /// A signed number with one decimal: `+2.5`, `−1.0`.
@@ -127,6 +128,43 @@ pub fn cost(action: &Action) -> String {
     } else {
         format!("{:.0} PC", action.capital)
     }
+}
+
+/// An order written with string ids, in words: the action's name, with its track or region
+/// (the ids themselves for what the scenario does not know).
+pub fn raw_order(scn: &Scenario, order: &RawOrder) -> String {
+    let Ok(built) = scn.resolve_order(order) else {
+        return order.action.clone();
+    };
+    let mut text = scn.action(built.action).name.clone();
+    if let Some(t) = built.track {
+        text.push_str(&format!(" · {}", scn.track(t).name));
+    }
+    if let Some(r) = built.region {
+        text.push_str(&format!(" · {}", scn.region(r).name()));
+    }
+    text
+}
+
+/// Orders in words, joined with semicolons, or `none` for no orders.
+pub fn raw_orders(scn: &Scenario, orders: &[RawOrder], none: &str) -> String {
+    if orders.is_empty() {
+        return none.to_owned();
+    }
+    orders
+        .iter()
+        .map(|o| raw_order(scn, o))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A source by its key: its citation and its address (the key itself when the scenario does not
+/// list it).
+pub fn source(scn: &Scenario, key: &str) -> (String, Option<String>) {
+    scn.sources.iter().find(|s| s.key == key).map_or_else(
+        || (key.to_owned(), None),
+        |s| (s.citation.clone(), s.url.clone()),
+    )
 }
 
 #[cfg(test)]

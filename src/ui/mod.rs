@@ -40,16 +40,20 @@ pub enum RightTab {
     News,
     /// Indicators over time.
     Charts,
+    /// The record beside the game: what the sides really did in each turn played, and the
+    /// record's milestones.
+    History,
 }
 
 impl RightTab {
     /// All tabs in order.
-    pub const ALL: [RightTab; 5] = [
+    pub const ALL: [RightTab; 6] = [
         RightTab::Intelligence,
         RightTab::Tracks,
         RightTab::Sanctions,
         RightTab::News,
         RightTab::Charts,
+        RightTab::History,
     ];
 
     /// Tab title.
@@ -60,6 +64,7 @@ impl RightTab {
             RightTab::Sanctions => "Sanctions",
             RightTab::News => "News",
             RightTab::Charts => "Charts",
+            RightTab::History => "History",
         }
     }
 }
@@ -77,6 +82,17 @@ pub struct MenuForm {
     pub personality: String,
     /// Seed, as typed.
     pub seed: String,
+    /// The teacher's inject file (`None`: no injects).
+    pub injects: Option<std::path::PathBuf>,
+    /// The first turn the players play (the turns before play the record).
+    pub start_turn: u32,
+    /// How many turns the players play (0: to the end of the game).
+    pub turns: u32,
+    /// Whether End turn waits for the turn's memo.
+    pub require_memo: bool,
+    /// The inject file last checked against the chosen scenario, and what the check said (how
+    /// many injects, or the first problem).
+    pub injects_checked: Option<(String, std::path::PathBuf, Result<usize, String>)>,
 }
 
 impl Default for MenuForm {
@@ -87,8 +103,22 @@ impl Default for MenuForm {
             difficulty: Difficulty::Normal,
             personality: "historical".into(),
             seed: String::new(),
+            injects: None,
+            start_turn: 1,
+            turns: 0,
+            require_memo: false,
+            injects_checked: None,
         }
     }
+}
+
+/// What the facilitator panel remembers between frames.
+#[derive(Clone, Debug, Default)]
+pub struct FacilitatorUi {
+    /// Whether the panel is open (F9).
+    pub open: bool,
+    /// The key as typed.
+    pub key: String,
 }
 
 /// What the UI remembers between frames.
@@ -118,6 +148,8 @@ pub struct UiState {
     pub styled: bool,
     /// The area the panels left free last frame, in egui points.
     pub free: Option<egui::Rect>,
+    /// The facilitator panel.
+    pub facilitator: FacilitatorUi,
 }
 
 /// The world as the UI reads it.
@@ -145,6 +177,8 @@ pub struct UiWorld<'w, 's> {
     pub window: Query<'w, 's, &'static Window, With<PrimaryWindow>>,
     /// Where saves go.
     pub saves_dir: Res<'w, crate::session::saves::SavesDir>,
+    /// The facilitator's key, and whether it was given.
+    pub facilitator: Res<'w, crate::session::facilitator::Facilitator>,
 }
 
 /// The panels and screens.

@@ -35,6 +35,8 @@ pub enum UiPass {
     TurnWindows,
     /// The last report, reopened.
     ReopenedReport,
+    /// The facilitator's panel (F9).
+    Facilitator,
     /// The pause menu.
     Pause,
     /// The help window.
@@ -87,6 +89,7 @@ pub(super) fn plugin(app: &mut App) {
                 UiPass::OverMap,
                 UiPass::TurnWindows,
                 UiPass::ReopenedReport,
+                UiPass::Facilitator,
                 UiPass::Pause,
                 UiPass::Help,
                 UiPass::Notices,

@@ -13,7 +13,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The shortcuts, for the help window.
-pub const HELP: [(&str, &str); 12] = [
+pub const HELP: [(&str, &str); 13] = [
     (
         "Enter",
         "end your turn · continue past a report or hand-over",
@@ -29,6 +29,7 @@ pub const HELP: [(&str, &str); 12] = [
     ("Drag", "pan the map"),
     ("Click", "select a region"),
     ("F1", "this help"),
+    ("F9", "the facilitator's panel (with the teacher's key)"),
 ];
 
 /// Reads the keyboard (unless a text field has it).
@@ -54,6 +55,9 @@ pub fn keys(
             intents.write(Intent::BeginPlay);
         }
         return;
+    }
+    if keys.just_pressed(KeyCode::F9) {
+        state.facilitator.open = !state.facilitator.open;
     }
     if keys.just_pressed(KeyCode::Escape) {
         intents.write(Intent::TogglePause);

@@ -1,5 +1,6 @@
-//! The actions panel on the left: this turn's drafted orders, then the actions of the open
-//! category (greyed out with reasons), each with its target, details and expected effects.
+//! The actions panel on the left: this turn's drafted orders with their memos, then the actions
+//! of the open category (greyed out with reasons), each with its target, details and expected
+//! effects.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
@@ -196,7 +197,11 @@ fn orders_list(
             ui.add(egui::Label::new(text.as_str()).wrap())
                 .on_hover_text(text.as_str());
         });
+        if !shown.resolved {
+            super::memo::order_field(ui, session, viewer, i, planning, out);
+        }
     }
+    super::memo::note(ui, session, viewer, &shown, planning, out);
 }
 
 /// An action's name (muted when unavailable), wrapped to the panel's width with its cost

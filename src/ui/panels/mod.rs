@@ -1,11 +1,13 @@
 //! The panels and windows of the game screen, one file each: the top bar, the actions on the
 //! left, the tabs on the right, what is drawn over the map, the turn's progress, the turn report,
-//! the hand-over, the pause menu, help and notices.
+//! the hand-over, the pause menu, help, notices, and the facilitator's panel.
 
 pub mod actions;
+pub mod facilitator;
 pub mod handover;
 pub mod help;
 pub mod map_overlay;
+pub mod memo;
 pub mod notices;
 pub mod pause;
 pub mod report;
@@ -18,6 +20,7 @@ use bevy::prelude::*;
 /// The game screen's panels and windows, and the notices.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
+        facilitator::plugin,
         handover::plugin,
         top_bar::plugin,
         actions::plugin,

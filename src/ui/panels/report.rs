@@ -1,10 +1,13 @@
-//! The turn report: the headlines; what each side did and what happened, with the other side's AI
-//! reasons; and beside it every number that changed with its causes ("why?").
+//! The turn report: the headlines; what each side did and what happened (each line tagged with
+//! what it is: a historical event, a model roll, a teacher's inject…), with the other side's AI
+//! reasons and their memos (the viewer's own; both once the game is over), and the milestones
+//! of the record reached; and beside it every number that changed with its causes ("why?").
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
+use demarche_sim::timeline::timeline;
 
 use crate::session::{Flow, Intent, Screen, Session};
 use crate::theme;
@@ -69,7 +72,7 @@ pub fn window(
     out: &mut Vec<Intent>,
 ) -> bool {
     let scn = session.scenario();
-    let report = report.visible_to(scn, viewer);
+    let report = report.visible_to(scn, viewer, session.finished());
     let mut closed = false;
     let screen = ctx.viewport_rect();
     egui::Window::new(format!(
@@ -102,7 +105,8 @@ pub fn window(
                 .auto_shrink([false, true])
                 .show(&mut cols[0], |ui| {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        happened(ui, session, &report)
+                        happened(ui, session, &report);
+                        milestones(ui, session, &report, viewer);
                     })
                 });
             egui::ScrollArea::vertical()
@@ -163,6 +167,7 @@ fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport) {
                 label.on_hover_text(format!("{}: {}", concept.term, concept.definition));
             }
         }
+        memo(ui, session, report, side);
         if !session.is_human(side) && !session.ai_reasons[side.index()].is_empty() {
             ui.collapsing(
                 format!("Why {} did this (AI)", scn.actor(actor).name),
@@ -175,14 +180,76 @@ fn happened(ui: &mut egui::Ui, session: &Session, report: &TurnReport) {
         }
         ui.add_space(4.0);
     }
-    ui.label(egui::RichText::new("Events and consequences").strong());
-    for e in report
-        .events
+    ui.label(egui::RichText::new("Events and consequences").strong())
+        .on_hover_text("Each line says what it is: a historical event, a roll of the model's dice (with its chance), a teacher's inject, or the model's rules.");
+    for entry in timeline(std::slice::from_ref(report))
         .iter()
         .filter(|e| !matches!(e.kind, ReportKind::Order(_)))
     {
-        let mid = e.mid.map(|m| format!(" [MID {m}]")).unwrap_or_default();
-        ui.label(format!("• {}{mid}", e.text));
+        crate::ui::panels::tabs::news::tagged_line(ui, entry, false);
+    }
+}
+
+/// A side's memo for the turn, where the viewer may see it (its own; the other side's once the
+/// game is over).
+fn memo(ui: &mut egui::Ui, session: &Session, report: &TurnReport, side: Side) {
+    let memo = &report.memos[side.index()];
+    if memo.is_empty() {
+        return;
+    }
+    let scn = session.scenario();
+    let actor = scn.actor(scn.actor_of(side));
+    ui.label(
+        egui::RichText::new(format!("{}'s memo: why these orders", actor.name))
+            .small()
+            .color(theme::egui(actor.color)),
+    );
+    if let Some(note) = &memo.note {
+        ui.add(egui::Label::new(egui::RichText::new(note).italics()).wrap());
+    }
+    for order in &memo.orders {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!(
+                    "• {}: {}",
+                    format::raw_order(scn, &order.order),
+                    order.text
+                ))
+                .italics(),
+            )
+            .wrap(),
+        );
+    }
+}
+
+/// The milestones of the record this game reached in the turn, with their real dates where the
+/// game has played their turn.
+fn milestones(ui: &mut egui::Ui, session: &Session, report: &TurnReport, viewer: Side) {
+    if report.milestones.is_empty() {
+        return;
+    }
+    let scn = session.scenario();
+    let seen = session.side_view(viewer);
+    let rows = demarche_sim::record::compare(scn, seen.history(), seen.is_over()).milestones;
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new("Milestones of the record reached").strong())
+        .on_hover_text("Turning points of the real record that this game reached this turn (see the History tab).");
+    for id in &report.milestones {
+        let Some(milestone) = scn.milestones.get(id.index()) else {
+            continue;
+        };
+        let row = rows.iter().find(|r| r.key == milestone.key);
+        let when = match row.map(|r| (r.real_date, r.real_turn)) {
+            Some((Some(date), Some(turn))) => format!(" (really: {date}, turn {turn})"),
+            Some((Some(date), None)) => format!(" (really: {date})"),
+            _ => " (its real date is told later)".to_owned(),
+        };
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("• {}{when}", milestone.text)).color(theme::ACCENT),
+            )
+            .wrap(),
+        );
     }
 }
 

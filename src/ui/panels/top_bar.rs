@@ -85,6 +85,11 @@ pub(crate) fn top_bar(
                 scn.meta.calendar.turn_end(turn)
             )).strong())
             .on_hover_text("Each turn covers two weeks; both sides' orders resolve together.");
+            if session.class.start_turn > 1 || session.class.turns.is_some() {
+                let last = session.class.last_turn().unwrap_or(scn.meta.calendar.turns).min(scn.meta.calendar.turns);
+                ui.label(egui::RichText::new(format!("class: turns {}–{last}", session.class.start_turn)).color(theme::MUTED))
+                    .on_hover_text("A short class: the turns before its first were played as the record; the game stops after its last.");
+            }
             ui.separator();
             let rung = &scn.ladder[usize::from(view.mil.rung)];
             ui.label(egui::RichText::new(format!("Rung {} · {}", rung.level, rung.name)).strong().color(theme::ACCENT))
@@ -100,13 +105,18 @@ pub(crate) fn top_bar(
                     state.help = !state.help;
                 }
                 let planning = matches!(flow, Flow::Planning(_));
-                let end = ui.add_enabled(planning, egui::Button::new(egui::RichText::new("End turn (Enter)").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
+                let blocked = planning.then(|| session.end_turn_blocked(viewer)).flatten();
+                let end = ui.add_enabled(planning && blocked.is_none(), egui::Button::new(egui::RichText::new("End turn (Enter)").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
                 if end
                     .on_hover_text("Submit your orders; both sides' orders resolve together.")
-                    .on_disabled_hover_text("Waiting for the other side, the AI or the report.")
+                    .on_disabled_hover_text(blocked.as_deref().unwrap_or("Waiting for the other side, the AI or the report."))
                     .clicked()
                 {
                     out.push(Intent::EndTurn);
+                }
+                if let Some(why) = &blocked {
+                    ui.label(egui::RichText::new("Memo required").color(theme::ACCENT).strong())
+                        .on_hover_text(why);
                 }
             });
         });

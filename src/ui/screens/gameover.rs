@@ -1,12 +1,13 @@
-//! The end of the game: the outcome, both scores, each objective met or missed, and the
-//! indicators over the whole game.
+//! The end of the game: the outcome (or where a class stopped), both scores, each objective met or
+//! missed, the record beside the game (its milestones' real dates against the game's turns, the
+//! first turn each side left the record), and the indicators over the whole game.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 use demarche_sim::rules::objectives::{self, Mark};
 
-use crate::session::{Intent, Screen};
+use crate::session::{Intent, Screen, Session};
 use crate::theme;
 use crate::ui::pass::{Canvas, UiPass};
 use crate::ui::{UiWorld, charts, format};
@@ -43,14 +44,25 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let outcome = view.status.ended.map(|o| &scn.outcomes[o.index()]);
+                    let title = match (outcome, session.stopped_after()) {
+                        (Some(o), _) => o.name.clone(),
+                        (None, Some(last)) => format!("Stopped after turn {last}"),
+                        (None, None) => "The game is over".to_owned(),
+                    };
                     ui.label(
-                        egui::RichText::new(
-                            outcome.map_or("The game is over", |o| o.name.as_str()),
-                        )
-                        .size(34.0)
-                        .strong()
-                        .color(theme::ACCENT),
+                        egui::RichText::new(title)
+                            .size(34.0)
+                            .strong()
+                            .color(theme::ACCENT),
                     );
+                    if outcome.is_none() && session.stopped_after().is_some() {
+                        ui.label(
+                            egui::RichText::new(
+                                "The class's turns are played: the game stops here, with no ending of its own. The scores are those of the last turn.",
+                            )
+                            .size(16.0),
+                        );
+                    }
                     if let Some(o) = outcome {
                         let text = demarche_sim::rules::objectives::ending_text(&view, o);
                         ui.label(egui::RichText::new(text).size(16.0));
@@ -94,6 +106,8 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                         }
                     });
                     ui.add_space(8.0);
+                    record_beside(ui, session);
+                    ui.add_space(8.0);
                     let charts = charts::standard(scn, None);
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
@@ -127,4 +141,36 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                     });
                 });
         });
+}
+
+/// "The record beside your game": the record's milestones, each real date beside the turn this
+/// game reached it, and the first turn each side left the record.
+fn record_beside(ui: &mut egui::Ui, session: &Session) {
+    let scn = session.scenario();
+    let record = demarche_sim::record::compare(scn, session.game.history(), true);
+    ui.label(
+        egui::RichText::new("The record beside your game")
+            .size(22.0)
+            .strong(),
+    );
+    if session.class.start_turn > 1 {
+        ui.label(
+            egui::RichText::new(format!(
+                "Turns 1–{} were played as the record before the class took over.",
+                session.class.start_turn - 1
+            ))
+            .color(theme::MUTED),
+        );
+    }
+    crate::ui::panels::tabs::history::departures(ui, scn, &record, true);
+    if record.milestones.is_empty() {
+        ui.label(egui::RichText::new("The scenario names no milestones.").color(theme::MUTED));
+    } else {
+        crate::ui::panels::tabs::history::milestones_table(
+            ui,
+            &record.milestones,
+            "gameover_milestones",
+            session.stopped_after(),
+        );
+    }
 }

@@ -1,4 +1,5 @@
-//! The main menu: scenario, side, difficulty, seed, and the saves to load.
+//! The main menu: scenario, side, difficulty, seed, a class's settings (the teacher's inject file,
+//! the turn to start at and how many to play, memos required), and the saves to load.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
@@ -6,7 +7,7 @@ use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 
 use super::centered;
-use crate::session::{Intent, Mode, Screen};
+use crate::session::{ClassSettings, Intent, Mode, Screen, class};
 use crate::theme;
 use crate::ui::pass::{Canvas, UiPass};
 use crate::ui::{UiState, UiWorld};
@@ -132,15 +133,21 @@ pub fn draw(root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut
                 .on_hover_text("The same seed and the same orders always give the same game.");
         });
         let seed = state.menu.seed.trim().parse::<u64>();
+        ui.add_space(6.0);
+        let injects_ok = class_settings(ui, state, &entry.dir, &scenario);
         ui.add_space(8.0);
         let start = ui.add_enabled(
-            seed.is_ok(),
+            seed.is_ok() && injects_ok,
             egui::Button::new(egui::RichText::new("Start").size(20.0))
                 .min_size(egui::vec2(160.0, 40.0)),
         );
         let start = start
             .on_hover_text("Read your briefing, then play.")
-            .on_disabled_hover_text("The seed must be a whole number.");
+            .on_disabled_hover_text(if injects_ok {
+                "The seed must be a whole number."
+            } else {
+                "The inject file does not fit this scenario: choose another, or none."
+            });
         if start.clicked()
             && let Ok(seed) = seed
         {
@@ -159,6 +166,12 @@ pub fn draw(root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut
                     personality: state.menu.personality.clone(),
                     difficulty: state.menu.difficulty,
                 },
+                class: ClassSettings {
+                    start_turn: state.menu.start_turn.max(1),
+                    turns: (state.menu.turns > 0).then_some(state.menu.turns),
+                    require_memo: state.menu.require_memo,
+                    injects: state.menu.injects.clone(),
+                },
             });
         }
         ui.add_space(14.0);
@@ -173,6 +186,103 @@ pub fn draw(root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut
             ui.label(egui::RichText::new(credit).small().color(theme::MUTED));
         }
     });
+}
+
+/// The class's settings: the inject file (checked against the scenario), the turn to start at,
+/// how many turns to play, and whether End turn waits for a memo. Returns whether the chosen
+/// inject file (if any) fits the scenario.
+fn class_settings(
+    ui: &mut egui::Ui,
+    state: &mut UiState,
+    dir: &std::path::Path,
+    scenario: &demarche_sim::Scenario,
+) -> bool {
+    let menu = &mut state.menu;
+    let turns = scenario.meta.calendar.turns.max(1);
+    ui.heading("For a class");
+    let mut files = class::inject_files(dir);
+    if let Some(chosen) = &menu.injects
+        && !files.contains(chosen)
+    {
+        files.push(chosen.clone());
+    }
+    let name = |p: &std::path::Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    ui.horizontal(|ui| {
+        ui.label("Injects");
+        egui::ComboBox::from_id_salt("injects")
+            .selected_text(menu.injects.as_deref().map_or("none".to_owned(), name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut menu.injects, None, "none");
+                for file in &files {
+                    ui.selectable_value(&mut menu.injects, Some(file.clone()), name(file))
+                        .on_hover_text(file.display().to_string());
+                }
+            })
+            .response
+            .on_hover_text("A teacher's events for this game (the .ron files of the scenario's injects/ folder): they fire in their turn or when their condition holds, and the facilitator's panel (F9) fires them at will.");
+    });
+    let mut fits = true;
+    if let Some(path) = menu.injects.clone() {
+        let key = (scenario.meta.id.clone(), path.clone());
+        let stale = menu
+            .injects_checked
+            .as_ref()
+            .is_none_or(|(id, p, _)| (id, p) != (&key.0, &key.1));
+        if stale {
+            let checked = class::read_injects(scenario, &path).map(|i| i.len());
+            menu.injects_checked = Some((key.0, key.1, checked));
+        }
+        match menu.injects_checked.as_ref().map(|(_, _, r)| r) {
+            Some(Ok(n)) => {
+                ui.label(
+                    egui::RichText::new(format!("{n} inject(s); the facilitator's panel is F9"))
+                        .small()
+                        .color(theme::MUTED),
+                );
+            }
+            Some(Err(why)) => {
+                fits = false;
+                ui.add(egui::Label::new(egui::RichText::new(why).small().color(theme::BAD)).wrap());
+            }
+            None => {}
+        }
+    }
+    menu.start_turn = menu.start_turn.clamp(1, turns);
+    let left = turns - menu.start_turn + 1;
+    menu.turns = menu.turns.min(left);
+    ui.horizontal(|ui| {
+        ui.label("Start at turn");
+        ui.add(egui::DragValue::new(&mut menu.start_turn).range(1..=turns))
+            .on_hover_text("The turns before it play the record's orders for both sides, so a short class starts in the middle of the story.");
+        ui.label("Turns to play");
+        ui.add(
+            egui::DragValue::new(&mut menu.turns)
+                .range(0..=left)
+                .custom_formatter(|n, _| {
+                    if n < 0.5 {
+                        "all".to_owned()
+                    } else {
+                        format!("{n:.0}")
+                    }
+                })
+                .custom_parser(|text| {
+                    if text.trim().eq_ignore_ascii_case("all") {
+                        Some(0.0)
+                    } else {
+                        text.trim().parse::<f64>().ok()
+                    }
+                }),
+        )
+        .on_hover_text("After these turns the game stops (no ending of its own) and shows the game-over screen; \"all\" plays to the end.");
+    });
+    ui.checkbox(&mut menu.require_memo, "Require a memo before End turn")
+        .on_hover_text("Players write why they chose their orders before they end each turn; the memos stay in the reports and the debrief.");
+    fits
 }
 
 /// The saves with a Load button each.

@@ -1,6 +1,8 @@
-//! The right-hand panel: its tabs (intelligence, tracks, sanctions, news, charts), one file each.
+//! The right-hand panel: its tabs (intelligence, tracks, sanctions, news, charts, history), one
+//! file each.
 
 pub mod charts;
+pub mod history;
 pub mod intelligence;
 pub mod news;
 pub mod sanctions;
@@ -11,6 +13,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 use demarche_sim::Side;
 
 use self::charts::charts;
+use self::history::history;
 use self::intelligence::intelligence;
 use self::news::news;
 use self::sanctions::sanctions;
@@ -62,5 +65,6 @@ pub(crate) fn right_panel(ui: &mut egui::Ui, state: &mut UiState, session: &Sess
             RightTab::Sanctions => sanctions(ui, session, viewer),
             RightTab::News => news(ui, session, viewer),
             RightTab::Charts => charts(ui, session, viewer),
+            RightTab::History => history(ui, session, viewer),
         });
 }
