@@ -169,21 +169,21 @@ impl Session {
             ));
         }
         self.game.add_injects(due).map_err(|e| e.to_string())?;
+        self.game.stop_after(class.last_turn());
         self.inject_file = injects;
         self.class = class;
         Ok(notes)
     }
 
-    /// Whether the game is finished: over, or stopped after the class's last turn.
+    /// Whether the game is finished: over, or stopped after the class's last turn (the game
+    /// itself knows its stop, so its side views and reports treat a stopped class as over).
     pub fn finished(&self) -> bool {
-        self.game.is_over() || self.stopped_after().is_some()
+        self.game.is_over()
     }
 
     /// The class's last turn, once the game has been stopped after it (with no ending of its own).
     pub fn stopped_after(&self) -> Option<u32> {
-        self.class
-            .last_turn()
-            .filter(|last| self.game.turn() > *last && !self.game.is_over())
+        self.game.stopped().then(|| self.game.last_turn())
     }
 
     /// Why `side` cannot end its turn yet, if it cannot: the class requires a memo and the

@@ -99,6 +99,10 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Session, String> {
         session.inject_file =
             super::class::read_injects(session.scenario(), file).unwrap_or_default();
     }
+    // Saves from before the game knew its stop carry it only in the class settings.
+    if session.game.stop_turn().is_none() {
+        session.game.stop_after(class.last_turn());
+    }
     session.class = class;
     Ok(session)
 }

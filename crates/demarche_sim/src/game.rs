@@ -118,6 +118,7 @@ impl Game {
                 last_hash,
                 orders,
                 starts: Default::default(),
+                stop_after: None,
             },
         )
     }
@@ -168,9 +169,36 @@ impl Game {
         self.sim().status.ended
     }
 
-    /// Whether the game is over (an ending, or past the last turn).
+    /// Whether the game is over (an ending, or past the last turn: the calendar's, or the one
+    /// it was stopped after).
     pub fn is_over(&self) -> bool {
-        self.outcome().is_some() || self.turn() > self.scenario.meta.calendar.turns
+        self.outcome().is_some() || self.turn() > self.last_turn()
+    }
+
+    /// The last turn this game plays: its calendar's, or the one it is stopped after.
+    pub fn last_turn(&self) -> u32 {
+        let calendar = self.scenario.meta.calendar.turns;
+        self.world
+            .resource::<History>()
+            .stop_after
+            .map_or(calendar, |last| last.min(calendar))
+    }
+
+    /// Stops the game after turn `last` (a short class): once that turn is resolved the game is
+    /// over, with no named ending; `None` lets it run to its calendar's end. Nothing of the state
+    /// changes, so neither do the hashes.
+    pub fn stop_after(&mut self, last: Option<u32>) {
+        self.world.resource_mut::<History>().stop_after = last;
+    }
+
+    /// The turn the game was set to stop after, if any.
+    pub fn stop_turn(&self) -> Option<u32> {
+        self.world.resource::<History>().stop_after
+    }
+
+    /// Whether the game is over because it was stopped, not by an ending of its own.
+    pub fn stopped(&self) -> bool {
+        self.outcome().is_none() && self.stop_turn().is_some() && self.turn() > self.last_turn()
     }
 
     /// The state resource, where it stands.
@@ -439,6 +467,7 @@ impl Game {
                 last_hash,
                 orders,
                 starts,
+                stop_after: history.stop_after,
             },
         );
         *branch.world.resource_mut::<InjectBook>() = self.world.resource::<InjectBook>().clone();

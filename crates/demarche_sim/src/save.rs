@@ -50,6 +50,9 @@ pub struct SaveFile {
     pub pending_memos: [crate::memo::Memo; 2],
     /// Settings of the front end that made the save (who plays which side, difficulty…).
     pub settings: BTreeMap<String, String>,
+    /// The last turn to play when the game stops before its calendar's end (a short class).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_after: Option<u32>,
     /// The teacher's injects, fired or not, as written (absent when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injects: Vec<crate::scenario::raw::RawInject>,
@@ -146,6 +149,7 @@ impl SaveFile {
             ],
             settings,
             injects: game.injects().iter().map(|e| e.raw.clone()).collect(),
+            stop_after: game.stop_turn(),
             turn_orders: game.turn_orders().map(|turns| {
                 turns
                     .iter()
@@ -230,6 +234,7 @@ impl SaveFile {
             game.set_memo(side, self.pending_memos[side.index()].clone());
         }
         game.restore_injects(resolve_injects(game.scenario(), &self.injects).map_err(mismatch)?);
+        game.stop_after(self.stop_after);
         Ok(game)
     }
 

@@ -129,3 +129,26 @@ fn a_replay_that_diverges_from_the_reports_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn a_stopped_game_is_over_without_an_ending_and_keeps_its_stop_in_a_save() {
+    let mut game = Game::new(common::fixture(), 3);
+    game.stop_after(Some(4));
+    let hashes = play(&mut game, &mut hawk_and_dove(3), 4);
+    assert!(game.is_over() && game.stopped() && game.outcome().is_none());
+    assert_eq!(game.last_turn(), 4);
+    assert!(game.resolve().is_err(), "no fifth turn");
+    let mut plain = Game::new(common::fixture(), 3);
+    assert_eq!(play(&mut plain, &mut hawk_and_dove(3), 4), hashes, "a stop changes no hash");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("stopped.save.ron");
+    demarche_sim::save::SaveFile::of(&game, Default::default())
+        .write(&path)
+        .expect("saved");
+    let restored = demarche_sim::save::SaveFile::read(&path)
+        .expect("read")
+        .restore(common::fixture(), &path)
+        .expect("restored");
+    assert!(restored.stopped());
+    assert_eq!(restored.stop_turn(), Some(4));
+}

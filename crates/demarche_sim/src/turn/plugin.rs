@@ -75,6 +75,8 @@ pub struct History {
     /// The state at the start of each turn resolved in this process (with reports kept), by
     /// turn: a rewind needs no replay for these.
     pub starts: BTreeMap<u32, SimState>,
+    /// The last turn to play when the game stops before its calendar's end (a short class).
+    pub stop_after: Option<u32>,
 }
 
 /// Adds a game's state and the turn schedule to an app.
