@@ -40,8 +40,9 @@ pub(crate) fn explain(
     let total_weight: f64 = scn
         .objectives
         .iter()
-        .filter(|o| o.side == me)
-        .map(|o| o.weight)
+        .enumerate()
+        .filter(|(_, o)| o.side == me)
+        .map(|(k, _)| view.status.weight(scn, k))
         .sum::<f64>()
         .max(1e-9);
     // Compare like with like: the bundle and the bundle without each order, on the same futures.
@@ -63,9 +64,11 @@ pub(crate) fn explain(
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.side == me)
-                .map(|(k, o)| Attribution {
+                .map(|(k, _)| Attribution {
                     objective: k,
-                    points: 100.0 * (outlook.objectives[k] - baseline.objectives[k]) * o.weight
+                    points: 100.0
+                        * (outlook.objectives[k] - baseline.objectives[k])
+                        * view.status.weight(scn, k)
                         / total_weight,
                 })
                 .max_by(|a, b| a.points.total_cmp(&b.points))

@@ -101,10 +101,12 @@ pub fn score(view: &View, actor: ActorId, degrees: &[f64]) -> f64 {
         .scn
         .objectives
         .iter()
+        .enumerate()
         .zip(degrees)
-        .filter(|(o, _)| o.side == actor)
-        .fold((0.0, 0.0), |(s, w), (o, d)| {
-            (s + o.weight * d, w + o.weight)
+        .filter(|((_, o), _)| o.side == actor)
+        .fold((0.0, 0.0), |(s, w), ((i, _), d)| {
+            let weight = view.status.weight(view.scn, i);
+            (s + weight * d, w + weight)
         });
     if weight > 0.0 {
         100.0 * sum / weight

@@ -51,6 +51,12 @@ pub enum GameError {
         /// The replay's hash.
         found: StateHash,
     },
+    /// An agenda cannot be set.
+    #[error("{why}")]
+    Agenda {
+        /// Why.
+        why: String,
+    },
     /// An inject cannot be added or taken back.
     #[error("inject `{key}`: {why}")]
     Inject {
@@ -279,6 +285,52 @@ impl Game {
         &self.world.resource::<TurnOrders>().memos[side.index()]
     }
 
+    /// Names a side's agenda for this game (`None`: the scenario's weights), replacing the one
+    /// drawn from the seed, so that every group of a class plays the same agenda. Only before
+    /// the first turn is resolved.
+    pub fn set_agenda(&mut self, side: Side, key: Option<&str>) -> Result<(), GameError> {
+        let refuse = |why: String| GameError::Agenda { why };
+        if self.turn() != 1 || !self.history().is_empty() {
+            return Err(refuse("an agenda is set before the first turn".into()));
+        }
+        let scn = self.scenario.clone();
+        let actor = scn.actor_of(side);
+        let index = match key {
+            None => None,
+            Some(key) => Some(
+                scn.agendas
+                    .iter()
+                    .position(|a| a.key == key && a.side == actor)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = scn
+                            .agendas
+                            .iter()
+                            .filter(|a| a.side == actor)
+                            .map(|a| a.key.as_str())
+                            .collect();
+                        refuse(format!(
+                            "`{key}` is not an agenda of {}; {}",
+                            scn.actor(actor).key,
+                            crate::scenario::suggest::help_for_unknown(key, &known)
+                        ))
+                    })?,
+            ),
+        };
+        let mut state = self.state();
+        crate::rules::setup::set_agenda(&scn, &mut state, side, index);
+        let (degrees, scores) = crate::rules::objectives::scores(&state.view(&scn));
+        state.status.objectives = degrees;
+        state.status.scores = scores;
+        // Not `set_state`: the game still knows its (no) earlier orders.
+        self.world.insert_resource(state);
+        Ok(())
+    }
+
+    /// The agenda a side plays (its id), if the scenario has agendas for it.
+    pub fn agenda(&self, side: Side) -> Option<&str> {
+        self.sim().status.agendas[side.index()].as_deref()
+    }
+
     /// Adds a teacher's injects (from a file, or one to fire this turn). Refused, adding none:
     /// an id already in the game, or a turn already resolved.
     pub fn add_injects(&mut self, injects: Vec<LoadedInject>) -> Result<(), GameError> {
@@ -414,6 +466,10 @@ impl Game {
             .ok_or(GameError::PastUnknown { turn })?;
         let mut replay = Game::new(self.scenario.clone(), self.seed);
         *replay.world.resource_mut::<InjectBook>() = self.world.resource::<InjectBook>().clone();
+        // A game's agendas never change after its start: the replay starts with the same ones.
+        for side in Side::BOTH {
+            replay.set_agenda(side, self.agenda(side))?;
+        }
         *replay.world.resource_mut::<TurnSettings>() = TurnSettings {
             keep_history: false,
             hash: true,

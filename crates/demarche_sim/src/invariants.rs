@@ -542,5 +542,32 @@ impl Checker {
                 "outcome",
             );
         }
+        let weights = &s.status.weights;
+        if !weights.is_empty() && weights.len() != scn.objectives.len() {
+            self.fail(
+                "status.weights",
+                format!(
+                    "{} weights; the scenario has {} objectives",
+                    weights.len(),
+                    scn.objectives.len()
+                ),
+            );
+        }
+        for (i, &w) in weights.iter().enumerate() {
+            self.number(|| format!("status.weights[{i}]"), w, 0.0, 100.0);
+        }
+        for side in Side::BOTH {
+            if let Some(key) = &s.status.agendas[side.index()]
+                && !scn
+                    .agendas
+                    .iter()
+                    .any(|a| &a.key == key && a.side == scn.actor_of(side))
+            {
+                self.fail(
+                    format!("status.agendas[{}]", side.index()),
+                    format!("`{key}` is not an agenda of this side"),
+                );
+            }
+        }
     }
 }

@@ -45,6 +45,14 @@ pub struct Replay {
     /// before the first turn, so each fires in the turn it fired in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injects: Vec<crate::scenario::raw::RawInject>,
+    /// The agenda each side played (absent: none, or a replay from before agendas): the replay
+    /// starts with the same ones, whatever its seed would draw.
+    #[serde(default, skip_serializing_if = "no_agendas")]
+    pub agendas: [Option<String>; 2],
+}
+
+fn no_agendas(agendas: &[Option<String>; 2]) -> bool {
+    agendas.iter().all(Option::is_none)
 }
 
 /// The first fields of a replay, read before the rest so that a newer version gets a clear error.
@@ -95,6 +103,7 @@ impl Replay {
             turns: Vec::new(),
             settings: BTreeMap::new(),
             injects: Vec::new(),
+            agendas: [None, None],
         }
     }
 
@@ -105,6 +114,7 @@ impl Replay {
         let orders = game.turn_orders()?;
         let mut replay = Replay::start(scn, game.seed());
         replay.injects = game.injects().iter().map(|e| e.raw.clone()).collect();
+        replay.agendas = Side::BOTH.map(|side| game.agenda(side).map(str::to_owned));
         for (orders, report) in orders.iter().zip(game.history()) {
             replay.record_report(scn, orders, report);
         }
@@ -161,6 +171,12 @@ impl Replay {
             ));
         }
         let mut game = Game::new(scenario.clone(), self.seed);
+        for side in Side::BOTH {
+            if let Some(agenda) = &self.agendas[side.index()] {
+                game.set_agenda(side, Some(agenda))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
         let injects = crate::save::resolve_injects(&scenario, &self.injects)?;
         game.add_injects(injects).map_err(|e| e.to_string())?;
         let mut mismatches = Vec::new();

@@ -266,4 +266,22 @@ fn hide_private(seen: &mut SimState, scn: &Scenario, viewer: Side) {
     for private in [Indicator::Capital, Indicator::AudienceCost] {
         indicators[private.index()] = 0.0;
     }
+    hide_agenda(seen, scn, other);
+}
+
+/// The other side's agenda is its own: the viewer sees neither which one it drew nor the
+/// weights it gives its objectives (they read as the scenario's).
+fn hide_agenda(seen: &mut SimState, scn: &Scenario, other: Side) {
+    seen.status.agendas[other.index()] = None;
+    let actor = scn.actor_of(other);
+    if seen.status.weights.is_empty() {
+        return;
+    }
+    for (i, o) in scn.objectives.iter().enumerate() {
+        if o.side == actor
+            && let Some(w) = seen.status.weights.get_mut(i)
+        {
+            *w = o.weight;
+        }
+    }
 }

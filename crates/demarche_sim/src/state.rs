@@ -441,6 +441,28 @@ pub struct GameStatus {
     pub objectives: Vec<f64>,
     /// The outcome, once the game has ended.
     pub ended: Option<OutcomeId>,
+    /// Each objective's weight in this game, by objective index, when an agenda changed any
+    /// (empty: the scenario's weights). Not written when empty, so games without agendas keep
+    /// their hashes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<f64>,
+    /// The agenda each side drew (its id), if the scenario has agendas for it.
+    #[serde(default, skip_serializing_if = "no_agenda")]
+    pub agendas: [Option<String>; 2],
+}
+
+fn no_agenda(agendas: &[Option<String>; 2]) -> bool {
+    agendas.iter().all(Option::is_none)
+}
+
+impl GameStatus {
+    /// An objective's weight in this game (an agenda's, or the scenario's).
+    pub fn weight(&self, scn: &Scenario, objective: usize) -> f64 {
+        self.weights
+            .get(objective)
+            .copied()
+            .unwrap_or_else(|| scn.objectives.get(objective).map_or(0.0, |o| o.weight))
+    }
 }
 
 /// The whole mutable state of a game: the one ECS resource the turn's phases work on, what a
@@ -530,6 +552,8 @@ impl SimState {
                 scores: [0.0; 2],
                 objectives: vec![0.0; scn.objectives.len()],
                 ended: None,
+                weights: Vec::new(),
+                agendas: [None, None],
             },
         };
         state.indicators.trade =

@@ -139,7 +139,11 @@ fn a_stopped_game_is_over_without_an_ending_and_keeps_its_stop_in_a_save() {
     assert_eq!(game.last_turn(), 4);
     assert!(game.resolve().is_err(), "no fifth turn");
     let mut plain = Game::new(common::fixture(), 3);
-    assert_eq!(play(&mut plain, &mut hawk_and_dove(3), 4), hashes, "a stop changes no hash");
+    assert_eq!(
+        play(&mut plain, &mut hawk_and_dove(3), 4),
+        hashes,
+        "a stop changes no hash"
+    );
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("stopped.save.ron");
     demarche_sim::save::SaveFile::of(&game, Default::default())

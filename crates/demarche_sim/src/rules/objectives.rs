@@ -64,10 +64,12 @@ pub fn scores(view: &View) -> (Vec<f64>, [f64; 2]) {
         let (sum, weight) = scn
             .objectives
             .iter()
+            .enumerate()
             .zip(&degrees)
-            .filter(|(o, _)| o.side == actor)
-            .fold((0.0, 0.0), |(s, w), (o, d)| {
-                (s + o.weight * d, w + o.weight)
+            .filter(|((_, o), _)| o.side == actor)
+            .fold((0.0, 0.0), |(s, w), ((i, _), d)| {
+                let weight = view.status.weight(scn, i);
+                (s + weight * d, w + weight)
             });
         scores[side.index()] = if weight > 0.0 {
             100.0 * sum / weight

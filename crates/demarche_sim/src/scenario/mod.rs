@@ -34,7 +34,7 @@ use validate::{Listed, RawScenario, TextFiles, build, normalize_inside, resolve_
 use crate::hash::Fnv64;
 
 /// The files of a scenario folder, in the order they are read; `true` when required.
-pub const FILES: [(&str, bool); 20] = [
+pub const FILES: [(&str, bool); 21] = [
     ("scenario.ron", true),
     ("actors.ron", true),
     ("relations.ron", true),
@@ -50,6 +50,7 @@ pub const FILES: [(&str, bool); 20] = [
     ("outcomes.ron", true),
     ("historical.ron", true),
     ("milestones.ron", false),
+    ("agendas.ron", false),
     ("glossary.ron", true),
     ("sources.ron", true),
     ("personalities.ron", false),
@@ -276,6 +277,7 @@ fn parse_all(texts: &[(&str, SourceText)], problems: &mut Vec<Problem>) -> RawSc
             "outcomes.ron" => raw.outcomes = listed(src, problems),
             "historical.ron" => raw.historical = listed(src, problems),
             "milestones.ron" => raw.milestones = listed(src, problems),
+            "agendas.ron" => raw.agendas = listed(src, problems),
             "glossary.ron" => raw.glossary = listed(src, problems),
             "sources.ron" => raw.sources = listed(src, problems),
             "personalities.ron" => raw.personalities = listed(src, problems),

@@ -57,6 +57,8 @@ pub struct Scenario {
     pub record_notes: [Vec<RecordNote>; 2],
     /// Turning points of the real record, to look for in each game.
     pub milestones: Vec<Milestone>,
+    /// Hidden agendas each side may draw at the start of a game.
+    pub agendas: Vec<Agenda>,
     /// IR concepts.
     pub concepts: Vec<Concept>,
     /// Sources.
@@ -104,6 +106,8 @@ pub struct Meta {
     pub compatible_hashes: Vec<String>,
     /// Questions for the class after a game, printed in every debrief.
     pub debrief_questions: Vec<String>,
+    /// Starting indicators drawn within ranges, per game.
+    pub start_ranges: Vec<StartRange>,
 }
 
 /// `scenario.ron`: what the scenario is, its calendar and its other files.
@@ -155,6 +159,69 @@ pub struct ScenarioFile<S: Stage = Built> {
     /// Questions for the class after a game, printed in every debrief pack (one sentence each).
     #[serde(default)]
     pub debrief_questions: Vec<String>,
+    /// Starting indicators drawn per game within a range (from the game's seed), so that games
+    /// vary within what the sources allow; an actor's `initial` value is used where none is given.
+    #[serde(default)]
+    pub start_ranges: Vec<StartRange<S>>,
+}
+
+/// A starting indicator drawn within a range at the start of each game.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct StartRange<S: Stage = Built> {
+    /// The actor.
+    pub actor: S::Actor,
+    /// Its indicator (not capital or audience costs, which are worked out in play).
+    pub indicator: Indicator,
+    /// The lowest starting value.
+    #[format(range = 0.0..=100.0)]
+    pub low: f64,
+    /// The highest starting value.
+    #[format(range = 0.0..=100.0)]
+    pub high: f64,
+    /// Source keys for the range.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
+}
+
+/// `agendas.ron`: a hidden agenda a side may draw at the start of a game. It changes the weights
+/// of some of the side's objectives (what this government cares most about), and the other side
+/// does not see which one was drawn. A draw is fixed by the seed, or by naming the agenda.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields, bound = "")]
+#[format(check = checks::agenda)]
+pub struct Agenda<S: Stage = Built> {
+    /// Short id, unique among agendas.
+    #[serde(rename = "id")]
+    pub key: String,
+    /// The side that may draw it (a playable side).
+    pub side: S::Actor,
+    /// Name for people.
+    #[format(nonempty)]
+    pub name: String,
+    /// What this government wants most, for its own side's briefing.
+    #[format(nonempty)]
+    pub description: String,
+    /// Relative chance of being drawn among the side's agendas.
+    #[format(range = 0.0..=1000.0)]
+    pub chance: f64,
+    /// New weights for some of the side's objectives, by objective id.
+    #[serde(default)]
+    pub weights: Vec<AgendaWeight>,
+    /// Source keys.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<S::Source>,
+}
+
+/// An objective's weight under an agenda.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Format)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaWeight {
+    /// The objective's id (one of the agenda's side).
+    pub objective: String,
+    /// Its weight under this agenda.
+    #[format(range = 0.0..=100.0)]
+    pub weight: f64,
 }
 
 /// The money a scenario counts trade in: every trade value (`trade.ron`, `sectors.ron`) is in

@@ -80,6 +80,8 @@ pub struct RawScenario {
     pub historical: Listed<HistoricalTurn<Raw>>,
     /// `milestones.ron` (absent: none).
     pub milestones: Listed<Milestone<Raw>>,
+    /// `agendas.ron` (absent: none).
+    pub agendas: Listed<Agenda<Raw>>,
     /// `glossary.ron`.
     pub glossary: Listed<Concept<Raw>>,
     /// `sources.ron`.
@@ -278,6 +280,8 @@ fn build_all(ck: &mut Checker, raw: &RawScenario, mut texts: TextFiles<'_>) -> O
     let historical = build_historical(ck, &raw.historical.items, &raw.actions.items);
     let milestones = list(ck, "milestones.ron", &raw.milestones.items);
     check_milestones(ck, &raw.milestones.items);
+    let agendas = list(ck, "agendas.ron", &raw.agendas.items);
+    check_agendas(ck, raw);
     let concepts = list(ck, "glossary.ron", &raw.glossary.items);
     let sources = list(ck, "sources.ron", &raw.sources.items);
     let personalities = list(ck, "personalities.ron", &raw.personalities.items);
@@ -323,6 +327,7 @@ fn build_all(ck: &mut Checker, raw: &RawScenario, mut texts: TextFiles<'_>) -> O
         historical: historical.as_ref().map(|(orders, _)| orders.clone())?,
         record_notes: historical.map(|(_, notes)| notes)?,
         milestones: all(milestones)?,
+        agendas: all(agendas)?,
         concepts: all(concepts)?,
         sources: all(sources)?,
         personalities: all(personalities)?,
@@ -390,6 +395,7 @@ fn build_meta(
                 }
             },
         };
+        check_start_ranges(ck, m);
         let [Some(first), Some(second)] = briefings else {
             return None;
         };
@@ -408,6 +414,7 @@ fn build_meta(
             currency: file.currency.unwrap_or_default(),
             compatible_hashes: file.compatible_hashes,
             debrief_questions: file.debrief_questions,
+            start_ranges: file.start_ranges,
         })
     })
 }
@@ -601,6 +608,126 @@ fn check_outcomes(ck: &mut Checker, items: &[(usize, Outcome<Raw>)], built: &[Op
             ck.warn(
                 "no outcome has `condition: Always`, so a game may end without a named outcome",
             );
+        }
+    });
+}
+
+/// Agendas: unique ids; each weight names an objective of the agenda's own side, once; a side
+/// with agendas can draw one (their chances are not all zero).
+fn check_agendas(ck: &mut Checker, raw: &RawScenario) {
+    let items = &raw.agendas.items;
+    ck.in_file("agendas.ron", |ck| {
+        check_unique_keys(
+            ck,
+            "agenda",
+            items.iter().map(|(i, a)| (*i, a.key.as_str())),
+            AgendaField::Key,
+        );
+        let objectives: Vec<(&str, &str)> = raw
+            .objectives
+            .items
+            .iter()
+            .map(|(_, o)| (o.key.as_str(), o.side.as_str()))
+            .collect();
+        for (i, agenda) in items {
+            ck.index(*i, |ck| {
+                ck.at(AgendaField::Weights, |ck| {
+                    let mut seen: Vec<&str> = Vec::new();
+                    for (j, w) in agenda.weights.iter().enumerate() {
+                        ck.index(j, |ck| {
+                            ck.at(AgendaWeightField::Objective, |ck| {
+                                agenda_objective(
+                                    ck,
+                                    agenda,
+                                    w,
+                                    &objectives,
+                                    raw.objectives.complete,
+                                );
+                                if seen.contains(&w.objective.as_str()) {
+                                    ck.error(format!(
+                                        "objective `{}` is weighted twice",
+                                        w.objective
+                                    ));
+                                }
+                            });
+                        });
+                        seen.push(&w.objective);
+                    }
+                });
+            });
+        }
+        let mut sides: Vec<&str> = items.iter().map(|(_, a)| a.side.as_str()).collect();
+        sides.sort_unstable();
+        sides.dedup();
+        for side in sides {
+            if items
+                .iter()
+                .filter(|(_, a)| a.side == side)
+                .all(|(_, a)| a.chance <= 0.0)
+            {
+                ck.error(format!(
+                    "every agenda of `{side}` has chance 0, so none can be drawn"
+                ));
+            }
+        }
+    });
+}
+
+/// One agenda weight's objective: known, and one of the agenda's side.
+fn agenda_objective(
+    ck: &mut Checker,
+    agenda: &Agenda<Raw>,
+    w: &AgendaWeight,
+    objectives: &[(&str, &str)],
+    complete: bool,
+) {
+    match objectives.iter().find(|(key, _)| *key == w.objective) {
+        Some((_, side)) if *side != agenda.side => ck.error(format!(
+            "objective `{}` belongs to `{side}`, not to `{}`",
+            w.objective, agenda.side
+        )),
+        Some(_) => {}
+        None if complete => {
+            let keys: Vec<&str> = objectives.iter().map(|(k, _)| *k).collect();
+            ck.error_help(
+                format!("unknown objective `{}`", w.objective),
+                super::suggest::help_for_unknown(&w.objective, &keys),
+            );
+        }
+        None => {}
+    }
+}
+
+/// Start ranges: low at most high, an indicator that is set at the start (not capital or
+/// audience costs), each actor's indicator once.
+fn check_start_ranges(ck: &mut Checker, m: &ScenarioFile<Raw>) {
+    ck.at(ScenarioFileField::StartRanges, |ck| {
+        let mut seen: Vec<(&str, Indicator)> = Vec::new();
+        for (i, r) in m.start_ranges.iter().enumerate() {
+            ck.index(i, |ck| {
+                if r.low > r.high {
+                    ck.at(StartRangeField::High, |ck| {
+                        ck.error(format!("high {} is below low {}", r.high, r.low));
+                    });
+                }
+                if matches!(r.indicator, Indicator::Capital | Indicator::AudienceCost) {
+                    ck.at(StartRangeField::Indicator, |ck| {
+                        ck.error_help(
+                            format!("{:?} is worked out in play, not drawn at the start", r.indicator),
+                            "draw economy, approval, standing, readiness, hawks, doves or energy stress",
+                        );
+                    });
+                }
+                if seen.contains(&(r.actor.as_str(), r.indicator)) {
+                    ck.at(StartRangeField::Indicator, |ck| {
+                        ck.error(format!(
+                            "`{}`'s {:?} has a range already",
+                            r.actor, r.indicator
+                        ));
+                    });
+                }
+            });
+            seen.push((r.actor.as_str(), r.indicator));
         }
     });
 }
@@ -1388,6 +1515,17 @@ pub(crate) mod checks {
                         ck.error("a decision needs at least one action to answer it");
                     });
                 }
+            });
+        }
+    }
+
+    pub(crate) fn agenda(a: &Agenda<Raw>, ck: &mut Checker) {
+        ck.at(AgendaField::Key, |ck| ck.id_form(&a.key));
+        if let (Some(side), Some(sides)) = (ck.peek_actor(&a.side), ck.context.sides)
+            && !sides.contains(&side)
+        {
+            ck.at(AgendaField::Side, |ck| {
+                ck.error(format!("`{}` is not a playable side", a.side));
             });
         }
     }
