@@ -32,6 +32,7 @@ enum TopCommand {
 }
 
 fn main() -> ExitCode {
+    demarche_classroom::register();
     let cli = Cli::parse_from(demarche_cli::side_flags::expand(
         std::env::args_os().collect(),
         &Cli::command(),

@@ -30,6 +30,26 @@ pub enum Command {
     /// Compare several games of one scenario (a class's groups) with the historical record:
     /// charts, one CSV row per game and JSON, in a new folder.
     CompareGames(CompareGamesArgs),
+    /// Write a new scenario folder: the format's minimal complete scenario with your sides'
+    /// ids and names, which validates clean and plays; then edit it.
+    New(NewArgs),
+    /// Host a class in the browser: prints the teacher's URL (with its key) and serves the
+    /// teacher's dashboard and every team's page until stopped (Ctrl-C).
+    Classroom(ClassroomArgs),
+}
+
+/// `demarche classroom --scenario DIR [--addr 127.0.0.1:8080] [--db FILE]`
+#[derive(Debug, Clone, Args)]
+pub struct ClassroomArgs {
+    /// Scenario folder the class plays (its `injects/*.ron` files are offered to the teacher).
+    #[arg(long, value_name = "DIR")]
+    pub scenario: PathBuf,
+    /// Address to listen on: localhost unless a LAN address is given (e.g. 192.168.1.20:8080).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// The class's database (SQLite): created if missing; a restart on it resumes every group.
+    #[arg(long, default_value = "classroom.sqlite3", value_name = "FILE")]
+    pub db: PathBuf,
 }
 
 /// `demarche debrief SAVE_OR_REPLAY --out DIR`
@@ -51,6 +71,23 @@ pub struct DebriefArgs {
     /// Leave the players' names out of the pack (they are in it only if players gave names).
     #[arg(long)]
     pub anonymous: bool,
+}
+
+/// `demarche new DIR --sides A,B`
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The folder to write (it must not exist, or be empty); its name is the scenario's id.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The two sides' actor ids, first side first, e.g. `--sides TUR,RUS`.
+    #[arg(long, value_name = "A,B", value_delimiter = ',', required = true)]
+    pub sides: Vec<String>,
+    /// The sides' names, e.g. `--names Türkiye,Russia` (default: the ids).
+    #[arg(long, value_name = "NAME_A,NAME_B", value_delimiter = ',')]
+    pub names: Vec<String>,
+    /// The scenario's title.
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// `demarche compare-games FILES... --out DIR`
@@ -149,6 +186,10 @@ pub struct ValidateArgs {
     /// Also check a teacher's inject file against each scenario.
     #[arg(long, value_name = "FILE")]
     pub injects: Option<PathBuf>,
+    /// Keep watching the folders (and the inject file) and check again after every save, until
+    /// stopped with Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// Who plays each side.
@@ -187,6 +228,11 @@ pub struct RunArgs {
     /// Refuse an orders file in which a turn has no memo (`memo: "..."`).
     #[arg(long)]
     pub require_memos: bool,
+    /// A side's agenda, e.g. `--agenda JPN=energy_first` (default: drawn from the seed), so
+    /// that every group of a class plays the same one; `--agenda JPN=none` plays the scenario's
+    /// own weights.
+    #[arg(long = "agenda", value_name = "ACTOR=AGENDA")]
+    pub agendas: Vec<String>,
     /// A player's name for a side, e.g. `--player JPN="Team 3"`: kept in the save and replay
     /// and printed in the debrief (left out, the debrief names no one).
     #[arg(long = "player", value_name = "ACTOR=NAME")]

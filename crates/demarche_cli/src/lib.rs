@@ -1,5 +1,6 @@
 //! Démarche's headless commands: `validate`, `run`, `replay`, `batch`, `soak`, `schema`,
-//! `balance`, `debrief` and `compare-games`.
+//! `balance`, `debrief`, `compare-games` and `classroom` (run by the host registered with
+//! [`set_classroom_runner`]).
 //!
 //! The game binary parses its command line with [`Command`] and hands the headless commands to
 //! [`execute`]. Every command works without a display.
@@ -19,12 +20,35 @@ pub mod terminal;
 pub mod text;
 
 pub use args::{
-    BatchArgs, Command, CompareGamesArgs, DebriefArgs, ReplayArgs, RunArgs, SchemaArgs, SoakArgs,
-    ValidateArgs,
+    BatchArgs, ClassroomArgs, Command, CompareGamesArgs, DebriefArgs, NewArgs, ReplayArgs, RunArgs,
+    SchemaArgs, SoakArgs, ValidateArgs,
 };
 pub use error::CliError;
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// What runs `classroom`: the classroom host lives in its own crate (`demarche_classroom`), which
+/// depends on this one, so a binary that includes it registers it with
+/// [`set_classroom_runner`] before calling [`execute`].
+pub type ClassroomRunner = fn(&ClassroomArgs) -> Result<ExitCode, CliError>;
+
+static CLASSROOM: OnceLock<ClassroomRunner> = OnceLock::new();
+
+/// Registers the classroom host for `classroom` (a second call is ignored).
+pub fn set_classroom_runner(runner: ClassroomRunner) {
+    let _ = CLASSROOM.set(runner);
+}
+
+/// Runs `classroom` with the registered host, or says that this binary has none.
+fn classroom(args: &ClassroomArgs) -> Result<ExitCode, CliError> {
+    match CLASSROOM.get() {
+        Some(run) => run(args),
+        None => Err(CliError::Usage(
+            "this binary was built without the classroom host: run `demarche classroom` or `demarche-classroom`".into(),
+        )),
+    }
+}
 
 /// Runs a headless command; prints its output and errors, and returns the exit code.
 pub fn execute(command: Command) -> ExitCode {
@@ -38,6 +62,8 @@ pub fn execute(command: Command) -> ExitCode {
         Command::Balance(args) => commands::balance::run(&args),
         Command::Debrief(args) => commands::debrief::run(&args),
         Command::CompareGames(args) => commands::compare_games::run(&args),
+        Command::Classroom(args) => classroom(&args),
+        Command::New(args) => commands::new::run(&args),
     };
     match result {
         Ok(code) => code,

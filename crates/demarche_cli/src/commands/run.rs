@@ -61,6 +61,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
             "branched at turn {turn}: the turns from {turn} on are played anew; the save is left as it was"
         );
     }
+    name_agendas(&scn, &mut game, &args.agendas)?;
     game.add_injects(injects)
         .map_err(|e| CliError::Usage(format!("--injects: {e}")))?;
     let mut replay = if game.turn() == 1 {
@@ -78,6 +79,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     };
     if let Some(from) = args.from_turn {
         play_the_record_until(&scn, &mut game, &mut replay, from)?;
+        // A short class stops after its turns, with no named ending of its own.
+        if let Some(turns) = args.turns {
+            game.stop_after(Some(from.saturating_add(turns).saturating_sub(1)));
+        }
     }
     let mut policies = policies::build_pair(&names, game.seed())?;
     replay
@@ -200,6 +205,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                     scn.actor(scn.sides[0]).key.clone(): names[0],
                     scn.actor(scn.sides[1]).key.clone(): names[1],
                 },
+                "agendas": {
+                    scn.actor(scn.sides[0]).key.clone(): game.agenda(Side::First),
+                    scn.actor(scn.sides[1]).key.clone(): game.agenda(Side::Second),
+                },
             })
         )?;
     } else {
@@ -223,6 +232,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     }
     if let Some(path) = &args.record {
         replay.injects = game.injects().iter().map(|e| e.raw.clone()).collect();
+        replay.agendas = Side::BOTH.map(|side| game.agenda(side).map(str::to_owned));
         replay.write(path)?;
         eprintln!("replay recorded to {}", shown(path));
     }
@@ -396,4 +406,21 @@ fn player_names(scn: &Scenario, given: &[String]) -> Result<[Option<String>; 2],
         names[side.index()] = Some(name.to_owned());
     }
     Ok(names)
+}
+
+/// Sets the agendas named with `--agenda ACTOR=AGENDA` (`none`: the scenario's weights).
+fn name_agendas(scn: &Scenario, game: &mut Game, given: &[String]) -> Result<(), CliError> {
+    for entry in given {
+        let Some((actor, agenda)) = entry.split_once('=') else {
+            return Err(CliError::Usage(format!(
+                "--agenda {entry}: write ACTOR=AGENDA"
+            )));
+        };
+        let side = scn.side_named(actor.trim()).map_err(CliError::Side)?;
+        let agenda = agenda.trim();
+        let key = (agenda != "none").then_some(agenda);
+        game.set_agenda(side, key)
+            .map_err(|e| CliError::Usage(format!("--agenda {entry}: {e}")))?;
+    }
+    Ok(())
 }

@@ -1,5 +1,6 @@
-//! `demarche validate DIR... [--injects FILE]`: every problem of every scenario (and of a
-//! teacher's inject file, checked against each) at once.
+//! `demarche validate DIR... [--injects FILE] [--watch]`: every problem of every scenario (and
+//! of a teacher's inject file, checked against each) at once; with `--watch`, again after every
+//! save.
 
 use std::process::ExitCode;
 
@@ -9,8 +10,56 @@ use crate::args::ValidateArgs;
 use crate::error::CliError;
 use crate::terminal::{escape, shown};
 
-/// Validates each folder; exit 1 if any has an error.
+/// How often `--watch` looks for saved files.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Validates each folder; exit 1 if any has an error. With `--watch`, checks again after every
+/// change until stopped.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
+    if !args.watch {
+        return check_all(args);
+    }
+    let mut last = fingerprint(args);
+    check_all(args)?;
+    println!("watching {} folder(s); Ctrl-C to stop", args.dirs.len());
+    loop {
+        std::thread::sleep(WATCH_EVERY);
+        let now = fingerprint(args);
+        if now != last {
+            last = now;
+            println!("\n── files changed: checking again");
+            check_all(args)?;
+        }
+    }
+}
+
+/// What `--watch` compares: every file's path, size and modification time under the folders,
+/// and the inject file's.
+fn fingerprint(
+    args: &ValidateArgs,
+) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<std::path::PathBuf> = args.dirs.clone();
+    stack.extend(args.injects.iter().cloned());
+    while let Some(path) = stack.pop() {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            out.push((path, 0, None));
+            continue;
+        };
+        if meta.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| e.path()));
+            }
+        } else {
+            out.push((path, meta.len(), meta.modified().ok()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Validates each folder once.
+fn check_all(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     let mut failed = false;
     for dir in &args.dirs {
         match demarche_sim::load(dir) {

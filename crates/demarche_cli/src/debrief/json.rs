@@ -33,6 +33,7 @@ pub fn render(d: &Debrief) -> Value {
         "turns_played": d.turns_played,
         "policies": by_side(&|i| json!(d.policies[i])),
         "players": by_side(&|i| json!({"policy": d.policies[i], "name": d.names[i]})),
+        "agendas": by_side(&|i| json!(d.game.agenda(Side::BOTH[i]))),
         "outcome": d.outcome.as_ref().map(|o| json!({"key": o.key, "name": o.name, "text": o.text})),
         "scores": by_side(&|i| round(d.sides[i].score)),
         "objectives": by_side(&|i| objectives(&d.sides[i])),

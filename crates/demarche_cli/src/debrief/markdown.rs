@@ -45,9 +45,22 @@ fn head(out: &mut String, d: &Debrief) {
     if let Some(o) = &d.outcome {
         let _ = writeln!(out, "{}\n", o.text);
     }
+    let scn = d.scenario();
     let played: Vec<String> = Side::BOTH
         .iter()
-        .map(|s| format!("{} played by {}", d.sides[s.index()].name, d.player(*s)))
+        .map(|s| {
+            let agenda = d
+                .game
+                .agenda(*s)
+                .and_then(|key| scn.agendas.iter().find(|a| a.key == key))
+                .map(|a| format!(", with the agenda \"{}\"", a.name))
+                .unwrap_or_default();
+            format!(
+                "{} played by {}{agenda}",
+                d.sides[s.index()].name,
+                d.player(*s)
+            )
+        })
         .collect();
     let _ = writeln!(out, "{}.\n", played.join("; "));
     let _ = writeln!(

@@ -1,0 +1,604 @@
+//! The host's state: the scenario, the database, every class, group and team in memory, the
+//! sessions, the live-update bus and the join limiter. Every change goes to the database in
+//! one transaction before it is applied in memory or answered.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use demarche_sim::memo::Memo;
+use demarche_sim::scenario::injects::{LoadedInject, load_injects};
+use demarche_sim::scenario::raw::{RawInject, RawOrder};
+use demarche_sim::{Scenario, Side};
+
+use crate::error::{Error, Result};
+use crate::events::{Bus, Note};
+use crate::group::{GroupRt, TEAM, side_of};
+use crate::limit::Limiter;
+use crate::secret;
+use crate::store::Store;
+use crate::store::rows::{self, ClassRow, GroupRow, TeamRow};
+
+/// How the host is set up.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The scenario folder every class plays.
+    pub scenario_dir: PathBuf,
+    /// The database file.
+    pub db: PathBuf,
+    /// The address people reach the host at, e.g. `http://192.168.1.20:8080`.
+    pub base_url: String,
+    /// Whether the host listens on a LAN address (then the dashboard shows the class's URL as a
+    /// QR code).
+    pub lan: bool,
+    /// Join attempts a client may make at once.
+    pub join_burst: u32,
+    /// Join attempts a client regains per minute.
+    pub join_per_minute: u32,
+}
+
+impl Config {
+    /// The defaults for a scenario and a database: localhost, 10 join attempts then 10 a
+    /// minute.
+    pub fn new(scenario_dir: PathBuf, db: PathBuf) -> Config {
+        Config {
+            scenario_dir,
+            db,
+            base_url: "http://127.0.0.1:8080".into(),
+            lan: false,
+            join_burst: 10,
+            join_per_minute: 10,
+        }
+    }
+}
+
+/// An inject of the scenario's `injects/` folder, offered to the teacher.
+#[derive(Clone, Debug)]
+pub struct CatalogueInject {
+    /// The file's name.
+    pub file: String,
+    /// The inject.
+    pub inject: LoadedInject,
+}
+
+/// Where an inject is fired.
+#[derive(Clone, Copy, Debug)]
+pub enum InjectTarget {
+    /// One group.
+    Group(i64),
+    /// Every group of a class.
+    Class(i64),
+}
+
+/// The host's state.
+pub struct Hub {
+    /// The setup.
+    pub config: Config,
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The database.
+    pub store: Store,
+    /// The live-update bus.
+    pub bus: Bus,
+    /// The join limiter.
+    pub joins: Limiter,
+    /// The scenario's injects.
+    pub catalogue: Vec<CatalogueInject>,
+    teacher_key: String,
+    classes: Mutex<BTreeMap<i64, ClassRow>>,
+    groups: RwLock<BTreeMap<i64, Arc<Mutex<GroupRt>>>>,
+    teams: Mutex<BTreeMap<i64, TeamRow>>,
+    sessions: Mutex<HashMap<String, i64>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Hub {
+    /// Opens the host on its database, rebuilding every group's game by replaying it.
+    pub fn open(config: Config, scenario: Arc<Scenario>) -> Result<Hub> {
+        let store = Store::open(&config.db)?;
+        let teacher_key = store.tx(|tx| match rows::meta(tx, "teacher_key")? {
+            Some(key) => Ok(key),
+            None => {
+                let key = secret::key();
+                rows::set_meta(tx, "teacher_key", &key)?;
+                Ok(key)
+            }
+        })?;
+        let catalogue = catalogue(&scenario, &config.scenario_dir);
+        let hub = Hub {
+            joins: Limiter::new(config.join_burst, config.join_per_minute),
+            config,
+            scenario,
+            store,
+            bus: Bus::default(),
+            catalogue,
+            teacher_key,
+            classes: Mutex::new(BTreeMap::new()),
+            groups: RwLock::new(BTreeMap::new()),
+            teams: Mutex::new(BTreeMap::new()),
+            sessions: Mutex::new(HashMap::new()),
+        };
+        hub.load()?;
+        Ok(hub)
+    }
+
+    fn load(&self) -> Result<()> {
+        let (classes, groups, teams, sessions) = self.store.read(|c| {
+            Ok((
+                rows::classes(c)?,
+                rows::groups(c)?,
+                rows::teams(c)?,
+                rows::sessions(c)?,
+            ))
+        })?;
+        for class in &classes {
+            self.check_scenario(class)?;
+        }
+        for row in groups {
+            let group = self.rebuild(row)?;
+            let id = group.row.id;
+            self.groups
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, Arc::new(Mutex::new(group)));
+        }
+        *lock(&self.classes) = classes.into_iter().map(|c| (c.id, c)).collect();
+        *lock(&self.teams) = teams.into_iter().map(|t| (t.id, t)).collect();
+        *lock(&self.sessions) = sessions.into_iter().collect();
+        Ok(())
+    }
+
+    fn check_scenario(&self, class: &ClassRow) -> Result<()> {
+        let scn = &self.scenario;
+        if class.scenario_id != scn.meta.id || !scn.accepts_hash(&class.scenario_hash) {
+            return Err(Error::Corrupt(format!(
+                "class {} plays scenario `{}` ({}), not these files of `{}`; start the host with its scenario or another --db",
+                class.id, class.scenario_id, class.scenario_hash, scn.meta.id
+            )));
+        }
+        Ok(())
+    }
+
+    fn rebuild(&self, row: GroupRow) -> Result<GroupRt> {
+        let id = row.id;
+        let (turns, injects) = self
+            .store
+            .read(|c| Ok((rows::turns(c, id)?, rows::injects(c, id)?)))?;
+        let turn = turns.last().map_or(1, |t| t.turn + 1);
+        let drafts = self.store.read(|c| rows::drafts(c, id, turn))?;
+        let mut group = GroupRt::rebuild(row, self.scenario.clone(), &turns, &injects, &drafts)?;
+        let undecided = Side::BOTH.into_iter().any(|s| {
+            !group.is_team(s) && !group.drafts[s.index()].submitted && !group.game.is_over()
+        });
+        if undecided {
+            let rows_ = group.open_turn();
+            let turn = group.game.turn();
+            self.store.tx(|tx| {
+                rows_
+                    .iter()
+                    .try_for_each(|d| rows::put_draft(tx, id, turn, d))
+            })?;
+        }
+        Ok(group)
+    }
+
+    /// The teacher's key.
+    pub fn teacher_key(&self) -> &str {
+        &self.teacher_key
+    }
+
+    /// Every class, oldest first.
+    pub fn classes(&self) -> Vec<ClassRow> {
+        lock(&self.classes).values().cloned().collect()
+    }
+
+    /// A class.
+    pub fn class(&self, id: i64) -> Result<ClassRow> {
+        lock(&self.classes)
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::NotFound(format!("no class {id}")))
+    }
+
+    /// Creates a class of the host's scenario (seed: the scenario's unless given).
+    pub fn create_class(&self, name: &str, seed: Option<u64>) -> Result<ClassRow> {
+        let name = clean_label(name, "Class")?;
+        let scn = &self.scenario;
+        let mut class = ClassRow {
+            id: 0,
+            name,
+            scenario_id: scn.meta.id.clone(),
+            scenario_hash: format!("{:016x}", scn.content_hash),
+            seed: seed.unwrap_or(scn.meta.default_seed),
+            require_memos: false,
+            paused: false,
+            ended: false,
+        };
+        class.id = self.store.tx(|tx| rows::insert_class(tx, &class))?;
+        lock(&self.classes).insert(class.id, class.clone());
+        self.note("class", class.id, None, None, true);
+        Ok(class)
+    }
+
+    /// Adds a group to a class: each seat `team` or a policy (`ai:realist:normal`…); its seed
+    /// is the class's unless given. Returns the group's id.
+    pub fn add_group(
+        &self,
+        class_id: i64,
+        label: Option<&str>,
+        seats: [String; 2],
+        seed: Option<u64>,
+    ) -> Result<i64> {
+        let class = self.class(class_id)?;
+        for seat in &seats {
+            if seat != TEAM {
+                demarche_cli::policies::check(&self.scenario, seat)
+                    .map_err(|e| Error::Invalid(format!("seat `{seat}`: {e}")))?;
+            }
+        }
+        let count = self.group_ids(class_id).len();
+        let label = clean_label(label.unwrap_or(""), &format!("Group {}", count + 1))?;
+        let mut row = GroupRow {
+            id: 0,
+            class_id,
+            label,
+            seed: seed.unwrap_or(class.seed),
+            seats,
+        };
+        let mut new_teams = Vec::new();
+        let id = self
+            .store
+            .tx(|tx| {
+                row.id = rows::insert_group(tx, &row)?;
+                for side in Side::BOTH
+                    .into_iter()
+                    .filter(|s| row.seats[s.index()] == TEAM)
+                {
+                    let code = secret::join_code();
+                    let team = rows::insert_team(tx, row.id, side.index(), &code)?;
+                    new_teams.push(TeamRow {
+                        id: team,
+                        group_id: row.id,
+                        side: side.index(),
+                        code: Some(code),
+                    });
+                }
+                let group = GroupRt::start(row.clone(), self.scenario.clone());
+                for d in &group.drafts_rows() {
+                    rows::put_draft(tx, row.id, 1, d)?;
+                }
+                Ok((row.id, group))
+            })
+            .map(|(id, group)| {
+                self.groups
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(id, Arc::new(Mutex::new(group)));
+                id
+            })?;
+        lock(&self.teams).extend(new_teams.into_iter().map(|t| (t.id, t)));
+        self.note("group", class_id, Some(id), Some(1), true);
+        Ok(id)
+    }
+
+    /// A group.
+    pub fn group(&self, id: i64) -> Result<Arc<Mutex<GroupRt>>> {
+        self.groups
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::NotFound(format!("no group {id}")))
+    }
+
+    /// The ids of a class's groups, oldest first.
+    pub fn group_ids(&self, class_id: i64) -> Vec<i64> {
+        self.groups
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, g)| lock(g).row.class_id == class_id)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// A team.
+    pub fn team(&self, id: i64) -> Result<TeamRow> {
+        lock(&self.teams)
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::NotFound(format!("no team {id}")))
+    }
+
+    /// A group's teams.
+    pub fn teams_of(&self, group_id: i64) -> Vec<TeamRow> {
+        lock(&self.teams)
+            .values()
+            .filter(|t| t.group_id == group_id)
+            .cloned()
+            .collect()
+    }
+
+    /// The class a group belongs to.
+    pub fn class_of_group(&self, group_id: i64) -> Result<ClassRow> {
+        let class_id = lock(&*self.group(group_id)?).row.class_id;
+        self.class(class_id)
+    }
+
+    /// Joins with a code: a new session for its team. Returns the session's token and the team.
+    pub fn join(&self, code: &str) -> Result<(String, TeamRow)> {
+        let unknown = || Error::NotFound("no team has this code (or it was revoked)".into());
+        let code = secret::normalize_code(code).ok_or_else(unknown)?;
+        let team = lock(&self.teams)
+            .values()
+            .find(|t| t.code.as_deref().is_some_and(|c| secret::same(c, &code)))
+            .cloned()
+            .ok_or_else(unknown)?;
+        let token = secret::key();
+        self.store
+            .tx(|tx| rows::insert_session(tx, &token, team.id))?;
+        lock(&self.sessions).insert(token.clone(), team.id);
+        Ok((token, team))
+    }
+
+    /// The team of a session token.
+    pub fn session(&self, token: &str) -> Option<i64> {
+        lock(&self.sessions).get(token).copied()
+    }
+
+    /// Revokes a team's join code (and ends its sessions: its members join again with a new
+    /// code).
+    pub fn revoke(&self, team_id: i64) -> Result<()> {
+        self.team(team_id)?;
+        self.store.tx(|tx| rows::set_code(tx, team_id, None))?;
+        if let Some(t) = lock(&self.teams).get_mut(&team_id) {
+            t.code = None;
+        }
+        lock(&self.sessions).retain(|_, t| *t != team_id);
+        Ok(())
+    }
+
+    /// Gives a team a new join code (the old one stops working). Returns it.
+    pub fn reissue(&self, team_id: i64) -> Result<String> {
+        self.team(team_id)?;
+        let code = secret::join_code();
+        self.store
+            .tx(|tx| rows::set_code(tx, team_id, Some(&code)))?;
+        if let Some(t) = lock(&self.teams).get_mut(&team_id) {
+            t.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+
+    /// The team's group and side, checking the class lets it play now.
+    fn playing(&self, team_id: i64) -> Result<(TeamRow, Arc<Mutex<GroupRt>>, ClassRow)> {
+        let team = self.team(team_id)?;
+        let group = self.group(team.group_id)?;
+        let class = self.class_of_group(team.group_id)?;
+        if class.ended {
+            return Err(Error::Conflict("the teacher has ended the game".into()));
+        }
+        if class.paused {
+            return Err(Error::Conflict("the class is paused".into()));
+        }
+        Ok((team, group, class))
+    }
+
+    /// Replaces a team's draft (withdrawing its submission, if any).
+    pub fn set_draft(&self, team_id: i64, orders: Vec<RawOrder>, memo: Memo) -> Result<()> {
+        let (team, group, _) = self.playing(team_id)?;
+        let side = side_of(team.side)?;
+        let mut g = lock(&group);
+        let old = g.drafts[side.index()].clone();
+        let row = g.set_draft(side, orders, memo)?;
+        let turn = g.game.turn();
+        if let Err(e) = self
+            .store
+            .tx(|tx| rows::put_draft(tx, team.group_id, turn, &row))
+        {
+            g.drafts[side.index()] = old.clone();
+            if old.submitted {
+                g.drafts[side.index()].submitted = false;
+                let _ = g.submit(side, false);
+            }
+            return Err(e);
+        }
+        let class = g.row.class_id;
+        drop(g);
+        self.note("draft", class, Some(team.group_id), Some(turn), true);
+        Ok(())
+    }
+
+    /// Submits a team's draft; committed to the database before it returns.
+    pub fn submit(&self, team_id: i64) -> Result<()> {
+        let (team, group, class) = self.playing(team_id)?;
+        let side = side_of(team.side)?;
+        let mut g = lock(&group);
+        if g.game.is_over() {
+            return Err(Error::Conflict("this group's game is over".into()));
+        }
+        let row = g.submit(side, class.require_memos)?;
+        let turn = g.game.turn();
+        if let Err(e) = self
+            .store
+            .tx(|tx| rows::put_draft(tx, team.group_id, turn, &row))
+        {
+            g.withdraw(side);
+            return Err(e);
+        }
+        drop(g);
+        self.note("submitted", class.id, Some(team.group_id), Some(turn), true);
+        Ok(())
+    }
+
+    /// Resolves a group's turn with what was submitted; returns the new turn.
+    pub fn advance(&self, group_id: i64) -> Result<u32> {
+        let class = self.class_of_group(group_id)?;
+        if class.ended {
+            return Err(Error::Conflict("the teacher has ended the game".into()));
+        }
+        if class.paused {
+            return Err(Error::Conflict(
+                "the class is paused: resume it first".into(),
+            ));
+        }
+        let group = self.group(group_id)?;
+        let mut g = lock(&group);
+        let turn_row = g.resolve()?;
+        let drafts = g.open_turn();
+        let next = g.game.turn();
+        let stored = self.store.tx(|tx| {
+            rows::insert_turn(tx, group_id, &turn_row)?;
+            drafts
+                .iter()
+                .try_for_each(|d| rows::put_draft(tx, group_id, next, d))
+        });
+        if let Err(e) = stored {
+            let row = g.row.clone();
+            *g = self.rebuild(row)?;
+            return Err(e);
+        }
+        drop(g);
+        self.note("resolved", class.id, Some(group_id), Some(next), false);
+        Ok(next)
+    }
+
+    /// Resolves the turn of every group of a class whose game goes on; returns how many.
+    pub fn advance_class(&self, class_id: i64) -> Result<usize> {
+        self.class(class_id)?;
+        let mut done = 0;
+        for id in self.group_ids(class_id) {
+            let over = lock(&*self.group(id)?).game.is_over();
+            if !over {
+                self.advance(id)?;
+                done += 1;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Sets a class's switches (those given).
+    pub fn set_switches(
+        &self,
+        class_id: i64,
+        paused: Option<bool>,
+        require_memos: Option<bool>,
+        ended: Option<bool>,
+    ) -> Result<ClassRow> {
+        let mut class = self.class(class_id)?;
+        class.paused = paused.unwrap_or(class.paused);
+        class.require_memos = require_memos.unwrap_or(class.require_memos);
+        class.ended = ended.unwrap_or(class.ended);
+        self.store.tx(|tx| rows::update_class(tx, &class))?;
+        lock(&self.classes).insert(class_id, class.clone());
+        for group in self.group_ids(class_id) {
+            self.note("class", class_id, Some(group), None, false);
+        }
+        self.note("class", class_id, None, None, true);
+        Ok(class)
+    }
+
+    /// Fires an inject (it takes effect when the turn resolves) at one group or at every group
+    /// of a class whose game goes on; returns how many groups got it.
+    pub fn fire(&self, target: InjectTarget, raw: &RawInject) -> Result<usize> {
+        let ids = match target {
+            InjectTarget::Group(id) => vec![id],
+            InjectTarget::Class(id) => {
+                self.class(id)?;
+                self.group_ids(id)
+            }
+        };
+        let mut fired = 0;
+        for id in ids {
+            let group = self.group(id)?;
+            let mut g = lock(&group);
+            if g.game.is_over() {
+                continue;
+            }
+            let row = g.fire(raw.clone())?;
+            if let Err(e) = self.store.tx(|tx| rows::insert_inject(tx, id, &row)) {
+                let _ = g.game.withdraw_inject(&raw.key);
+                return Err(e);
+            }
+            fired += 1;
+            let class = g.row.class_id;
+            drop(g);
+            self.note("inject", class, Some(id), None, true);
+        }
+        Ok(fired)
+    }
+
+    fn note(
+        &self,
+        kind: &'static str,
+        class: i64,
+        group: Option<i64>,
+        turn: Option<u32>,
+        teacher_only: bool,
+    ) {
+        self.bus.send(Note {
+            kind,
+            class,
+            group,
+            turn,
+            teacher_only,
+        });
+    }
+}
+
+impl GroupRt {
+    /// The rows of this turn's submitted drafts (the policies' at the start of a turn).
+    pub fn drafts_rows(&self) -> Vec<rows::DraftRow> {
+        Side::BOTH
+            .into_iter()
+            .filter(|s| self.drafts[s.index()].submitted)
+            .map(|s| self.drafts[s.index()].row(s))
+            .collect()
+    }
+}
+
+/// A label for people: trimmed, at most 80 characters, no control characters; `default` when
+/// blank.
+pub fn clean_label(text: &str, default: &str) -> Result<String> {
+    let text = text.trim();
+    if text.chars().count() > 80 || text.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "a name has at most 80 characters and no control characters".into(),
+        ));
+    }
+    Ok(if text.is_empty() {
+        default.to_owned()
+    } else {
+        text.to_owned()
+    })
+}
+
+/// The injects of the scenario's `injects/*.ron` files (a file with problems is skipped, said
+/// on standard error).
+fn catalogue(scn: &Scenario, dir: &std::path::Path) -> Vec<CatalogueInject> {
+    let Ok(entries) = std::fs::read_dir(dir.join("injects")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let file = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        match load_injects(scn, &path) {
+            Ok((injects, _)) => out.extend(injects.into_iter().map(|inject| CatalogueInject {
+                file: file.clone(),
+                inject,
+            })),
+            Err(e) => eprintln!("warning: {e}; its injects are not offered"),
+        }
+    }
+    out
+}

@@ -1,0 +1,220 @@
+//! Every string of the pages, in one table ready for translation: a translation is another
+//! `const` of [`Strings`].
+
+/// The pages' strings.
+#[derive(Clone, Copy, Debug)]
+pub struct Strings {
+    /// Site name.
+    pub site: &'static str,
+    /// Teacher's dashboard title.
+    pub dashboard: &'static str,
+    /// Create a class.
+    pub create_class: &'static str,
+    /// Class name.
+    pub class_name: &'static str,
+    /// Seed (optional).
+    pub seed: &'static str,
+    /// Add a group.
+    pub add_group: &'static str,
+    /// Group name.
+    pub group_name: &'static str,
+    /// A team of students.
+    pub team_seat: &'static str,
+    /// Advance every group.
+    pub advance_all: &'static str,
+    /// Advance this group.
+    pub advance: &'static str,
+    /// Pause.
+    pub pause: &'static str,
+    /// Resume.
+    pub resume: &'static str,
+    /// Require memos.
+    pub require_memos: &'static str,
+    /// Memos optional.
+    pub memos_optional: &'static str,
+    /// End the game.
+    pub end_game: &'static str,
+    /// Confirm ending.
+    pub end_confirm: &'static str,
+    /// Download debriefs.
+    pub download: &'static str,
+    /// Fire an inject.
+    pub fire_inject: &'static str,
+    /// At every group.
+    pub all_groups: &'static str,
+    /// Or an inject written in RON.
+    pub inject_ron: &'static str,
+    /// Fire.
+    pub fire: &'static str,
+    /// Class URL.
+    pub class_url: &'static str,
+    /// Groups heading.
+    pub groups: &'static str,
+    /// Turn.
+    pub turn: &'static str,
+    /// Submitted.
+    pub submitted: &'static str,
+    /// Waiting.
+    pub waiting: &'static str,
+    /// Rung.
+    pub rung: &'static str,
+    /// Tension.
+    pub tension: &'static str,
+    /// Scores.
+    pub scores: &'static str,
+    /// Outcome.
+    pub outcome: &'static str,
+    /// Game goes on.
+    pub ongoing: &'static str,
+    /// Join code.
+    pub code: &'static str,
+    /// Revoked.
+    pub revoked: &'static str,
+    /// Revoke.
+    pub revoke: &'static str,
+    /// New code.
+    pub reissue: &'static str,
+    /// Paused banner.
+    pub paused: &'static str,
+    /// Ended banner.
+    pub ended: &'static str,
+    /// Join page title.
+    pub join_title: &'static str,
+    /// Join prompt.
+    pub join_prompt: &'static str,
+    /// Join button.
+    pub join: &'static str,
+    /// Teacher sign-in needed.
+    pub teacher_sign_in: &'static str,
+    /// Briefing.
+    pub briefing: &'static str,
+    /// Orders this turn.
+    pub orders: &'static str,
+    /// No orders.
+    pub no_orders: &'static str,
+    /// Memo for the turn.
+    pub memo: &'static str,
+    /// Memo for an order.
+    pub order_memo: &'static str,
+    /// Remove.
+    pub remove: &'static str,
+    /// Add.
+    pub add: &'static str,
+    /// Save draft.
+    pub save: &'static str,
+    /// Submit.
+    pub submit: &'static str,
+    /// Submitted note.
+    pub submitted_note: &'static str,
+    /// Capital left.
+    pub capital_left: &'static str,
+    /// Actions.
+    pub actions: &'static str,
+    /// Latest report.
+    pub report: &'static str,
+    /// No report yet.
+    pub no_report: &'static str,
+    /// Why.
+    pub why: &'static str,
+    /// Did not submit.
+    pub did_not_submit: &'static str,
+    /// Refused orders.
+    pub refused: &'static str,
+    /// News.
+    pub news: &'static str,
+    /// History.
+    pub history: &'static str,
+    /// The record.
+    pub record: &'static str,
+    /// This game.
+    pub this_game: &'static str,
+    /// Milestones.
+    pub milestones: &'static str,
+    /// Not reached.
+    pub not_reached: &'static str,
+    /// Saved.
+    pub saved: &'static str,
+    /// Game over.
+    pub game_over: &'static str,
+    /// Seat label for a side.
+    pub plays: &'static str,
+    /// The map is not drawn yet.
+    pub map_later: &'static str,
+}
+
+/// English.
+pub const EN: Strings = Strings {
+    site: "Démarche classroom",
+    dashboard: "Teacher's dashboard",
+    create_class: "Create the class",
+    class_name: "Class name",
+    seed: "Seed (optional)",
+    add_group: "Add a group",
+    group_name: "Group name",
+    team_seat: "a team of students",
+    advance_all: "Advance every group",
+    advance: "Advance",
+    pause: "Pause all",
+    resume: "Resume all",
+    require_memos: "Require memos",
+    memos_optional: "Make memos optional",
+    end_game: "End the game",
+    end_confirm: "End the game for every group? This cannot be undone.",
+    download: "Download every debrief (zip)",
+    fire_inject: "Fire an inject",
+    all_groups: "every group",
+    inject_ron: "or write one in RON",
+    fire: "Fire",
+    class_url: "Students open",
+    groups: "Groups",
+    turn: "Turn",
+    submitted: "submitted",
+    waiting: "waiting",
+    rung: "Rung",
+    tension: "Tension",
+    scores: "Scores",
+    outcome: "Outcome",
+    ongoing: "goes on",
+    code: "Join code",
+    revoked: "revoked",
+    revoke: "Revoke",
+    reissue: "New code",
+    paused: "The class is paused.",
+    ended: "The teacher has ended the game.",
+    join_title: "Join your team",
+    join_prompt: "Enter the code your teacher gave your team.",
+    join: "Join",
+    teacher_sign_in: "Open the teacher's link printed by `demarche classroom`.",
+    briefing: "Briefing",
+    orders: "Orders this turn",
+    no_orders: "No orders yet: add actions below.",
+    memo: "Memo: why these orders?",
+    order_memo: "Why this order?",
+    remove: "Remove",
+    add: "Add",
+    save: "Save draft",
+    submit: "Submit",
+    submitted_note: "Submitted. Change anything to take it back.",
+    capital_left: "Capital left",
+    actions: "Actions",
+    report: "Latest report",
+    no_report: "No turn resolved yet.",
+    why: "why",
+    did_not_submit: "did not submit: it played no orders this turn.",
+    refused: "Refused",
+    news: "News",
+    history: "History: the record beside this game",
+    record: "The record",
+    this_game: "This game",
+    milestones: "Milestones",
+    not_reached: "not reached",
+    saved: "Saved.",
+    game_over: "Game over",
+    plays: "plays",
+    map_later: "",
+};
+
+/// The strings pages use.
+pub fn strings() -> &'static Strings {
+    &EN
+}
