@@ -24,6 +24,8 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once at start-up and consumed at once: the size of the headless variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum TopCommand {
     #[command(flatten)]
     Headless(demarche_cli::Command),
