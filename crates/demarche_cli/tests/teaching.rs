@@ -356,3 +356,60 @@ fn memos_reach_all_four_debrief_files() {
         }
     }
 }
+
+#[test]
+fn a_debrief_exported_mid_game_tells_no_record_of_a_later_turn() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let scenario = scenario();
+    let out = dir.path().to_str().unwrap();
+    let output = run(&[
+        "run",
+        "--scenario",
+        &scenario,
+        "--side",
+        "JPN=dove",
+        "--turns",
+        "5",
+        "--debrief",
+        out,
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let folder = only_folder(dir.path());
+    let scn = demarche_sim::load(Path::new(&scenario))
+        .expect("the scenario")
+        .scenario;
+    let notes: Vec<(u32, &str)> = demarche_sim::Side::BOTH
+        .iter()
+        .flat_map(|side| {
+            scn.record_notes[side.index()]
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.note.as_deref().map(|note| (i as u32 + 1, note)))
+        })
+        .collect();
+    let later_dates: Vec<String> = scn
+        .milestones
+        .iter()
+        .filter(|m| scn.meta.calendar.turn_of(m.date).is_none_or(|t| t > 5))
+        .map(|m| m.date.to_string())
+        .collect();
+    for file in ["debrief.md", "debrief.html", "debrief.json"] {
+        let body = std::fs::read_to_string(folder.join(file)).expect(file);
+        let body = body.replace("\\\"", "\"");
+        for (turn, note) in &notes {
+            let head: String = note.chars().take(60).collect();
+            if *turn > 5 {
+                assert!(!body.contains(&head), "{file}: the note of turn {turn} told early");
+            } else if file != "debrief.html" {
+                // (The page escapes quotes and apostrophes, so its text is checked one way.)
+                assert!(body.contains(&head), "{file}: the note of turn {turn} is missing");
+            }
+        }
+        for date in &later_dates {
+            assert!(
+                !body.contains(date.as_str()),
+                "{file}: milestone date {date} told early"
+            );
+        }
+    }
+}
