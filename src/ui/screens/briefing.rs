@@ -48,11 +48,38 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                     .color(theme::egui(scn.actor(actor).color)),
             );
             markdown::show(ui, &scn.meta.briefings[side.index()]);
+            // Two people at one screen would read each other's agenda here: theirs is shown
+            // only to a single player and to an audience watching the AI.
+            let agenda = (session.mode != Mode::TwoPlayers)
+                .then(|| session.game.agenda(side))
+                .flatten()
+                .and_then(|key| scn.agendas.iter().find(|a| a.key == key));
+            if let Some(agenda) = agenda {
+                ui.label(
+                    egui::RichText::new(format!("Your government's agenda: {}", agenda.name))
+                        .strong(),
+                );
+                ui.label(&agenda.description);
+                ui.label(
+                    egui::RichText::new(
+                        "The other side does not know it; you do not know theirs, except from what they do.",
+                    )
+                    .italics(),
+                );
+            }
             ui.label(egui::RichText::new("Objectives (weights count in the final score)").strong());
-            for o in scn.objectives.iter().filter(|o| o.side == actor) {
+            let view = session.game.view();
+            for (i, o) in scn
+                .objectives
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.side == actor)
+            {
                 ui.label(format!(
                     "• {} (weight {}): {}",
-                    o.name, o.weight, o.description
+                    o.name,
+                    view.status.weight(scn, i),
+                    o.description
                 ));
             }
         }
