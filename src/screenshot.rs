@@ -34,6 +34,10 @@ pub enum View {
     Gameover,
     /// The History tab: the record beside the game.
     History,
+    /// The timeline with a branch: the game played with the record to the turn, a branch from
+    /// two turns before it played on by the hawkish rule-based policy, and an earlier turn of
+    /// the branch looked at, read-only.
+    Timeline,
     /// The facilitator's panel, unlocked, with the scenario's first inject file from the first
     /// turn (those due before the turn shown have fired; one still to come is fired now).
     Facilitator,
@@ -309,6 +313,28 @@ fn drive(
                     let _ = fire_now(&mut session, &key);
                 }
                 ui.facilitator.open = true;
+                *flow = Flow::Planning(side);
+                screen.set(Screen::Playing);
+            }
+            View::Timeline => {
+                let turn = session.game.turn();
+                let from = turn.saturating_sub(2).max(2);
+                session.begin_turn();
+                let _ = session.look_at(from);
+                if session.branch_here().is_ok() {
+                    let mut hawk = demarche_sim::policy::RuleBased::new(
+                        demarche_sim::policy::Leaning::Hawk,
+                        7,
+                    );
+                    for _ in 0..2 {
+                        for side in Side::BOTH {
+                            let orders = hawk.orders(&session.game.side_view(side));
+                            session.game.submit_unchecked(side, orders);
+                        }
+                        let _ = session.game.resolve();
+                    }
+                    let _ = session.look_at(from + 1);
+                }
                 *flow = Flow::Planning(side);
                 screen.set(Screen::Playing);
             }

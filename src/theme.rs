@@ -10,6 +10,10 @@ pub const SEA: [u8; 3] = [16, 38, 58];
 pub const LAND_OTHER: [u8; 3] = [150, 156, 160];
 /// Outline of land.
 pub const COAST: [u8; 3] = [230, 235, 238];
+/// The coastline stroked around every land feature.
+pub const COASTLINE: [u8; 3] = [20, 34, 48];
+/// Incidents marked on the map.
+pub const INCIDENT: [u8; 3] = [213, 94, 0];
 /// Highlight of the hovered region.
 pub const HOVER: [u8; 3] = [255, 255, 255];
 /// The selected region.

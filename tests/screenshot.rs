@@ -1,6 +1,6 @@
 //! The window renders: `demarche screenshot` under Xvfb with Mesa's software Vulkan writes PNGs
-//! of the menu, the map, the History tab and the facilitator's panel that are neither blank nor
-//! uniform.
+//! of the menu, the map, the History tab, the facilitator's panel and the timeline with a branch
+//! that are neither blank nor uniform.
 //!
 //! The test needs the Debian packages xvfb, mesa-vulkan-drivers and libvulkan1. Where they are
 //! missing it says so and stops; `.ci/run` installs them and sets DEMARCHE_REQUIRE_WINDOW=1, which
@@ -98,7 +98,7 @@ fn the_menu_the_map_the_history_and_the_facilitator_render_to_pictures_that_are_
     }
     let (_xvfb, display) = start_display();
     let dir = tempfile::tempdir().unwrap();
-    for view in ["menu", "map", "history", "facilitator"] {
+    for view in ["menu", "map", "history", "facilitator", "timeline"] {
         let out = dir.path().join(format!("{view}.png"));
         let output = Command::new(env!("CARGO_BIN_EXE_demarche"))
             .args(["screenshot", "--view", view, "--out"])

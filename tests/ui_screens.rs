@@ -246,3 +246,37 @@ fn long_action_names_wrap_inside_the_actions_panel() {
         "the name is wrapped on more than one line"
     );
 }
+
+#[test]
+fn the_map_legend_lists_every_force_kind_present_and_the_panels_fold_away() {
+    let (mut app, _saves) = app();
+    app.insert_resource(Viewport(egui::vec2(1536.0, 864.0)));
+    new_game(&mut app, Mode::Play(Side::First));
+    app.world_mut().write_message(Intent::BeginPlay);
+    app.update();
+    app.update();
+    let texts = settle(&mut app);
+    let session = app.world().resource::<demarche::session::Session>();
+    let kinds = demarche::ui::panels::map_overlay::kinds_present(session.scenario());
+    assert_eq!(
+        kinds.len(),
+        4,
+        "the 2022 scenario has ships, aircraft, troops and missiles"
+    );
+    for kind in kinds {
+        let name = demarche::map::icons::kind_name(kind);
+        assert!(shows(&texts, name), "the legend lists {name}");
+    }
+    assert!(shows(&texts, "Timeline") && shows(&texts, "1 now"));
+    // M (or the top bar's button) folds the side panels away: the map takes the width.
+    click(&mut app, where_is(&texts, "Map only (M)"));
+    let texts = settle(&mut app);
+    assert!(!shows(&texts, "Orders this turn") && !shows(&texts, "Intelligence"));
+    let (min, max) = app
+        .world()
+        .resource::<UiPointer>()
+        .free
+        .expect("the free area");
+    assert!(min.x == 0.0 && max.x >= 1536.0, "{min} {max}");
+    assert!(shows(&texts, "Show panels (M)"));
+}

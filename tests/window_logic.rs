@@ -339,3 +339,115 @@ fn every_scenario_map_has_the_features_its_regions_name() {
         }
     }
 }
+
+/// Plays `turns` turns of the session's current game with a policy for both sides.
+fn play(app: &mut App, turns: u32, policy: &mut dyn demarche_sim::policy::Policy) -> Vec<u64> {
+    let mut session = app.world_mut().resource_mut::<Session>();
+    for _ in 0..turns {
+        for side in Side::BOTH {
+            let orders = policy.orders(&session.game.side_view(side));
+            session.game.submit_unchecked(side, orders);
+        }
+        session.game.resolve().expect("a turn");
+    }
+    session.begin_turn();
+    hashes(&session.game)
+}
+
+fn hashes(game: &demarche_sim::Game) -> Vec<u64> {
+    game.history().iter().map(|r| r.hash.0).collect()
+}
+
+#[test]
+fn rewind_shows_an_earlier_turn_read_only_and_a_branch_leaves_the_trunk_as_it_was() {
+    use demarche_sim::policy::{Historical, Leaning, RuleBased};
+    let (mut app, saves) = app();
+    new_game(&mut app, Mode::Play(Side::First));
+    send(&mut app, Intent::BeginPlay);
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+    let trunk = play(&mut app, 6, &mut Historical);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.game.turn(), 7);
+    let start_of_3 = session.game.state_at(3).expect("turn 3");
+
+    // Looking back: every panel sees the state then; orders and End turn are refused.
+    send(&mut app, Intent::LookAt(3));
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.looking_at(), Some(3));
+    assert_eq!(session.game.turn(), 3);
+    assert_eq!(session.game.state(), start_of_3);
+    assert_eq!(session.game.hash().0, trunk[1], "the state after turn 2");
+    assert_eq!(session.live_game().turn(), 7);
+    let order = session
+        .scenario()
+        .historical_orders(Side::First, 3)
+        .first()
+        .cloned();
+    if let Some(order) = order {
+        send(&mut app, Intent::AddOrder(Side::First, order));
+    }
+    send(&mut app, Intent::EndTurn);
+    app.update();
+    let session = app.world().resource::<Session>();
+    assert!(session.drafts[0].is_empty(), "no orders while looking back");
+    assert_eq!(
+        session.game.turn(),
+        3,
+        "nothing resolved while looking back"
+    );
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+    send(&mut app, Intent::BackToNow);
+    let session = app.world().resource::<Session>();
+    assert_eq!((session.looking_at(), session.game.turn()), (None, 7));
+
+    // A branch from turn 5 plays other orders; the trunk keeps its hashes.
+    send(&mut app, Intent::LookAt(5));
+    send(&mut app, Intent::BranchHere);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.lines.lines.len(), 2);
+    assert_eq!(session.lines.current, 1);
+    assert_eq!(session.game.turn(), 5);
+    assert_eq!(flow(&app), Flow::Planning(Side::First));
+    let branch = play(&mut app, 3, &mut RuleBased::new(Leaning::Hawk, 7));
+    assert_eq!(branch[..4], trunk[..4], "the branch shares turns 1-4");
+    assert_ne!(branch[4..6], trunk[4..6], "other orders, another game");
+    let session = app.world().resource::<Session>();
+    assert_eq!(hashes(session.line_game(0).expect("the trunk")), trunk);
+    // The branch is reproducible: the same orders from the same turn give the same hashes.
+    let mut again = session.line_game(0).unwrap().branch_at(5).unwrap();
+    let mut hawk = RuleBased::new(Leaning::Hawk, 7);
+    for _ in 0..3 {
+        for side in Side::BOTH {
+            let orders = demarche_sim::policy::Policy::orders(&mut hawk, &again.side_view(side));
+            again.submit_unchecked(side, orders);
+        }
+        again.resolve().unwrap();
+    }
+    assert_eq!(hashes(&again), branch);
+
+    // Saved with the game (the trunk and a file per branch), loaded back on the branch.
+    let path = saves.path().join("lines.save.ron");
+    send(&mut app, Intent::Save(Some(path.clone())));
+    assert!(path.is_file());
+    assert!(demarche::session::saves::branch_file(&path, 1).is_file());
+    let listed = demarche::session::saves::list(saves.path());
+    assert!(
+        listed.iter().all(|e| !e.name.contains(".branch-")),
+        "trunks only"
+    );
+    send(&mut app, Intent::QuitToMenu);
+    send(&mut app, Intent::Load(path));
+    app.update();
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.lines.lines.len(), 2);
+    assert_eq!(session.lines.current, 1);
+    assert_eq!(hashes(&session.game), branch);
+    assert_eq!(hashes(session.line_game(0).unwrap()), trunk);
+    assert_eq!(session.parent_game().map(|(name, _)| name), Some("Trunk"));
+
+    // Back to the trunk, as it was.
+    send(&mut app, Intent::SwitchLine(0));
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.lines.current, 0);
+    assert_eq!(hashes(&session.game), trunk);
+}

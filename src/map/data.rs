@@ -29,6 +29,8 @@ pub struct MapData {
     pub regions: Vec<RegionShape>,
     /// The region each land feature belongs to.
     pub feature_region: Vec<Option<RegionId>>,
+    /// Each land feature's bounding box, km: min corner, max corner.
+    pub feature_boxes: Vec<(Vec2, Vec2)>,
 }
 
 impl MapData {
@@ -64,10 +66,24 @@ impl MapData {
                 }
             })
             .collect();
+        let feature_boxes = asset
+            .features
+            .iter()
+            .map(|f| {
+                f.ring.iter().fold(
+                    (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)),
+                    |(lo, hi), p| {
+                        let p = Vec2::new(p[0], p[1]);
+                        (lo.min(p), hi.max(p))
+                    },
+                )
+            })
+            .collect();
         MapData {
             asset,
             regions,
             feature_region,
+            feature_boxes,
         }
     }
 
@@ -99,14 +115,15 @@ impl MapData {
         self.regions[region.index()].anchor
     }
 
-    /// Where a force's marker stands in a region, spread around the anchor when several share it.
-    pub fn marker_position(&self, region: RegionId, slot: usize, of: usize) -> Vec2 {
+    /// Where a force's marker stands in a region, spread `spread` km around the anchor when
+    /// several share it.
+    pub fn marker_position(&self, region: RegionId, slot: usize, of: usize, spread: f32) -> Vec2 {
         let anchor = self.anchor(region);
         if of <= 1 {
             return anchor;
         }
         let angle = std::f32::consts::TAU * slot as f32 / of as f32 + 0.6;
-        anchor + Vec2::new(angle.cos(), angle.sin()) * 22.0
+        anchor + Vec2::new(angle.cos(), angle.sin()) * spread
     }
 
     /// The centre and size of the map's extent.

@@ -1,5 +1,5 @@
-//! Land: one mesh per feature of the map asset, tinted with the colour of the country that
-//! administers it.
+//! Land: one mesh per feature of the map asset, tinted with the colour of the actor that
+//! administers its region (the feature's own country where no region names it).
 
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
@@ -46,7 +46,11 @@ pub fn spawn(
         )
         .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
         .with_inserted_indices(Indices::U32(indices));
-        let color = theme::bevy(land_color(&session, &feature.country));
+        let admin = data.feature_region[i]
+            .and_then(|r| session.scenario().region(r).administered_by)
+            .map(|a| session.scenario().actor(a).key.clone());
+        let country = admin.as_deref().unwrap_or(&feature.country);
+        let color = theme::bevy(land_color(&session, country));
         commands.spawn((
             Mesh2d(meshes.add(mesh)),
             MeshMaterial2d(materials.add(ColorMaterial::from_color(color))),

@@ -1,12 +1,13 @@
-//! Force markers: a shape per kind (fleet, air wing, troops, missile battery) in the owner's
-//! colour, standing where the simulation puts each force, moving along its path while a turn
-//! plays back, and keeping the same size on screen at any zoom.
+//! Force markers: an icon per kind (a ship, an aircraft, the infantry sign, a missile; see
+//! [`super::icons`]) on a disc in the owner's colour, standing where the simulation puts each
+//! force, moving along its path while a turn plays back, and keeping the same size on screen at
+//! any zoom.
 
 use bevy::prelude::*;
-use demarche_sim::scenario::ForceKind;
 use demarche_sim::{ForceId, RegionId};
 
 use super::data::{along, slots};
+use super::icons::{disc_tris, pictogram_tris};
 use super::{MapCamera, MapState};
 use crate::session::{Flow, Screen, Session};
 use crate::theme;
@@ -18,24 +19,10 @@ pub struct Marker {
     pub force: ForceId,
 }
 
-/// Marker size on screen, in pixels.
-const SIZE: f32 = 9.0;
+/// The icon's radius on screen, in pixels.
+pub const SIZE: f32 = 11.0;
 
-fn shape(kind: ForceKind) -> Mesh {
-    match kind {
-        ForceKind::Fleet => Triangle2d::new(
-            Vec2::new(0.0, 1.2),
-            Vec2::new(-1.0, -0.8),
-            Vec2::new(1.0, -0.8),
-        )
-        .into(),
-        ForceKind::AirWing => Rhombus::new(2.0, 2.4).into(),
-        ForceKind::Troops => Rectangle::new(1.8, 1.8).into(),
-        ForceKind::MissileBattery => Circle::new(1.0).into(),
-    }
-}
-
-/// Spawns one marker per force: a white outline behind the coloured shape.
+/// Spawns one marker per force: a white rim, the owner's disc, the white pictogram.
 pub fn spawn(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -45,9 +32,11 @@ pub fn spawn(
     let Some(session) = session else { return };
     let scn = session.scenario();
     let white = materials.add(ColorMaterial::from_color(Color::WHITE));
+    let rim = meshes.add(disc_tris(1.0).into_mesh());
+    let disc = meshes.add(disc_tris(0.86).into_mesh());
     for (i, force) in scn.forces.iter().enumerate() {
         let color = theme::bevy(scn.actor(force.owner).color);
-        let mesh = meshes.add(shape(force.kind));
+        let picture = meshes.add(pictogram_tris(force.kind).into_mesh());
         commands
             .spawn((
                 Transform::from_xyz(0.0, 0.0, 5.0),
@@ -60,26 +49,34 @@ pub fn spawn(
             ))
             .with_children(|parent| {
                 parent.spawn((
-                    Mesh2d(mesh.clone()),
+                    Mesh2d(rim.clone()),
                     MeshMaterial2d(white.clone()),
-                    Transform::from_xyz(0.0, 0.0, 0.0).with_scale(Vec3::splat(1.35)),
+                    Transform::from_xyz(0.0, 0.0, 0.0),
                 ));
                 parent.spawn((
-                    Mesh2d(mesh),
+                    Mesh2d(disc.clone()),
                     MeshMaterial2d(materials.add(ColorMaterial::from_color(color))),
                     Transform::from_xyz(0.0, 0.0, 0.1),
+                ));
+                parent.spawn((
+                    Mesh2d(picture),
+                    MeshMaterial2d(white.clone()),
+                    Transform::from_xyz(0.0, 0.0, 0.2),
                 ));
             });
     }
 }
 
 /// Where each force's marker is now: its region, or on its way during the playback.
-pub fn positions(map: &super::MapData, session: &Session, flow: &Flow) -> Vec<Vec2> {
+/// `scale` is the zoom (km per pixel): icons sharing a region stand apart on screen.
+pub fn positions(map: &super::MapData, session: &Session, flow: &Flow, scale: f32) -> Vec<Vec2> {
     let view = session.game.view();
     let at: Vec<RegionId> = view.mil.forces.iter().map(|f| f.at).collect();
     let mut out: Vec<Vec2> = slots(&at)
         .into_iter()
-        .map(|(force, slot, of)| map.marker_position(at[force.index()], slot, of))
+        .map(|(force, slot, of)| {
+            map.marker_position(at[force.index()], slot, of, 2.3 * SIZE * scale)
+        })
         .collect();
     if let (Some(progress), Some(report)) = (flow.playback(), session.game.last_report()) {
         for movement in &report.movements {
@@ -113,7 +110,7 @@ pub fn place(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let places = positions(data, &session, &flow);
+    let places = positions(data, &session, &flow, scale);
     for (marker, mut transform) in &mut markers {
         if let Some(p) = places.get(marker.force.index()) {
             transform.translation = p.extend(5.0);

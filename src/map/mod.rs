@@ -1,9 +1,16 @@
-//! The map: real coastlines from the scenario's map asset, the scenario's regions (hover and
-//! select), force markers where the simulation puts them, and the turn's moves played back.
+//! The map: real coastlines from the scenario's map asset (stroked, over a sea shaded by
+//! distance from the coast, with a graticule), land tinted by administrator and disputed land
+//! hatched, the scenario's regions (hover and select), force icons where the simulation puts
+//! them, and the turn's moves and incidents. Labels, the scale bar and the legend are drawn over
+//! it by `ui::panels::map_overlay`, with the placement of [`labels`].
 
 pub mod camera;
 pub mod data;
+pub mod geo;
+pub mod icons;
+pub mod labels;
 pub mod land;
+pub mod layers;
 pub mod markers;
 pub mod overlays;
 
@@ -68,6 +75,8 @@ impl Plugin for MapPlugin {
             .init_resource::<MapSelection>()
             .init_resource::<UiPointer>()
             .init_resource::<FramePending>()
+            .init_resource::<layers::ZoomBuilt>()
+            .add_systems(Startup, overlays::configure_gizmos)
             .add_systems(
                 PreStartup,
                 camera::spawn.before(bevy_egui::EguiStartupSet::InitContexts),
@@ -77,6 +86,7 @@ impl Plugin for MapPlugin {
                 (
                     load_map,
                     land::spawn,
+                    layers::spawn_sea,
                     markers::spawn,
                     |mut f: ResMut<FramePending>| f.0 = 4,
                 )
@@ -88,6 +98,7 @@ impl Plugin for MapPlugin {
                     camera::frame,
                     camera::controls,
                     camera::hover_and_select,
+                    layers::rebuild,
                     markers::place,
                     overlays::draw,
                 )

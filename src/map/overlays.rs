@@ -1,9 +1,12 @@
-//! Lines drawn over the map each frame: disputed islands outlined in the claimant's colour, the
-//! hovered and selected regions, and the turn's moves played back (paths, scrambles meeting an
-//! incursion, incidents).
+//! Lines drawn over the map each frame (a handful: everything with many points is a mesh built
+//! once, see [`super::layers`]): the hovered and selected regions, the last turn's moves as
+//! arrows in the owner's colour (their order's name is a label of the overlay), and while the
+//! turn plays back, scrambles meeting an incursion and incidents pulsing.
 
+use bevy::gizmos::config::{DefaultGizmoConfigGroup, GizmoConfigStore};
 use bevy::prelude::*;
-use demarche_sim::scenario::ForceKind;
+use demarche_sim::report::{Movement, TurnReport};
+use demarche_sim::scenario::{Effect, ForceKind, Scenario};
 
 use super::{MapCamera, MapSelection, MapState};
 use crate::session::{Flow, Session};
@@ -15,6 +18,45 @@ fn ring_points(ring: &[[f32; 2]]) -> Vec<Vec2> {
         points.push(first);
     }
     points
+}
+
+/// Lines two pixels wide, readable on a projector.
+pub fn configure_gizmos(mut store: ResMut<GizmoConfigStore>) {
+    let (config, _) = store.config_mut::<DefaultGizmoConfigGroup>();
+    config.line.width = 2.5;
+}
+
+/// The points of a move: its start and each region passed, at their anchors.
+pub fn move_points(data: &super::MapData, movement: &Movement) -> Vec<Vec2> {
+    let mut points = vec![data.anchor(movement.from)];
+    points.extend(movement.path.iter().map(|r| data.anchor(*r)));
+    points.dedup();
+    points
+}
+
+/// The name of the order that made a move: the owner's order of the turn whose effects move
+/// this force; "returns home" for a force going back to its home region; else the force's name.
+pub fn move_label(scn: &Scenario, report: &TurnReport, movement: &Movement) -> String {
+    let force = scn.force(movement.force);
+    let side = scn.side_of(force.owner);
+    for raw in side.map_or(&[][..], |s| report.orders[s.index()].as_slice()) {
+        let Ok(order) = scn.resolve_order(raw) else {
+            continue;
+        };
+        let action = scn.action(order.action);
+        if action
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Move(f, _) if *f == movement.force))
+        {
+            return action.name.clone();
+        }
+    }
+    if movement.path.last() == Some(&force.home) {
+        format!("{}: returns home", force.name)
+    } else {
+        force.name.clone()
+    }
 }
 
 /// Draws the overlays.
@@ -35,22 +77,6 @@ pub fn draw(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    // Disputed land: a dashed outline in each claimant's colour.
-    for (f, feature) in data.asset.features.iter().enumerate() {
-        let Some(region) = data.feature_region[f] else {
-            continue;
-        };
-        let region = scn.region(region);
-        for claimant in &region.claimed_by {
-            let color = theme::bevy(scn.actor(*claimant).color);
-            let points = ring_points(&feature.ring);
-            for (k, w) in points.windows(2).enumerate() {
-                if k % 2 == 0 {
-                    gizmos.line_2d(w[0], w[1], color);
-                }
-            }
-        }
-    }
     // Hovered and selected regions.
     for (region, rgb) in [
         (selection.hovered, theme::HOVER),
@@ -67,20 +93,32 @@ pub fn draw(
         }
         gizmos.circle_2d(shape.anchor, 4.0 * scale, color);
     }
-    // The turn playing back.
-    let (Some(progress), Some(report)) = (flow.playback(), session.game.last_report()) else {
+    let Some(report) = session.game.last_report() else {
         return;
     };
+    // The last turn's moves, as arrows.
+    let playing = flow.playback();
     for movement in &report.movements {
         let owner = scn.force(movement.force).owner;
         let color = theme::bevy(scn.actor(owner).color);
-        let mut points = vec![data.anchor(movement.from)];
-        points.extend(movement.path.iter().map(|r| data.anchor(*r)));
-        gizmos.linestrip_2d(points.clone(), color.with_alpha(0.9));
+        let points = move_points(data, movement);
+        if points.len() < 2 {
+            continue;
+        }
+        let alpha = if playing.is_some() { 0.95 } else { 0.8 };
+        gizmos.linestrip_2d(points.clone(), color.with_alpha(alpha));
         if let [.., a, b] = points.as_slice() {
-            gizmos.arrow_2d(*a, *b, color).with_tip_length(12.0 * scale);
+            // The tip stops short of the icon standing at the end.
+            let end = *b - (*b - *a).normalize_or_zero() * 14.0 * scale;
+            gizmos
+                .arrow_2d(*a, end, color.with_alpha(alpha))
+                .with_tip_length(14.0 * scale);
         }
     }
+    // The turn playing back: incidents pulse, interceptors meet incursions.
+    let Some(progress) = playing else {
+        return;
+    };
     let pulse = 0.5 + 0.5 * (time.elapsed_secs() * 6.0).sin();
     for event in report.events.iter().filter(|e| e.mid.is_some()) {
         for region in &event.regions {

@@ -69,7 +69,19 @@ pub enum Intent {
     TakeBackInject(String),
     /// The facilitator requires (or no longer requires) a memo before End turn.
     SetRequireMemo(bool),
+    /// Show the state at the start of this turn of the current line, read-only (the live
+    /// turn: back to it).
+    LookAt(u32),
+    /// Back to the live turn from a turn looked at.
+    BackToNow,
+    /// Play on from the turn looked at, as a new branch; the line it came from is kept.
+    BranchHere,
+    /// Make this line of play (0: the trunk) current.
+    SwitchLine(usize),
 }
+
+/// What a refused order says while an earlier turn is shown.
+const READ_ONLY: &str = "This earlier turn is shown read-only: go back to now, or branch from here to play other orders.";
 
 /// Carries out the player's intents.
 #[allow(clippy::too_many_arguments)]
@@ -126,6 +138,15 @@ pub fn handle(
                 Err(e) => notices.push(format!("Could not load: {e}")),
             },
             Intent::BeginPlay => screen.set(Screen::Playing),
+            Intent::AddOrder(..)
+            | Intent::RemoveOrder(..)
+            | Intent::EndTurn
+            | Intent::SetMemoNote(..)
+            | Intent::SetOrderMemo(..)
+                if session.as_deref().and_then(Session::looking_at).is_some() =>
+            {
+                notices.push(READ_ONLY);
+            }
             Intent::AddOrder(side, order) => {
                 if let Some(s) = session.as_deref_mut()
                     && let Err(why) = s.add_order(*side, order.clone())
@@ -203,7 +224,7 @@ pub fn handle(
                     crate::session::Controller::Human => "player".to_owned(),
                     crate::session::Controller::Ai(spec) => spec.to_string(),
                 });
-                match demarche_cli::debrief::write(&s.game, &saves_dir.0, &policies) {
+                match demarche_cli::debrief::write(s.live_game(), &saves_dir.0, &policies) {
                     Ok(folder) => {
                         notices.push(format!("Debrief written to {}", folder.display()));
                     }
@@ -219,6 +240,64 @@ pub fn handle(
             }
             Intent::Exit => {
                 exit.write(AppExit::Success);
+            }
+            Intent::LookAt(turn) => {
+                let Some(s) = session.as_deref_mut() else {
+                    continue;
+                };
+                if !matches!(*flow, Flow::Planning(_) | Flow::Over) {
+                    notices.push("Look back between turns: after the report, while planning.");
+                    continue;
+                }
+                match s.look_at(*turn) {
+                    Ok(()) => screen.set(Screen::Playing),
+                    Err(why) => notices.push(format!("Turn {turn} cannot be shown: {why}")),
+                }
+            }
+            Intent::BackToNow => {
+                if let Some(s) = session.as_deref_mut() {
+                    s.back_to_now();
+                    if s.finished() {
+                        *flow = Flow::Over;
+                        screen.set(Screen::GameOver);
+                    }
+                }
+            }
+            Intent::BranchHere => {
+                let Some(s) = session.as_deref_mut() else {
+                    continue;
+                };
+                match s.branch_here() {
+                    Ok(line) => {
+                        notices.push(format!(
+                            "{}: play on with other orders; the line it came from is kept (switch lines in the timeline).",
+                            s.lines.lines[line].name
+                        ));
+                        start_turn(s, &mut flow);
+                        screen.set(Screen::Playing);
+                    }
+                    Err(why) => notices.push(why),
+                }
+            }
+            Intent::SwitchLine(line) => {
+                let Some(s) = session.as_deref_mut() else {
+                    continue;
+                };
+                if !matches!(*flow, Flow::Planning(_) | Flow::Over) {
+                    notices.push("Switch lines between turns: after the report, while planning.");
+                    continue;
+                }
+                match s.switch_line(*line) {
+                    Ok(()) => {
+                        start_turn(s, &mut flow);
+                        screen.set(if s.finished() {
+                            Screen::GameOver
+                        } else {
+                            Screen::Playing
+                        });
+                    }
+                    Err(why) => notices.push(why),
+                }
             }
             // The facilitator's intents: `facilitator::handle`.
             Intent::UnlockFacilitator(_)

@@ -10,6 +10,7 @@ pub mod flow;
 pub mod intents;
 pub mod memos;
 pub mod saves;
+pub mod timeline;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -108,6 +109,10 @@ pub struct Session {
     pub ai_reasons: [Vec<String>; 2],
     /// Milliseconds of the AI's last decision, per side.
     pub ai_millis: [Option<f64>; 2],
+    /// The lines of play: the trunk and its branches ([`timeline`]).
+    pub lines: timeline::Lines,
+    /// The earlier turn shown read-only, with the live game kept aside.
+    pub looking: Option<timeline::Looking>,
 }
 
 impl Session {
@@ -138,6 +143,8 @@ impl Session {
             ready: [false; 2],
             ai_reasons: Default::default(),
             ai_millis: [None; 2],
+            lines: timeline::Lines::default(),
+            looking: None,
         };
         for side in Side::BOTH {
             let submitted = session.game.submitted(side).to_vec();

@@ -70,6 +70,19 @@ pub type Series<'a> = &'a dyn Fn(Metric) -> Vec<[f64; 2]>;
 
 /// Draws one chart of the game so far.
 pub fn draw(ui: &mut egui::Ui, series: Series, id: &str, chart: &Chart, height: f32) {
+    draw_compared(ui, series, None, id, chart, height);
+}
+
+/// Draws one chart; with `other` (a name and its series: a branch's trunk), each line is drawn
+/// twice, this game's solid and the other's dashed.
+pub fn draw_compared(
+    ui: &mut egui::Ui,
+    series: Series,
+    other: Option<(&str, Series)>,
+    id: &str,
+    chart: &Chart,
+    height: f32,
+) {
     ui.label(egui::RichText::new(chart.0.as_str()).strong());
     egui_plot::Plot::new(id.to_owned())
         .height(height)
@@ -85,6 +98,14 @@ pub fn draw(ui: &mut egui::Ui, series: Series, id: &str, chart: &Chart, height: 
                         .color(line.color)
                         .width(2.0),
                 );
+                if let Some((name, other)) = &other {
+                    plot.line(
+                        egui_plot::Line::new(format!("{} ({name})", line.name), other(line.metric))
+                            .color(line.color.gamma_multiply(0.8))
+                            .style(egui_plot::LineStyle::dashed_loose())
+                            .width(1.6),
+                    );
+                }
             }
         });
 }

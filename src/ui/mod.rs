@@ -150,6 +150,8 @@ pub struct UiState {
     pub free: Option<egui::Rect>,
     /// The facilitator panel.
     pub facilitator: FacilitatorUi,
+    /// The side panels folded away so the map takes the window (M, or the top bar's button).
+    pub map_only: bool,
 }
 
 /// The world as the UI reads it.

@@ -13,7 +13,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The shortcuts, for the help window.
-pub const HELP: [(&str, &str); 13] = [
+pub const HELP: [(&str, &str); 14] = [
     (
         "Enter",
         "end your turn · continue past a report or hand-over",
@@ -28,6 +28,10 @@ pub const HELP: [(&str, &str); 13] = [
     ("+ / −, wheel", "zoom the map"),
     ("Drag", "pan the map"),
     ("Click", "select a region"),
+    (
+        "M",
+        "fold the side panels away (the map takes the window), or bring them back",
+    ),
     ("F1", "this help"),
     ("F9", "the facilitator's panel (with the teacher's key)"),
 ];
@@ -105,6 +109,9 @@ pub fn keys(
             .position(|t| *t == state.tab)
             .unwrap_or(0);
         state.tab = RightTab::ALL[(i + 1) % RightTab::ALL.len()];
+    }
+    if keys.just_pressed(KeyCode::KeyM) {
+        state.map_only = !state.map_only;
     }
     if keys.just_pressed(KeyCode::KeyR) && !ctrl {
         state.report_open = !state.report_open;

@@ -399,10 +399,16 @@ fn a_debrief_exported_mid_game_tells_no_record_of_a_later_turn() {
         for (turn, note) in &notes {
             let head: String = note.chars().take(60).collect();
             if *turn > 5 {
-                assert!(!body.contains(&head), "{file}: the note of turn {turn} told early");
+                assert!(
+                    !body.contains(&head),
+                    "{file}: the note of turn {turn} told early"
+                );
             } else if file != "debrief.html" {
                 // (The page escapes quotes and apostrophes, so its text is checked one way.)
-                assert!(body.contains(&head), "{file}: the note of turn {turn} is missing");
+                assert!(
+                    body.contains(&head),
+                    "{file}: the note of turn {turn} is missing"
+                );
             }
         }
         for date in &later_dates {

@@ -26,6 +26,9 @@ fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, f
     let Some((_, root, out)) = canvas.parts() else {
         return;
     };
+    if state.map_only {
+        return;
+    }
     let (state, session, flow) = (&mut *state, &*session, &*flow);
     let viewer = session.viewer(flow);
     egui::Panel::left("actions")

@@ -12,6 +12,7 @@ pub mod notices;
 pub mod pause;
 pub mod report;
 pub mod tabs;
+pub mod timeline;
 pub mod top_bar;
 pub mod turn_progress;
 

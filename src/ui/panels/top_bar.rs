@@ -28,6 +28,7 @@ fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, f
     };
     let viewer = session.viewer(&flow);
     top_bar(root, &mut state, &session, viewer, &flow, out);
+    super::timeline::strip(root, &session, &flow, out);
 }
 
 fn stat(
@@ -104,7 +105,11 @@ pub(crate) fn top_bar(
                 if ui.button("Help").on_hover_text("Keyboard shortcuts (F1)").clicked() {
                     state.help = !state.help;
                 }
-                let planning = matches!(flow, Flow::Planning(_));
+                let fold = if state.map_only { "Show panels (M)" } else { "Map only (M)" };
+                if ui.button(fold).on_hover_text("Fold the side panels away so the map takes the window, or bring them back (M)").clicked() {
+                    state.map_only = !state.map_only;
+                }
+                let planning = matches!(flow, Flow::Planning(_)) && session.looking_at().is_none();
                 let blocked = planning.then(|| session.end_turn_blocked(viewer)).flatten();
                 let end = ui.add_enabled(planning && blocked.is_none(), egui::Button::new(egui::RichText::new("End turn (Enter)").strong()).fill(egui::Color32::from_rgb(0, 90, 150)));
                 if end

@@ -108,10 +108,29 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                     ui.add_space(8.0);
                     record_beside(ui, session);
                     ui.add_space(8.0);
+                    lines_of_play(ui, session, out);
                     let charts = charts::standard(scn, None);
+                    let parent = session.parent_game();
+                    if let Some((name, _)) = parent {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{} (solid) against {name} (dashed)",
+                                session.lines.lines[session.lines.current].name
+                            ))
+                            .strong(),
+                        );
+                    }
+                    let other = |m| parent.map(|(_, g)| g.series(m)).unwrap_or_default();
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
-                            charts::draw(&mut cols[k % 2], &|m| session.game.series(m), &format!("over_{k}"), chart, 170.0);
+                            charts::draw_compared(
+                                &mut cols[k % 2],
+                                &|m| session.game.series(m),
+                                parent.map(|(name, _)| (name, &other as charts::Series)),
+                                &format!("over_{k}"),
+                                chart,
+                                170.0,
+                            );
                         }
                     });
                     ui.add_space(8.0);
@@ -173,4 +192,33 @@ fn record_beside(ui: &mut egui::Ui, session: &Session) {
             session.stopped_after(),
         );
     }
+}
+
+/// The lines of play (switch to another), and a turn to look back at or branch from.
+fn lines_of_play(ui: &mut egui::Ui, session: &Session, out: &mut Vec<Intent>) {
+    ui.label(egui::RichText::new("Lines of play").size(22.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (k, line) in session.lines.lines.iter().enumerate() {
+            let turn = session.line_game(k).map_or(0, |g| g.turn());
+            let current = k == session.lines.current;
+            let text = format!("{} · at turn {turn}", line.name);
+            if ui
+                .add(egui::Button::selectable(current, text))
+                .on_hover_text("Play this line on (or see its end)")
+                .clicked()
+                && !current
+            {
+                out.push(Intent::SwitchLine(k));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Look back at turn (then branch from it to play other orders):");
+        let last = session.live_game().turn().saturating_sub(1).max(1);
+        for turn in 1..=last {
+            if ui.small_button(turn.to_string()).clicked() {
+                out.push(Intent::LookAt(turn));
+            }
+        }
+    });
 }

@@ -36,6 +36,9 @@ fn show(mut canvas: Canvas, mut state: ResMut<UiState>, session: Res<Session>, f
     let Some((_, root, _)) = canvas.parts() else {
         return;
     };
+    if state.map_only {
+        return;
+    }
     let (state, session) = (&mut *state, &*session);
     let viewer = session.viewer(&flow);
     egui::Panel::right("intel")
