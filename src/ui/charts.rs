@@ -1,111 +1,76 @@
-//! Indicator charts over the turns, shared by the charts tab and the game-over screen.
+//! The window's charts: the shared chart model ([`demarche_cli::chart`], the same charts the
+//! debrief pack and the classroom host print) drawn with egui_plot, for the charts tab and the
+//! game-over screen.
 
 use bevy_egui::egui;
-use demarche_sim::report::Metric;
-use demarche_sim::scenario::Indicator;
+use demarche_cli::chart::{self, Chart, Values};
 use demarche_sim::{Scenario, Side};
 
-use crate::theme;
-
-/// One line of a chart.
-pub struct Line {
-    /// Legend name.
-    pub name: String,
-    /// The number drawn.
-    pub metric: Metric,
-    /// Its colour.
-    pub color: egui::Color32,
+/// The standard charts of a game as a viewer sees it (a side's view, or the whole game).
+pub fn standard(scn: &Scenario, viewer: Option<Side>, values: Values) -> Vec<Chart> {
+    chart::standard(scn, viewer, values)
 }
 
-/// A chart: title and lines.
-pub type Chart = (String, Vec<Line>);
-
-/// One line per side for an indicator, in the sides' colours.
-fn both_sides(scn: &Scenario, indicator: Indicator) -> Vec<Line> {
-    Side::BOTH
-        .iter()
-        .map(|s| {
-            let actor = scn.actor_of(*s);
-            Line {
-                name: scn.actor(actor).name.clone(),
-                metric: Metric::Actor(actor, indicator),
-                color: theme::egui(scn.actor(actor).color),
-            }
-        })
-        .collect()
+/// Draws one chart.
+pub fn draw(ui: &mut egui::Ui, id: &str, chart: &Chart, height: f32) {
+    draw_compared(ui, id, chart, None, height);
 }
 
-/// The standard charts: approval, economy, tension (with the viewer's belief, if any), trade.
-pub fn standard(scn: &Scenario, viewer: Option<Side>) -> Vec<Chart> {
-    let mut tension = vec![Line {
-        name: "tension".into(),
-        metric: Metric::Tension,
-        color: theme::ACCENT,
-    }];
-    if let Some(viewer) = viewer {
-        tension.push(Line {
-            name: "our belief in their resolve ×100".into(),
-            metric: Metric::Belief(viewer),
-            color: egui::Color32::from_rgb(204, 121, 167),
-        });
-    }
-    vec![
-        ("Approval".to_owned(), both_sides(scn, Indicator::Approval)),
-        ("Economy".to_owned(), both_sides(scn, Indicator::Economy)),
-        ("Tension".to_owned(), tension),
-        (
-            format!("Trade ({} a year)", scn.meta.currency.billions()),
-            vec![Line {
-                name: "trade".into(),
-                metric: Metric::Trade,
-                color: theme::GOOD,
-            }],
-        ),
-    ]
-}
-
-/// A number's values over the turns so far, as someone may see them (a side's view, or the
-/// whole game once it is over).
-pub type Series<'a> = &'a dyn Fn(Metric) -> Vec<[f64; 2]>;
-
-/// Draws one chart of the game so far.
-pub fn draw(ui: &mut egui::Ui, series: Series, id: &str, chart: &Chart, height: f32) {
-    draw_compared(ui, series, None, id, chart, height);
-}
-
-/// Draws one chart; with `other` (a name and its series: a branch's trunk), each line is drawn
-/// twice, this game's solid and the other's dashed.
+/// Draws one chart; with `other` (a name and the same chart of another game: a branch's
+/// parent), each of its lines is drawn again, dashed and a little fainter.
 pub fn draw_compared(
     ui: &mut egui::Ui,
-    series: Series,
-    other: Option<(&str, Series)>,
     id: &str,
     chart: &Chart,
+    other: Option<(&str, &Chart)>,
     height: f32,
 ) {
-    ui.label(egui::RichText::new(chart.0.as_str()).strong());
+    ui.label(egui::RichText::new(chart.title.as_str()).strong());
     egui_plot::Plot::new(id.to_owned())
         .height(height)
         .legend(egui_plot::Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_axis_label("turn")
+        .x_axis_label(chart.x_label.clone())
+        .y_axis_label(chart.unit.clone())
         .show(ui, |plot| {
-            for line in &chart.1 {
+            for (i, series) in chart.series.iter().enumerate() {
+                let colour = colour(i, series);
                 plot.line(
-                    egui_plot::Line::new(line.name.clone(), series(line.metric))
-                        .color(line.color)
+                    egui_plot::Line::new(series.label.clone(), finite(&series.points))
+                        .color(colour)
                         .width(2.0),
                 );
-                if let Some((name, other)) = &other {
+                let Some((name, other)) = other else {
+                    continue;
+                };
+                if let Some(theirs) = other.series.get(i) {
                     plot.line(
-                        egui_plot::Line::new(format!("{} ({name})", line.name), other(line.metric))
-                            .color(line.color.gamma_multiply(0.8))
-                            .style(egui_plot::LineStyle::dashed_loose())
-                            .width(1.6),
+                        egui_plot::Line::new(
+                            format!("{} ({name})", theirs.label),
+                            finite(&theirs.points),
+                        )
+                        .color(colour.gamma_multiply(0.8))
+                        .style(egui_plot::LineStyle::dashed_loose())
+                        .width(1.6),
                     );
                 }
             }
         });
+}
+
+/// A series' colour as the model gives it.
+fn colour(index: usize, series: &chart::Series) -> egui::Color32 {
+    let [r, g, b] = chart::rgb(index, series);
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// The points egui_plot can draw (a non-finite value is a gap in the model; here it is left out).
+fn finite(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    points
+        .iter()
+        .copied()
+        .filter(|p| p[0].is_finite() && p[1].is_finite())
+        .collect()
 }

@@ -1,7 +1,13 @@
-//! One chart model for every printed output (debriefs, group comparisons): lines over turns,
-//! drawn as a self-contained inline SVG with axes, ticks, a legend and escaped text.
+//! One chart model for every chart: the window's charts, the debrief pack and the group
+//! comparison (lines over turns, with labels, a unit and colours), drawn here as a
+//! self-contained inline SVG with axes, ticks, a legend and escaped text, and by the window with
+//! egui_plot. [`standard`] is the standard set of a game's charts, built from its metrics.
 
 use std::fmt::Write;
+
+use demarche_sim::report::Metric;
+use demarche_sim::scenario::Indicator;
+use demarche_sim::{Scenario, Side};
 
 /// A line chart: one or more series over a shared x axis (turns, usually).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +31,8 @@ pub struct Series {
     pub points: Vec<[f64; 2]>,
     /// Drawn dashed and near-black: a reference line, such as the historical record.
     pub dashed: bool,
+    /// Its own colour (an actor's), instead of the palette's by index.
+    pub colour: Option<[u8; 3]>,
 }
 
 /// Line colours by series index (Okabe–Ito, readable in grey and by most colour-blind readers).
@@ -35,13 +43,24 @@ pub const PALETTE: [&str; 8] = [
 /// The colour of a dashed (reference) series, whatever its index.
 pub const REFERENCE: &str = "#222222";
 
-/// The colour of the series at `index`: near-black when dashed, else from [`PALETTE`] by index.
-pub fn colour(index: usize, series: &Series) -> &'static str {
-    if series.dashed {
+/// The colour of the series at `index` as `#rrggbb`: near-black when dashed, else its own colour,
+/// else from [`PALETTE`] by index.
+pub fn colour(index: usize, series: &Series) -> String {
+    let [r, g, b] = rgb(index, series);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// The colour of the series at `index` as RGB (see [`colour`]), for renderers other than SVG.
+pub fn rgb(index: usize, series: &Series) -> [u8; 3] {
+    let hex = if series.dashed {
         REFERENCE
+    } else if let Some(own) = series.colour {
+        return own;
     } else {
         PALETTE[index % PALETTE.len()]
-    }
+    };
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
+    [byte(1), byte(3), byte(5)]
 }
 
 /// Width of the drawing, in SVG units (pages scale it to their width).
@@ -91,6 +110,23 @@ impl Chart {
             label: label.into(),
             points,
             dashed,
+            colour: None,
+        });
+        self
+    }
+
+    /// Adds a series in its own colour (builder style).
+    pub fn with_colour(
+        mut self,
+        label: impl Into<String>,
+        points: Vec<[f64; 2]>,
+        colour: [u8; 3],
+    ) -> Chart {
+        self.series.push(Series {
+            label: label.into(),
+            points,
+            dashed: false,
+            colour: Some(colour),
         });
         self
     }
@@ -99,6 +135,49 @@ impl Chart {
     pub fn svg(&self) -> String {
         svg(self)
     }
+}
+
+/// A number's values over the turns (`[turn, value]`, turn 0 the start), as a viewer may see
+/// them.
+pub type Values<'a> = &'a dyn Fn(Metric) -> Vec<[f64; 2]>;
+
+/// The standard charts of a game: approval and economy (a line per side, in the sides'
+/// colours), tension (with the viewer's belief in the other side's resolve, for a side's view)
+/// and trade. The window's charts tab and game-over screen, the debrief pack and the classroom
+/// host draw these.
+pub fn standard(scn: &Scenario, viewer: Option<Side>, values: Values) -> Vec<Chart> {
+    let both = |title: &str, indicator: Indicator| {
+        Side::BOTH
+            .iter()
+            .fold(Chart::new(title, "0–100", "turn"), |chart, side| {
+                let actor = scn.actor(scn.actor_of(*side));
+                chart.with_colour(
+                    actor.name.clone(),
+                    values(Metric::Actor(scn.actor_of(*side), indicator)),
+                    actor.color,
+                )
+            })
+    };
+    let mut tension =
+        Chart::new("Tension", "0–100", "turn").with("tension", values(Metric::Tension), false);
+    if let Some(viewer) = viewer {
+        tension = tension.with(
+            "our belief in their resolve ×100",
+            values(Metric::Belief(viewer)),
+            false,
+        );
+    }
+    vec![
+        both("Approval", Indicator::Approval),
+        both("Economy", Indicator::Economy),
+        tension,
+        Chart::new(
+            format!("Trade ({} a year)", scn.meta.currency.billions()),
+            scn.meta.currency.billions(),
+            "turn",
+        )
+        .with("trade", values(Metric::Trade), false),
+    ]
 }
 
 /// Draws a chart as a self-contained inline SVG string: title, unit, axes with ticks and
@@ -134,7 +213,7 @@ pub fn svg(chart: &Chart) -> String {
     }
     axes(&mut out, &frame, &chart.x_label);
     for (i, series) in chart.series.iter().enumerate() {
-        line(&mut out, &frame, series, colour(i, series));
+        line(&mut out, &frame, series, &colour(i, series));
     }
     legend_svg(&mut out, &chart.series, &legend);
     out.push_str("</svg>");
@@ -369,6 +448,23 @@ fn legend_svg(out: &mut String, series: &[Series], layout: &[LegendEntry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colours_come_from_the_series_then_the_palette_and_reference_lines_are_near_black() {
+        let own = Chart::new("t", "", "turn").with_colour("a", Vec::new(), [1, 2, 3]);
+        assert_eq!(rgb(5, &own.series[0]), [1, 2, 3]);
+        assert_eq!(colour(5, &own.series[0]), "#010203");
+        let plain = Chart::new("t", "", "turn")
+            .with("a", Vec::new(), false)
+            .with("b", Vec::new(), true);
+        assert_eq!(colour(0, &plain.series[0]), PALETTE[0]);
+        assert_eq!(colour(1, &plain.series[1]), REFERENCE);
+        assert_eq!(
+            rgb(9, &plain.series[0]),
+            [0xd5, 0x5e, 0x00],
+            "index 9 wraps to 1"
+        );
+    }
 
     fn sample() -> Chart {
         Chart::new("Tension <&> \"quotes\"", "0–100", "turn")

@@ -109,8 +109,11 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                     record_beside(ui, session);
                     ui.add_space(8.0);
                     lines_of_play(ui, session, out);
-                    let charts = charts::standard(scn, None);
+                    let charts = charts::standard(scn, None, &|m| session.game.series(m));
                     let parent = session.parent_game();
+                    let theirs = parent.map(|(name, g)| {
+                        (name, charts::standard(scn, None, &|m| g.series(m)))
+                    });
                     if let Some((name, _)) = parent {
                         ui.label(
                             egui::RichText::new(format!(
@@ -120,15 +123,16 @@ pub fn draw(root: &mut egui::Ui, world: &UiWorld, out: &mut Vec<Intent>) {
                             .strong(),
                         );
                     }
-                    let other = |m| parent.map(|(_, g)| g.series(m)).unwrap_or_default();
                     ui.columns(2, |cols| {
                         for (k, chart) in charts.iter().enumerate() {
+                            let other = theirs
+                                .as_ref()
+                                .and_then(|(name, list)| list.get(k).map(|c| (*name, c)));
                             charts::draw_compared(
                                 &mut cols[k % 2],
-                                &|m| session.game.series(m),
-                                parent.map(|(name, _)| (name, &other as charts::Series)),
                                 &format!("over_{k}"),
                                 chart,
+                                other,
                                 170.0,
                             );
                         }

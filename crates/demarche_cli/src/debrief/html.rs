@@ -5,10 +5,10 @@ use std::fmt::Write;
 
 use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
-use demarche_sim::scenario::{Indicator, Visibility};
+use demarche_sim::scenario::Visibility;
 
 use super::gather::{Debrief, memo_text, orders_text, partners, told};
-use super::table::{TurnTable, relation_key, side_key};
+use super::table::{TurnTable, relation_key};
 use crate::chart::{Chart, escape};
 
 /// The style sheet of the printed pages (debriefs and group comparisons).
@@ -145,31 +145,28 @@ fn objectives(out: &mut String, d: &Debrief) {
     out.push_str("</table></section>");
 }
 
-/// The debrief's charts: tension, the ladder, each side's approval and economy, each side's
+/// The debrief's charts: the standard set ([`crate::chart::standard`]: approval, economy,
+/// tension, trade), the ladder, each side's
 /// relations with its partners, and both scores.
 pub fn charts(d: &Debrief) -> Vec<Chart> {
     let scn = d.scenario();
     let t = &d.table;
-    let mut charts = vec![
-        Chart::new("Tension", "0–100", "turn").with("tension", t.points("tension"), false),
-        Chart::new("Escalation ladder", "rung", "turn").with("rung", t.points("rung"), false),
-    ];
-    for side in Side::BOTH {
-        let key = side_key(scn, side);
-        let name = &scn.actor(scn.actor_of(side)).name;
-        let indicator = |i: Indicator| t.points(&format!("{key}.{}", i.key()));
-        charts.push(
-            Chart::new(format!("{name}: approval and economy"), "0–100", "turn")
-                .with("approval", indicator(Indicator::Approval), false)
-                .with("economy", indicator(Indicator::Economy), false),
-        );
-    }
+    let mut charts = crate::chart::standard(scn, None, &|m| d.game.series(m));
+    charts.push(Chart::new("Escalation ladder", "rung", "turn").with(
+        "rung",
+        t.points("rung"),
+        false,
+    ));
     for side in Side::BOTH {
         charts.push(relations_chart(t, d, side));
     }
     let mut scores = Chart::new("Scores", "0–100", "turn");
-    for s in &d.sides {
-        scores = scores.with(s.name.clone(), t.points(&format!("{}.score", s.key)), false);
+    for (side, s) in Side::BOTH.iter().zip(&d.sides) {
+        scores = scores.with_colour(
+            s.name.clone(),
+            t.points(&format!("{}.score", s.key)),
+            scn.actor(scn.actor_of(*side)).color,
+        );
     }
     charts.push(scores);
     charts

@@ -8,10 +8,8 @@ use crate::session::Session;
 pub(crate) fn charts(ui: &mut egui::Ui, session: &Session, viewer: Side) {
     let scn = session.scenario();
     let seen = session.side_view(viewer);
-    for (k, chart) in crate::ui::charts::standard(scn, Some(viewer))
-        .iter()
-        .enumerate()
-    {
-        crate::ui::charts::draw(ui, &|m| seen.series(m), &format!("chart_{k}"), chart, 140.0);
+    let charts = crate::ui::charts::standard(scn, Some(viewer), &|m| seen.series(m));
+    for (k, chart) in charts.iter().enumerate() {
+        crate::ui::charts::draw(ui, &format!("chart_{k}"), chart, 140.0);
     }
 }
