@@ -31,6 +31,7 @@ document.addEventListener("click", async (e) => {
 });
 
 const builders = {
+  turnLength: () => ({ body: { turn_seconds: Number(val("turn-seconds") || 0) } }),
   newClass: () => ({ body: { name: val("class-name"), seed: seedOf("class-seed") } }),
   newGroup: () => ({ body: { label: val("group-label") || null, seats: [val("seat-0"), val("seat-1")], seed: seedOf("group-seed") } }),
   inject: () => {
@@ -84,19 +85,44 @@ if (draftBlock) {
   }));
 }
 
+// Deadlines count down: every [data-deadline] (ms since the epoch) shows the time left.
+function countdown() {
+  document.querySelectorAll("[data-deadline]").forEach((e) => {
+    const left = Math.max(0, Math.round((Number(e.dataset.deadline) - Date.now()) / 1000));
+    e.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+  });
+}
+countdown();
+setInterval(countdown, 1000);
+
 // Live updates: the teacher's table refreshes itself; a team is told a new turn is there.
 const live = document.body.dataset.live;
 if (live && window.EventSource) {
   const events = new EventSource("/api/events");
+  let refreshing = null;
   events.onmessage = async () => {
     if (live === "teacher") {
-      const groups = document.getElementById("groups");
-      if (!groups) return;
-      const r = await fetch(groups.dataset.src, { credentials: "same-origin" });
-      if (r.ok) groups.innerHTML = await r.text();
+      // A burst of notes (a whole class submitting) refreshes the table once.
+      if (refreshing) return;
+      refreshing = setTimeout(async () => {
+        refreshing = null;
+        const groups = document.getElementById("groups");
+        if (!groups) return;
+        const r = await fetch(groups.dataset.src, { credentials: "same-origin" });
+        if (r.ok) { groups.innerHTML = await r.text(); countdown(); }
+      }, 300);
     } else {
       const n = document.getElementById("news-flash");
       if (n) { n.hidden = false; }
     }
   };
+}
+
+// The projector view: the arrow keys go to the previous and next turn.
+if (document.body.classList.contains("projector")) {
+  document.addEventListener("keydown", (e) => {
+    const rel = { ArrowLeft: "prev", ArrowRight: "next" }[e.key];
+    const a = rel && document.querySelector(`[data-key="${rel}"]`);
+    if (a) location.href = a.href;
+  });
 }

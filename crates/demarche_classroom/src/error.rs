@@ -27,7 +27,7 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
     /// Too many attempts from this client: try again later.
-    #[error("too many attempts; wait a minute and try again")]
+    #[error("too many requests; wait a little and try again")]
     TooMany,
     /// The database failed.
     #[error("database: {0}")]

@@ -1,5 +1,6 @@
-//! One group's game in memory: the [`Game`], who plays each seat, this turn's drafts, and which
-//! sides did not submit in each resolved turn. A group is rebuilt from the database by replaying
+//! One group's game in memory: the [`Game`], who plays each seat, this turn's drafts, which
+//! sides did not submit in each resolved turn, and the AI decisions this turn still waits for
+//! (made in the background: [`crate::think`]). A group is rebuilt from the database by replaying
 //! its seed, injects and resolved turns ([`GroupRt::rebuild`]), each turn checked against the
 //! hash recorded when it was first resolved.
 
@@ -13,6 +14,7 @@ use demarche_sim::{Game, Side};
 
 use crate::error::{Error, Result};
 use crate::store::rows::{DraftRow, GroupRow, InjectRow, TurnRow};
+use crate::think::{Pending, Think};
 
 /// The seat name of a team played by people.
 pub const TEAM: &str = "team";
@@ -62,21 +64,24 @@ pub struct GroupRt {
     pub drafts: [Draft; 2],
     /// Per resolved turn (turn 1 first), the sides that did not submit.
     pub missing: Vec<[bool; 2]>,
+    /// The policy seats' decisions this turn still waits for, if any.
+    pub thinking: Option<Arc<Pending>>,
 }
 
 impl GroupRt {
-    /// A new group at turn 1 (its policies' orders for turn 1 are drafted and submitted: store
-    /// [`GroupRt::drafts`] with the group).
-    pub fn start(row: GroupRow, scn: Arc<Scenario>) -> GroupRt {
+    /// A new group at turn 1, with its policy seats' decisions for turn 1 to make (see
+    /// [`GroupRt::open_turn`]).
+    pub fn start(row: GroupRow, scn: Arc<Scenario>) -> (GroupRt, Vec<Think>) {
         let game = Game::new(scn, row.seed);
         let mut group = GroupRt {
             row,
             game,
             drafts: Default::default(),
             missing: Vec::new(),
+            thinking: None,
         };
-        group.open_turn();
-        group
+        let jobs = group.open_turn();
+        (group, jobs)
     }
 
     /// Whether a side is played by a team (people) rather than a policy.
@@ -95,52 +100,74 @@ impl GroupRt {
         })
     }
 
-    /// Opens the turn: each policy seat decides at once from its side's view, and its orders
-    /// and reasons (its memo) are submitted. Returns the rows to store.
-    pub fn open_turn(&mut self) -> Vec<DraftRow> {
+    /// Opens the turn: the drafts are cleared and each policy seat gets a decision to make
+    /// from its side's view, in the background (run the jobs, then [`GroupRt::decided`]);
+    /// [`GroupRt::thinking`] counts them until they are made.
+    pub fn open_turn(&mut self) -> Vec<Think> {
         self.drafts = Default::default();
+        self.thinking = None;
         if self.game.is_over() {
             return Vec::new();
         }
-        let mut rows = Vec::new();
         let seats: Vec<Side> = Side::BOTH
             .into_iter()
             .filter(|s| !self.is_team(*s))
             .collect();
-        for side in seats {
-            let (orders, memo) = self.decide(side);
-            let scn = self.game.scenario_arc().clone();
-            self.game.submit_unchecked(side, orders.clone());
-            self.game.set_memo(side, memo.clone());
-            let draft = Draft {
-                orders: orders.iter().map(|o| scn.raw_order(o)).collect(),
-                memo,
-                submitted: true,
-            };
-            rows.push(draft.row(side));
-            self.drafts[side.index()] = draft;
-        }
-        rows
+        self.think_for(&seats)
     }
 
-    /// A policy seat's orders and memo (its reasons) for this turn.
-    fn decide(&self, side: Side) -> (Vec<Order>, Memo) {
-        let name = &self.row.seats[side.index()];
-        let seed = match side {
-            Side::First => self.row.seed,
-            Side::Second => self.row.seed ^ 0x5eed_0f5e_c0d5_1d00,
+    /// The decisions still to make for `sides` this turn, counted in [`GroupRt::thinking`].
+    pub fn think_for(&mut self, sides: &[Side]) -> Vec<Think> {
+        if sides.is_empty() {
+            return Vec::new();
+        }
+        let pending = Pending::new(sides.len());
+        self.thinking = Some(pending.clone());
+        sides
+            .iter()
+            .map(|&side| Think {
+                group: self.row.id,
+                turn: self.game.turn(),
+                side,
+                policy: self.row.seats[side.index()].clone(),
+                seed: match side {
+                    Side::First => self.row.seed,
+                    Side::Second => self.row.seed ^ 0x5eed_0f5e_c0d5_1d00,
+                },
+                view: self.game.side_view(side),
+                pending: pending.clone(),
+            })
+            .collect()
+    }
+
+    /// A policy seat's decision, made in the background: submitted with its memo, unless the
+    /// turn has moved on. Returns the row to store.
+    pub fn decided(
+        &mut self,
+        turn: u32,
+        side: Side,
+        orders: Vec<Order>,
+        memo: Memo,
+    ) -> Option<DraftRow> {
+        if self.game.turn() != turn || self.game.is_over() || self.drafts[side.index()].submitted {
+            return None;
+        }
+        let scn = self.game.scenario_arc().clone();
+        let draft = Draft {
+            orders: orders.iter().map(|o| scn.raw_order(o)).collect(),
+            memo: memo.clone(),
+            submitted: true,
         };
-        let Ok(mut policy) = demarche_cli::policies::build(name, seed) else {
-            return (Vec::new(), Memo::default());
-        };
-        let orders = policy.orders(&self.game.side_view(side));
-        let reasons = policy.reasons();
-        let memo = if reasons.is_empty() {
-            Memo::default()
-        } else {
-            Memo::note(reasons.join(" ")).cleaned()
-        };
-        (orders, memo)
+        self.game.submit_unchecked(side, orders);
+        self.game.set_memo(side, memo);
+        let row = draft.row(side);
+        self.drafts[side.index()] = draft;
+        Some(row)
+    }
+
+    /// Whether a policy seat is still deciding this turn.
+    pub fn is_thinking(&self) -> bool {
+        self.thinking.as_ref().is_some_and(|p| !p.is_done())
     }
 
     /// Replaces a team's draft (withdrawing its submission, if any). The orders must name the
@@ -292,6 +319,7 @@ impl GroupRt {
             game,
             drafts: Default::default(),
             missing,
+            thinking: None,
         };
         for d in drafts {
             group.restore_draft(d)?;

@@ -1,10 +1,11 @@
 //! The host's state: the scenario, the database, every class, group and team in memory, the
-//! sessions, the live-update bus and the join limiter. Every change goes to the database in
-//! one transaction before it is applied in memory or answered.
+//! sessions, the live-update bus, the rate limiters, the AI workers and each group's deadline.
+//! Every change goes to the database in one transaction before it is applied in memory or
+//! answered.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
 
 use demarche_sim::memo::Memo;
 use demarche_sim::scenario::injects::{LoadedInject, load_injects};
@@ -18,6 +19,7 @@ use crate::limit::Limiter;
 use crate::secret;
 use crate::store::Store;
 use crate::store::rows::{self, ClassRow, GroupRow, TeamRow};
+use crate::think::{Think, Thinker};
 
 /// How the host is set up.
 #[derive(Clone, Debug)]
@@ -35,11 +37,20 @@ pub struct Config {
     pub join_burst: u32,
     /// Join attempts a client regains per minute.
     pub join_per_minute: u32,
+    /// Requests a client (a session, or an address without one) may make at once.
+    pub request_burst: u32,
+    /// Requests a client regains per second.
+    pub requests_per_second: u32,
+    /// Threads on which AI seats decide.
+    pub ai_workers: usize,
+    /// A pause between a turn's resolution in memory and its commit: a fault-injection hook
+    /// for the crash tests (`DEMARCHE_CLASSROOM_COMMIT_DELAY_MS`), zero otherwise.
+    pub commit_delay: std::time::Duration,
 }
 
 impl Config {
     /// The defaults for a scenario and a database: localhost, 10 join attempts then 10 a
-    /// minute.
+    /// minute, 120 requests then 30 a second per client, an AI worker per core (up to 4).
     pub fn new(scenario_dir: PathBuf, db: PathBuf) -> Config {
         Config {
             scenario_dir,
@@ -48,6 +59,10 @@ impl Config {
             lan: false,
             join_burst: 10,
             join_per_minute: 10,
+            request_burst: 120,
+            requests_per_second: 30,
+            ai_workers: crate::think::workers(),
+            commit_delay: std::time::Duration::ZERO,
         }
     }
 }
@@ -80,15 +95,37 @@ pub struct Hub {
     pub store: Store,
     /// The live-update bus.
     pub bus: Bus,
-    /// The join limiter.
-    pub joins: Limiter,
+    /// The join limiter, per address.
+    pub joins: Limiter<std::net::IpAddr>,
+    /// The request limiter, per client (see [`crate::limit::Client`]).
+    pub requests: Limiter<crate::limit::Client>,
     /// The scenario's injects.
     pub catalogue: Vec<CatalogueInject>,
+    /// The scenario's map asset, if found.
+    pub map: Option<demarche_map::MapAsset>,
     teacher_key: String,
+    this: Weak<Hub>,
+    thinker: Thinker,
     classes: Mutex<BTreeMap<i64, ClassRow>>,
-    groups: RwLock<BTreeMap<i64, Arc<Mutex<GroupRt>>>>,
+    groups: RwLock<BTreeMap<i64, Entry>>,
+    deadlines: Mutex<BTreeMap<i64, (u32, i64)>>,
     teams: Mutex<BTreeMap<i64, TeamRow>>,
     sessions: Mutex<HashMap<String, i64>>,
+}
+
+/// A group in the hub's index: its class (to list a class's groups without locking them) and
+/// its game.
+#[derive(Clone)]
+struct Entry {
+    class_id: i64,
+    rt: Arc<Mutex<GroupRt>>,
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -96,8 +133,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Hub {
-    /// Opens the host on its database, rebuilding every group's game by replaying it.
-    pub fn open(config: Config, scenario: Arc<Scenario>) -> Result<Hub> {
+    /// Opens the host on its database, rebuilding every group's game by replaying it (AI seats
+    /// that had not decided this turn decide again, in the background).
+    pub fn open(config: Config, scenario: Arc<Scenario>) -> Result<Arc<Hub>> {
         let store = Store::open(&config.db)?;
         let teacher_key = store.tx(|tx| match rows::meta(tx, "teacher_key")? {
             Some(key) => Ok(key),
@@ -108,19 +146,25 @@ impl Hub {
             }
         })?;
         let catalogue = catalogue(&scenario, &config.scenario_dir);
-        let hub = Hub {
-            joins: Limiter::new(config.join_burst, config.join_per_minute),
+        let map = crate::map::load(&config.scenario_dir, &scenario);
+        let hub = Arc::new_cyclic(|this| Hub {
+            joins: Limiter::new(config.join_burst, f64::from(config.join_per_minute) / 60.0),
+            requests: Limiter::new(config.request_burst, f64::from(config.requests_per_second)),
+            thinker: Thinker::new(config.ai_workers),
+            this: this.clone(),
             config,
             scenario,
             store,
             bus: Bus::default(),
             catalogue,
+            map,
             teacher_key,
             classes: Mutex::new(BTreeMap::new()),
             groups: RwLock::new(BTreeMap::new()),
+            deadlines: Mutex::new(BTreeMap::new()),
             teams: Mutex::new(BTreeMap::new()),
             sessions: Mutex::new(HashMap::new()),
-        };
+        });
         hub.load()?;
         Ok(hub)
     }
@@ -138,12 +182,9 @@ impl Hub {
             self.check_scenario(class)?;
         }
         for row in groups {
-            let group = self.rebuild(row)?;
-            let id = group.row.id;
-            self.groups
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(id, Arc::new(Mutex::new(group)));
+            let (group, jobs) = self.rebuild(row)?;
+            self.index(group);
+            self.think(jobs);
         }
         *lock(&self.classes) = classes.into_iter().map(|c| (c.id, c)).collect();
         *lock(&self.teams) = teams.into_iter().map(|t| (t.id, t)).collect();
@@ -162,7 +203,65 @@ impl Hub {
         Ok(())
     }
 
-    fn rebuild(&self, row: GroupRow) -> Result<GroupRt> {
+    /// Puts a group in the index, with its deadline.
+    fn index(&self, group: GroupRt) {
+        let (id, class_id) = (group.row.id, group.row.class_id);
+        self.set_deadline_index(&group);
+        let entry = Entry {
+            class_id,
+            rt: Arc::new(Mutex::new(group)),
+        };
+        self.groups
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, entry);
+    }
+
+    fn set_deadline_index(&self, g: &GroupRt) {
+        let mut deadlines = lock(&self.deadlines);
+        match g.row.deadline_ms.filter(|_| !g.game.is_over()) {
+            Some(at) => deadlines.insert(g.row.id, (g.game.turn(), at)),
+            None => deadlines.remove(&g.row.id),
+        };
+    }
+
+    /// Queues policy seats' decisions; each is submitted (and stored) once made.
+    fn think(&self, jobs: Vec<Think>) {
+        for job in jobs {
+            let hub = self.this.clone();
+            self.thinker.run(move || {
+                let (orders, memo) = job.decide();
+                if let Some(hub) = hub.upgrade() {
+                    hub.decided(&job, orders, memo);
+                }
+                job.pending.one_done();
+            });
+        }
+    }
+
+    /// Submits a policy seat's decision and stores it (unless its turn has moved on).
+    fn decided(&self, job: &Think, orders: Vec<demarche_sim::scenario::Order>, memo: Memo) {
+        let Ok(group) = self.group(job.group) else {
+            return;
+        };
+        let mut g = lock(&group);
+        let Some(row) = g.decided(job.turn, job.side, orders, memo) else {
+            return;
+        };
+        if let Err(e) = self
+            .store
+            .tx(|tx| rows::put_draft(tx, job.group, job.turn, &row))
+        {
+            // Kept in memory: the turn's row records the orders when it resolves; a restart
+            // before then decides again, identically.
+            eprintln!("warning: group {}: an AI's orders: {e}", job.group);
+        }
+        let class = g.row.class_id;
+        drop(g);
+        self.note("submitted", class, Some(job.group), Some(job.turn), true);
+    }
+
+    fn rebuild(&self, row: GroupRow) -> Result<(GroupRt, Vec<Think>)> {
         let id = row.id;
         let (turns, injects) = self
             .store
@@ -170,19 +269,13 @@ impl Hub {
         let turn = turns.last().map_or(1, |t| t.turn + 1);
         let drafts = self.store.read(|c| rows::drafts(c, id, turn))?;
         let mut group = GroupRt::rebuild(row, self.scenario.clone(), &turns, &injects, &drafts)?;
-        let undecided = Side::BOTH.into_iter().any(|s| {
-            !group.is_team(s) && !group.drafts[s.index()].submitted && !group.game.is_over()
-        });
-        if undecided {
-            let rows_ = group.open_turn();
-            let turn = group.game.turn();
-            self.store.tx(|tx| {
-                rows_
-                    .iter()
-                    .try_for_each(|d| rows::put_draft(tx, id, turn, d))
-            })?;
-        }
-        Ok(group)
+        let undecided: Vec<Side> = Side::BOTH
+            .into_iter()
+            .filter(|s| !group.is_team(*s) && !group.drafts[s.index()].submitted)
+            .filter(|_| !group.game.is_over())
+            .collect();
+        let jobs = group.think_for(&undecided);
+        Ok((group, jobs))
     }
 
     /// The teacher's key.
@@ -216,6 +309,7 @@ impl Hub {
             require_memos: false,
             paused: false,
             ended: false,
+            turn_seconds: 0,
         };
         class.id = self.store.tx(|tx| rows::insert_class(tx, &class))?;
         lock(&self.classes).insert(class.id, class.clone());
@@ -247,9 +341,10 @@ impl Hub {
             label,
             seed: seed.unwrap_or(class.seed),
             seats,
+            deadline_ms: deadline_of(&class, now_ms()),
         };
         let mut new_teams = Vec::new();
-        let id = self
+        let (id, jobs) = self
             .store
             .tx(|tx| {
                 row.id = rows::insert_group(tx, &row)?;
@@ -266,20 +361,15 @@ impl Hub {
                         code: Some(code),
                     });
                 }
-                let group = GroupRt::start(row.clone(), self.scenario.clone());
-                for d in &group.drafts_rows() {
-                    rows::put_draft(tx, row.id, 1, d)?;
-                }
-                Ok((row.id, group))
+                Ok(row.id)
             })
-            .map(|(id, group)| {
-                self.groups
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(id, Arc::new(Mutex::new(group)));
-                id
+            .map(|id| {
+                let (group, jobs) = GroupRt::start(row.clone(), self.scenario.clone());
+                self.index(group);
+                (id, jobs)
             })?;
         lock(&self.teams).extend(new_teams.into_iter().map(|t| (t.id, t)));
+        self.think(jobs);
         self.note("group", class_id, Some(id), Some(1), true);
         Ok(id)
     }
@@ -290,19 +380,29 @@ impl Hub {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(&id)
-            .cloned()
+            .map(|e| e.rt.clone())
             .ok_or_else(|| Error::NotFound(format!("no group {id}")))
     }
 
-    /// The ids of a class's groups, oldest first.
+    /// The ids of a class's groups, oldest first (no group is locked).
     pub fn group_ids(&self, class_id: i64) -> Vec<i64> {
         self.groups
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .iter()
-            .filter(|(_, g)| lock(g).row.class_id == class_id)
+            .filter(|(_, e)| e.class_id == class_id)
             .map(|(id, _)| *id)
             .collect()
+    }
+
+    /// The class of a group, without locking it.
+    fn class_id_of(&self, group_id: i64) -> Result<i64> {
+        self.groups
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&group_id)
+            .map(|e| e.class_id)
+            .ok_or_else(|| Error::NotFound(format!("no group {group_id}")))
     }
 
     /// A team.
@@ -324,8 +424,7 @@ impl Hub {
 
     /// The class a group belongs to.
     pub fn class_of_group(&self, group_id: i64) -> Result<ClassRow> {
-        let class_id = lock(&*self.group(group_id)?).row.class_id;
-        self.class(class_id)
+        self.class(self.class_id_of(group_id)?)
     }
 
     /// Joins with a code: a new session for its team. Returns the session's token and the team.
@@ -434,34 +533,56 @@ impl Hub {
         Ok(())
     }
 
-    /// Resolves a group's turn with what was submitted; returns the new turn.
+    /// Resolves a group's turn with what was submitted (waiting for an AI still deciding);
+    /// returns the new turn.
     pub fn advance(&self, group_id: i64) -> Result<u32> {
         let class = self.class_of_group(group_id)?;
-        if class.ended {
-            return Err(Error::Conflict("the teacher has ended the game".into()));
-        }
-        if class.paused {
-            return Err(Error::Conflict(
-                "the class is paused: resume it first".into(),
-            ));
-        }
+        check_playing(&class)?;
         let group = self.group(group_id)?;
-        let mut g = lock(&group);
+        let g = wait_for_ai(&group);
+        self.resolve_locked(g, &class)
+    }
+
+    /// Resolves a group's turn `turn` if it is still the group's turn (a deadline's
+    /// resolution, which a teacher's Advance may have done already); returns the new turn.
+    pub fn advance_turn(&self, group_id: i64, turn: u32) -> Result<Option<u32>> {
+        let class = self.class_of_group(group_id)?;
+        check_playing(&class)?;
+        let group = self.group(group_id)?;
+        let g = wait_for_ai(&group);
+        if g.game.turn() != turn || g.game.is_over() {
+            return Ok(None);
+        }
+        self.resolve_locked(g, &class).map(Some)
+    }
+
+    /// Resolves the turn of the locked group, stores it with the next turn's deadline, and
+    /// queues the next turn's AI decisions.
+    fn resolve_locked(&self, mut g: MutexGuard<'_, GroupRt>, class: &ClassRow) -> Result<u32> {
+        let group_id = g.row.id;
         let turn_row = g.resolve()?;
-        let drafts = g.open_turn();
+        let jobs = g.open_turn();
         let next = g.game.turn();
+        let deadline = deadline_of(class, now_ms()).filter(|_| !g.game.is_over());
+        if !self.config.commit_delay.is_zero() {
+            std::thread::sleep(self.config.commit_delay);
+        }
         let stored = self.store.tx(|tx| {
             rows::insert_turn(tx, group_id, &turn_row)?;
-            drafts
-                .iter()
-                .try_for_each(|d| rows::put_draft(tx, group_id, next, d))
+            rows::set_deadline(tx, group_id, deadline)
         });
         if let Err(e) = stored {
             let row = g.row.clone();
-            *g = self.rebuild(row)?;
+            let (rebuilt, jobs) = self.rebuild(row)?;
+            *g = rebuilt;
+            drop(g);
+            self.think(jobs);
             return Err(e);
         }
+        g.row.deadline_ms = deadline;
+        self.set_deadline_index(&g);
         drop(g);
+        self.think(jobs);
         self.note("resolved", class.id, Some(group_id), Some(next), false);
         Ok(next)
     }
@@ -480,20 +601,72 @@ impl Hub {
         Ok(done)
     }
 
-    /// Sets a class's switches (those given).
-    pub fn set_switches(
-        &self,
-        class_id: i64,
-        paused: Option<bool>,
-        require_memos: Option<bool>,
-        ended: Option<bool>,
-    ) -> Result<ClassRow> {
-        let mut class = self.class(class_id)?;
-        class.paused = paused.unwrap_or(class.paused);
-        class.require_memos = require_memos.unwrap_or(class.require_memos);
-        class.ended = ended.unwrap_or(class.ended);
+    /// The groups whose deadline has passed at `now` (ms), with their turn, in classes that
+    /// are neither paused nor ended.
+    pub fn overdue(&self, now: i64) -> Vec<(i64, u32)> {
+        let due: Vec<(i64, u32)> = lock(&self.deadlines)
+            .iter()
+            .filter(|(_, (_, at))| *at <= now)
+            .map(|(id, (turn, _))| (*id, *turn))
+            .collect();
+        due.into_iter()
+            .filter(|(id, _)| {
+                self.class_of_group(*id)
+                    .is_ok_and(|c| !c.paused && !c.ended)
+            })
+            .collect()
+    }
+
+    /// Resolves every group whose deadline has passed at `now` (ms); returns how many.
+    pub fn resolve_overdue(&self, now: i64) -> usize {
+        let mut done = 0;
+        for (id, turn) in self.overdue(now) {
+            match self.advance_turn(id, turn) {
+                Ok(Some(_)) => done += 1,
+                Ok(None) => {}
+                Err(e) => eprintln!("warning: group {id}: the deadline's resolution: {e}"),
+            }
+        }
+        done
+    }
+
+    /// Gives every group of a class whose game goes on a new deadline: `now` plus the turn
+    /// length (none without one).
+    fn restart_deadlines(&self, class: &ClassRow) -> Result<()> {
+        let deadline = deadline_of(class, now_ms());
+        for id in self.group_ids(class.id) {
+            let group = self.group(id)?;
+            let mut g = lock(&group);
+            let deadline = deadline.filter(|_| !g.game.is_over());
+            self.store.tx(|tx| rows::set_deadline(tx, id, deadline))?;
+            g.row.deadline_ms = deadline;
+            self.set_deadline_index(&g);
+        }
+        Ok(())
+    }
+
+    /// Sets a class's switches (those given). A new turn length, or a resume, gives every
+    /// group a full turn from now.
+    pub fn set_switches(&self, class_id: i64, switches: &Switches) -> Result<ClassRow> {
+        let before = self.class(class_id)?;
+        let mut class = before.clone();
+        class.paused = switches.paused.unwrap_or(class.paused);
+        class.require_memos = switches.require_memos.unwrap_or(class.require_memos);
+        class.ended = switches.ended.unwrap_or(class.ended);
+        if let Some(seconds) = switches.turn_seconds {
+            if seconds > MAX_TURN_SECONDS {
+                return Err(Error::Invalid(format!(
+                    "a turn lasts at most {MAX_TURN_SECONDS} seconds (0: no deadline)"
+                )));
+            }
+            class.turn_seconds = seconds;
+        }
         self.store.tx(|tx| rows::update_class(tx, &class))?;
         lock(&self.classes).insert(class_id, class.clone());
+        let resumed = before.paused && !class.paused;
+        if resumed || switches.turn_seconds.is_some() {
+            self.restart_deadlines(&class)?;
+        }
         for group in self.group_ids(class_id) {
             self.note("class", class_id, Some(group), None, false);
         }
@@ -549,14 +722,56 @@ impl Hub {
     }
 }
 
-impl GroupRt {
-    /// The rows of this turn's submitted drafts (the policies' at the start of a turn).
-    pub fn drafts_rows(&self) -> Vec<rows::DraftRow> {
-        Side::BOTH
-            .into_iter()
-            .filter(|s| self.drafts[s.index()].submitted)
-            .map(|s| self.drafts[s.index()].row(s))
-            .collect()
+/// The longest turn a teacher may set: a day.
+pub const MAX_TURN_SECONDS: u32 = 86_400;
+
+/// A class's switches to change (those given).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Switches {
+    /// Hold submits, draft changes, advances and deadlines.
+    #[serde(default)]
+    pub paused: Option<bool>,
+    /// Submits need a memo.
+    #[serde(default)]
+    pub require_memos: Option<bool>,
+    /// End the game (for good).
+    #[serde(default)]
+    pub ended: Option<bool>,
+    /// Seconds a turn lasts before it resolves by itself (0: no deadline).
+    #[serde(default)]
+    pub turn_seconds: Option<u32>,
+}
+
+/// The deadline of a turn opening at `now` (ms) in `class`, if it has a turn length.
+pub fn deadline_of(class: &ClassRow, now: i64) -> Option<i64> {
+    (class.turn_seconds > 0).then(|| now + i64::from(class.turn_seconds) * 1000)
+}
+
+/// Refuses to play in an ended or paused class.
+fn check_playing(class: &ClassRow) -> Result<()> {
+    if class.ended {
+        return Err(Error::Conflict("the teacher has ended the game".into()));
+    }
+    if class.paused {
+        return Err(Error::Conflict(
+            "the class is paused: resume it first".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Locks a group once no policy seat of it is still deciding this turn.
+fn wait_for_ai(group: &Mutex<GroupRt>) -> MutexGuard<'_, GroupRt> {
+    loop {
+        let g = lock(group);
+        match g.thinking.clone() {
+            Some(pending) if !pending.is_done() => {
+                drop(g);
+                pending.wait();
+            }
+            _ => return g,
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 pub mod debriefs;
 pub mod error;
 pub mod events;
@@ -12,10 +13,12 @@ pub mod group;
 pub mod html;
 pub mod hub;
 pub mod limit;
+pub mod map;
 pub mod pages;
 pub mod secret;
 pub mod store;
 pub mod strings;
+pub mod think;
 pub mod views;
 
 use std::net::SocketAddr;
@@ -46,7 +49,24 @@ impl App {
             ))
         })?;
         let hub = Hub::open(config, Arc::new(scenario.scenario))?;
-        Ok(App { hub: Arc::new(hub) })
+        Ok(App { hub })
+    }
+
+    /// Starts the background task that resolves every group whose deadline has passed
+    /// (checked four times a second). Call it inside a Tokio runtime; it runs until the
+    /// host is dropped.
+    pub fn start_deadlines(&self) -> tokio::task::JoinHandle<()> {
+        let hub = Arc::downgrade(&self.hub);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let Some(hub) = hub.upgrade() else { return };
+                let now = hub::now_ms();
+                let _ = tokio::task::spawn_blocking(move || hub.resolve_overdue(now)).await;
+            }
+        })
     }
 
     /// The router of the site.
@@ -64,11 +84,18 @@ impl App {
     }
 }
 
-/// The host's configuration for the command's arguments.
+/// The host's configuration for the command's arguments (and the crash tests' hook,
+/// `DEMARCHE_CLASSROOM_COMMIT_DELAY_MS`: see [`Config::commit_delay`]).
 pub fn config_of(args: &ClassroomArgs) -> Config {
     let mut config = Config::new(args.scenario.clone(), args.db.clone());
     config.base_url = format!("http://{}", args.addr);
     config.lan = !args.addr.ip().is_loopback() && !args.addr.ip().is_unspecified();
+    if let Some(ms) = std::env::var("DEMARCHE_CLASSROOM_COMMIT_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        config.commit_delay = std::time::Duration::from_millis(ms);
+    }
     config
 }
 
@@ -86,6 +113,7 @@ pub fn run(args: &ClassroomArgs) -> std::result::Result<ExitCode, CliError> {
 /// LAN address) first.
 pub async fn serve(app: App, addr: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    app.start_deadlines();
     println!("teacher: {}", app.teacher_url());
     if app.hub.config.lan {
         println!("class: {}/join", app.hub.config.base_url);

@@ -138,8 +138,50 @@ pub struct Strings {
     pub game_over: &'static str,
     /// Seat label for a side.
     pub plays: &'static str,
-    /// The map is not drawn yet.
-    pub map_later: &'static str,
+    /// Turn length.
+    pub turn_length: &'static str,
+    /// Set the turn length.
+    pub set_turn_length: &'static str,
+    /// Deadline countdown label.
+    pub deadline: &'static str,
+    /// No deadline.
+    pub no_deadline: &'static str,
+    /// An AI still deciding.
+    pub thinking: &'static str,
+    /// Orders given in a turn (projector).
+    pub orders_played: &'static str,
+    /// A side that gave no orders.
+    pub no_orders_played: &'static str,
+    /// Link to a group's projector view.
+    pub show: &'static str,
+    /// The map.
+    pub map: &'static str,
+    /// The map's key.
+    pub map_key: &'static str,
+    /// Tracks.
+    pub tracks: &'static str,
+    /// Progress.
+    pub progress: &'static str,
+    /// Halted by.
+    pub halted_by: &'static str,
+    /// Sanctions.
+    pub sanctions: &'static str,
+    /// No sanctions.
+    pub no_sanctions: &'static str,
+    /// A threat (not imposed).
+    pub threat: &'static str,
+    /// A threat's deadline.
+    pub until: &'static str,
+    /// In force since.
+    pub since: &'static str,
+    /// Intelligence.
+    pub intelligence: &'static str,
+    /// Own resolve.
+    pub own_resolve: &'static str,
+    /// Estimate of the other's resolve.
+    pub estimate_other: &'static str,
+    /// Charts.
+    pub charts: &'static str,
 }
 
 /// English.
@@ -211,7 +253,28 @@ pub const EN: Strings = Strings {
     saved: "Saved.",
     game_over: "Game over",
     plays: "plays",
-    map_later: "",
+    turn_length: "Turn length in seconds (0: until you advance)",
+    set_turn_length: "Set the turn length",
+    deadline: "Resolves in",
+    no_deadline: "The turn resolves when the teacher advances.",
+    thinking: "AI deciding…",
+    orders_played: "Orders",
+    no_orders_played: "No orders.",
+    show: "Projector",
+    map: "Map",
+    map_key: "Blue: held by your side · red: by the other side · dashed: claimed · dots: forces · yellow arrows: last turn's moves",
+    tracks: "Talks and cooperation",
+    progress: "progress",
+    halted_by: "halted by",
+    sanctions: "Sanctions",
+    no_sanctions: "No sanctions or threats.",
+    threat: "threat",
+    until: "deadline: turn",
+    since: "since turn",
+    intelligence: "Intelligence",
+    own_resolve: "Your resolve",
+    estimate_other: "Your estimate of their resolve",
+    charts: "Charts",
 };
 
 /// The strings pages use.

@@ -37,6 +37,11 @@ pub struct TeamView {
     pub ended: bool,
     /// The turn being planned.
     pub turn: u32,
+    /// When this turn resolves by itself (ms since the Unix epoch), if the class has a turn
+    /// length.
+    pub deadline_ms: Option<i64>,
+    /// The class's turn length in seconds (0: none).
+    pub turn_seconds: u32,
     /// The game is over.
     pub over: bool,
     /// The outcome's name, once over.
@@ -63,8 +68,65 @@ pub struct TeamView {
     pub record: Comparison,
     /// The side's briefing (Markdown).
     pub briefing: String,
+    /// The talks and cooperation tracks.
+    pub tracks: Vec<TrackView>,
+    /// Sanctions in force and threats standing, between any actors.
+    pub sanctions: Vec<SanctionView>,
+    /// What this side knows of resolve.
+    pub intel: IntelView,
+    /// Tension at the start and after each turn (`[turn, value]`).
+    pub tension_series: Vec<[f64; 2]>,
+    /// Both sides' scores after each turn (`[turn, this side, the other]`).
+    pub score_series: Vec<[f64; 3]>,
     /// The side's view, serialized (no seed).
     pub snapshot: SideSnapshot,
+    /// The map as SVG (for the page; not in the API's JSON).
+    #[serde(skip)]
+    pub map_svg: Option<String>,
+}
+
+/// A track of talks or cooperation.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrackView {
+    /// Name.
+    pub name: String,
+    /// `active`, `suspended` or `terminated`.
+    pub status: String,
+    /// Progress, 0–100.
+    pub progress: f64,
+    /// Who halted it, if anyone.
+    pub halted_by: Option<String>,
+}
+
+/// A sanction in force, or a threat standing.
+#[derive(Clone, Debug, Serialize)]
+pub struct SanctionView {
+    /// Who imposes or threatens it.
+    pub sender: String,
+    /// On whom.
+    pub target: String,
+    /// The sector.
+    pub sector: String,
+    /// The kind of measure.
+    pub measure: String,
+    /// Its severity.
+    pub severity: f64,
+    /// Whether it is a threat (not yet imposed).
+    pub threat: bool,
+    /// In force since (a measure) or issued in (a threat), a turn.
+    pub since: u32,
+    /// A threat's deadline turn.
+    pub deadline: Option<u32>,
+}
+
+/// What a side knows of resolve: its own, and its estimate of the other side's (never the
+/// other side's true resolve).
+#[derive(Clone, Debug, Serialize)]
+pub struct IntelView {
+    /// This side's resolve, 0–1.
+    pub own_resolve: f64,
+    /// This side's estimate (the mean of its belief) of the other side's resolve, 0–1.
+    pub estimate_of_other: f64,
 }
 
 /// The draft of the turn.
@@ -177,6 +239,8 @@ pub struct TeamCtx<'a> {
     pub class: &'a ClassRow,
     /// Its group.
     pub group: &'a GroupRt,
+    /// The scenario's map asset, if any.
+    pub map: Option<&'a demarche_map::MapAsset>,
 }
 
 impl TeamView {
@@ -209,6 +273,8 @@ impl TeamView {
             require_memos: ctx.class.require_memos,
             ended: ctx.class.ended,
             turn: view.turn(),
+            deadline_ms: g.row.deadline_ms.filter(|_| !view.is_over()),
+            turn_seconds: ctx.class.turn_seconds,
             over: view.is_over(),
             outcome: view.outcome().map(|o| scn.outcomes[o.index()].name.clone()),
             scores: [scores[side.index()], scores[side.other().index()]],
@@ -222,9 +288,68 @@ impl TeamView {
             news: news(view.history()),
             record: compare(scn, view.history(), view.is_over()),
             briefing: scn.meta.briefings[side.index()].clone(),
+            tracks: tracks(&view),
+            sanctions: sanctions(&view),
+            intel: IntelView {
+                own_resolve: v.intel.resolve[side.index()],
+                estimate_of_other: v.intel.belief_mean(side),
+            },
+            tension_series: view.series(demarche_sim::report::Metric::Tension),
+            score_series: view
+                .history()
+                .iter()
+                .map(|r| {
+                    let s = [r.scores[side.index()], r.scores[side.other().index()]];
+                    [f64::from(r.turn), s[0], s[1]]
+                })
+                .collect(),
             snapshot: view.snapshot(),
+            map_svg: ctx.map.map(|asset| crate::map::map_svg(asset, &view)),
         }
     }
+}
+
+fn tracks(view: &SideView) -> Vec<TrackView> {
+    let scn = view.scenario();
+    view.view()
+        .dip
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TrackView {
+            name: scn.track(demarche_sim::TrackId::from_index(i)).name.clone(),
+            status: format!("{:?}", t.status).to_lowercase(),
+            progress: t.progress,
+            halted_by: t.halted_by.map(|a| scn.actor(a).name.clone()),
+        })
+        .collect()
+}
+
+fn sanctions(view: &SideView) -> Vec<SanctionView> {
+    let scn = view.scenario();
+    let v = view.view();
+    let name = |a: demarche_sim::ActorId| scn.actor(a).name.clone();
+    let measures = v.sanc.measures.iter().map(|m| SanctionView {
+        sender: name(m.sender),
+        target: name(m.target),
+        sector: scn.sector(m.sector).name.clone(),
+        measure: m.kind.label().to_owned(),
+        severity: m.severity,
+        threat: false,
+        since: m.since,
+        deadline: None,
+    });
+    let threats = v.sanc.threats.iter().map(|t| SanctionView {
+        sender: name(t.sender),
+        target: name(t.target),
+        sector: scn.sector(t.sector).name.clone(),
+        measure: t.kind.label().to_owned(),
+        severity: t.severity,
+        threat: true,
+        since: t.issued,
+        deadline: Some(t.deadline),
+    });
+    measures.chain(threats).collect()
 }
 
 fn draft_view(
@@ -339,16 +464,7 @@ fn report(scn: &Scenario, r: &TurnReport, g: &GroupRt, side: demarche_sim::Side)
         turn: r.turn,
         headlines: r.headlines.clone(),
         lines: news(std::slice::from_ref(r)),
-        changes: r
-            .changes
-            .iter()
-            .map(|c| ChangeView {
-                label: c.metric.label(scn),
-                before: c.before,
-                after: c.after,
-                causes: c.causes.iter().map(|(k, a)| (k.text.clone(), *a)).collect(),
-            })
-            .collect(),
+        changes: changes(scn, r),
         refused: r.refused[side.index()]
             .iter()
             .map(|(o, why)| format!("{}: {why}", order_label(scn, o)))
@@ -358,7 +474,21 @@ fn report(scn: &Scenario, r: &TurnReport, g: &GroupRt, side: demarche_sim::Side)
     }
 }
 
-fn news(history: &[TurnReport]) -> Vec<Line> {
+/// Every number a report changed, with why.
+pub fn changes(scn: &Scenario, r: &TurnReport) -> Vec<ChangeView> {
+    r.changes
+        .iter()
+        .map(|c| ChangeView {
+            label: c.metric.label(scn),
+            before: c.before,
+            after: c.after,
+            causes: c.causes.iter().map(|(k, a)| (k.text.clone(), *a)).collect(),
+        })
+        .collect()
+}
+
+/// The lines of these reports with their kinds (`timeline::timeline`).
+pub fn news(history: &[TurnReport]) -> Vec<Line> {
     timeline(history)
         .into_iter()
         .map(|e| Line {
@@ -388,6 +518,11 @@ pub struct GroupStatus {
     pub turn: u32,
     /// Whether each side has submitted this turn.
     pub submitted: [bool; 2],
+    /// Whether an AI seat is still deciding this turn.
+    pub thinking: bool,
+    /// When this turn resolves by itself (ms since the Unix epoch), if the class has a turn
+    /// length.
+    pub deadline_ms: Option<i64>,
     /// Rung.
     pub rung: u8,
     /// Tension.
@@ -429,6 +564,8 @@ impl GroupStatus {
             sides: demarche_sim::Side::BOTH.map(|s| scn.actor(scn.actor_of(s)).name.clone()),
             turn: g.game.turn(),
             submitted: demarche_sim::Side::BOTH.map(|s| g.drafts[s.index()].submitted),
+            thinking: g.is_thinking(),
+            deadline_ms: g.row.deadline_ms.filter(|_| !g.game.is_over()),
             rung: view.mil.rung,
             tension: view.ind.tension,
             scores: view.status.scores,

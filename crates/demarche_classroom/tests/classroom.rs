@@ -526,8 +526,9 @@ async fn pause_holds_submits_and_advances_and_memos_can_be_required() {
     let (class, group) = class_with_group(&router, &t, ["team", "ai:realist:easy"]).await;
     let (a, a_id) = join(&router, &codes(&group)[0]).await;
     let g = group["id"].as_i64().unwrap();
+    let status = wait_for(&router, &t, g, |s| s["thinking"] == false).await;
     assert_eq!(
-        group["submitted"],
+        status["submitted"],
         json!([false, true]),
         "the AI decides as its turn opens"
     );
@@ -590,5 +591,7 @@ async fn pause_holds_submits_and_advances_and_memos_can_be_required() {
     )
     .await;
     assert_eq!(adv.status, StatusCode::OK);
-    assert_eq!(adv.json()["submitted"], json!([false, true]));
+    let status = wait_for(&router, &t, g, |s| s["thinking"] == false).await;
+    assert_eq!(status["turn"], 2);
+    assert_eq!(status["submitted"], json!([false, true]));
 }

@@ -20,6 +20,8 @@ pub struct Chart {
     pub series: Vec<Series>,
     /// The label of the x axis, e.g. `turn`.
     pub x_label: String,
+    /// An x value to mark with a vertical line (the turn shown on a projector), if any.
+    pub mark: Option<f64>,
 }
 
 /// One line of a [`Chart`].
@@ -101,7 +103,14 @@ impl Chart {
             unit: unit.into(),
             series: Vec::new(),
             x_label: x_label.to_owned(),
+            mark: None,
         }
+    }
+
+    /// Marks an x value with a vertical line (builder style).
+    pub fn marked(mut self, x: f64) -> Chart {
+        self.mark = Some(x);
+        self
     }
 
     /// Adds a series (builder style).
@@ -212,6 +221,14 @@ pub fn svg(chart: &Chart) -> String {
         );
     }
     axes(&mut out, &frame, &chart.x_label);
+    if let Some(x) = chart.mark.filter(|x| x.is_finite()) {
+        let px = frame.px(x);
+        let _ = write!(
+            out,
+            r##"<line x1="{px:.1}" y1="{TOP}" x2="{px:.1}" y2="{:.1}" stroke="#e69f00" stroke-width="3"/>"##,
+            TOP + PLOT_HEIGHT
+        );
+    }
     for (i, series) in chart.series.iter().enumerate() {
         line(&mut out, &frame, series, &colour(i, series));
     }

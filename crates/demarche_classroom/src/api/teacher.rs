@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use demarche_sim::scenario::raw::RawInject;
@@ -42,20 +42,8 @@ pub struct NewGroup {
     pub seed: Option<u64>,
 }
 
-/// `PATCH /api/teacher/classes/{class}`
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Switches {
-    /// Hold submits and advances.
-    #[serde(default)]
-    pub paused: Option<bool>,
-    /// Submits need a memo.
-    #[serde(default)]
-    pub require_memos: Option<bool>,
-    /// End the game (for good).
-    #[serde(default)]
-    pub ended: Option<bool>,
-}
+/// `PATCH /api/teacher/classes/{class}`: see [`Switches`].
+pub use crate::hub::Switches;
 
 /// `POST …/injects`: an inject of the scenario's files by id, or one written in RON.
 #[derive(Debug, Deserialize)]
@@ -122,7 +110,7 @@ pub fn statuses(hub: &Hub, class: i64) -> Result<Vec<GroupStatus>> {
         .collect()
 }
 
-/// Sets pause, required memos or the end.
+/// Sets pause, required memos, the turn length or the end.
 pub async fn switches(
     who: Who,
     State(hub): State<Arc<Hub>>,
@@ -130,7 +118,7 @@ pub async fn switches(
     Json(body): Json<Switches>,
 ) -> Result<Json<Value>> {
     who.teacher()?;
-    let class = hub.set_switches(id, body.paused, body.require_memos, body.ended)?;
+    let class = hub.set_switches(id, &body)?;
     Ok(Json(class_json(&class)))
 }
 
@@ -162,15 +150,31 @@ fn group_status(hub: &Hub, id: i64) -> Result<GroupStatus> {
     Ok(GroupStatus::of(&g, &hub.teams_of(id)))
 }
 
-/// Resolves one group's turn.
+/// `POST /api/teacher/groups/{group}/advance?turn=N`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvanceQuery {
+    /// Resolve only this turn: 409 when the group is past it (a deadline, or another click,
+    /// resolved it first).
+    #[serde(default)]
+    pub turn: Option<u32>,
+}
+
+/// Resolves one group's turn (only turn `turn`, when given).
 pub async fn advance_group(
     who: Who,
     State(hub): State<Arc<Hub>>,
     Path(id): Path<i64>,
+    Query(q): Query<AdvanceQuery>,
 ) -> Result<Json<GroupStatus>> {
     who.teacher()?;
     let hub2 = hub.clone();
-    blocking(move || hub2.advance(id)).await?;
+    blocking(move || match q.turn {
+        None => hub2.advance(id).map(Some),
+        Some(turn) => hub2.advance_turn(id, turn),
+    })
+    .await?
+    .ok_or_else(|| Error::Conflict("this turn is already resolved".into()))?;
     group_status(&hub, id).map(Json)
 }
 
@@ -280,6 +284,7 @@ pub fn class_json(c: &crate::store::rows::ClassRow) -> Value {
         "require_memos": c.require_memos,
         "paused": c.paused,
         "ended": c.ended,
+        "turn_seconds": c.turn_seconds,
     })
 }
 

@@ -89,6 +89,7 @@ pub fn team_view(hub: &Hub, team: i64) -> Result<TeamView> {
         team: &team,
         class: &class,
         group: &g,
+        map: hub.map.as_ref(),
     }))
 }
 

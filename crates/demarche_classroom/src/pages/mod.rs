@@ -2,8 +2,10 @@
 //! from the same data as the API, with the stylesheet and script served by the host itself.
 
 pub mod join;
+pub mod show;
 pub mod teacher;
 pub mod team;
+pub mod team_state;
 
 use std::sync::Arc;
 
@@ -25,6 +27,7 @@ pub fn routes() -> Router<Arc<Hub>> {
         .route("/", get(|| async { Redirect::to("/join") }))
         .route("/teacher", get(teacher::dashboard))
         .route("/teacher/groups", get(teacher::groups_fragment))
+        .route("/teacher/groups/{group}/show", get(show::show))
         .route("/join", get(join::page))
         .route("/team", get(team::page))
         .route("/static/app.css", get(|| async { asset("text/css", CSS) }))

@@ -153,8 +153,16 @@ fn controls(s: &Strings, c: &ClassRow) -> String {
         esc(s.end_confirm),
         esc(s.end_game)
     );
+    let turn_length = format!(
+        "<label for=\"turn-seconds\">{label}</label><div class=\"row\"><input id=\"turn-seconds\" type=\"number\" min=\"0\" max=\"86400\" value=\"{v}\">\
+<button class=\"secondary\" data-method=\"PATCH\" data-url=\"{url}\" data-build=\"turnLength\">{set}</button></div>",
+        label = esc(s.turn_length),
+        v = c.turn_seconds,
+        url = esc(&url),
+        set = esc(s.set_turn_length),
+    );
     format!(
-        "<section><h2>{name}</h2><div class=\"row\">{advance}{pause}{memos}{end}</div>\
+        "<section><h2>{name}</h2><div class=\"row\">{advance}{pause}{memos}{end}</div>{turn_length}\
 <p><a href=\"{url}/debriefs.zip\">{download}</a></p></section>",
         name = esc(&c.name),
         advance = button(s.advance_all, "POST", &format!("{url}/advance"), "", ""),
@@ -271,11 +279,20 @@ fn group_row(s: &Strings, hub: &Hub, g: &GroupStatus) -> String {
         })
         .collect();
     let teams: String = g.teams.iter().map(|t| team_cell(s, hub, g, t)).collect();
+    let mut turn = g.turn.to_string();
+    if let Some(at) = g.deadline_ms {
+        turn.push_str(&format!(
+            "<div class=\"muted\">{} <span data-deadline=\"{at}\"></span></div>",
+            esc(s.deadline)
+        ));
+    }
+    if g.thinking {
+        turn.push_str(&format!("<div class=\"muted\">{}</div>", esc(s.thinking)));
+    }
     format!(
         "<tr><td><strong>{label}</strong>{sides}</td><td>{turn}</td><td>{tension:.0}</td><td>{rung}</td>\
-<td>{s0:.1} / {s1:.1}</td><td>{outcome}</td><td>{teams}</td><td>{advance}</td></tr>",
+<td>{s0:.1} / {s1:.1}</td><td>{outcome}</td><td>{teams}</td><td>{advance}<p><a href=\"/teacher/groups/{id}/show\">{show}</a></p></td></tr>",
         label = esc(&g.label),
-        turn = g.turn,
         tension = g.tension,
         rung = g.rung,
         s0 = g.scores[0],
@@ -284,10 +301,12 @@ fn group_row(s: &Strings, hub: &Hub, g: &GroupStatus) -> String {
         advance = button(
             s.advance,
             "POST",
-            &format!("/api/teacher/groups/{}/advance", g.id),
+            &format!("/api/teacher/groups/{}/advance?turn={}", g.id, g.turn),
             "",
             ""
         ),
+        id = g.id,
+        show = esc(s.show),
     )
 }
 

@@ -52,6 +52,11 @@ fn render(v: &TeamView) -> String {
     body.push_str(&orders_section(s, v));
     body.push_str(&actions_section(s, v));
     body.push_str(&report_section(s, v.report.as_ref()));
+    body.push_str(&map_section(s, v));
+    body.push_str(&super::team_state::tracks_section(s, v));
+    body.push_str(&super::team_state::sanctions_section(s, v));
+    body.push_str(&super::team_state::intel_section(s, v));
+    body.push_str(&super::team_state::charts_section(s, v));
     body.push_str(&news_section(s, v));
     body.push_str(&history_section(s, v));
     body.push_str(&format!(
@@ -81,6 +86,17 @@ fn render(v: &TeamView) -> String {
     )
 }
 
+fn map_section(s: &Strings, v: &TeamView) -> String {
+    match &v.map_svg {
+        Some(svg) => format!(
+            "<section class=\"wide\"><h2>{}</h2>{svg}<p class=\"muted\">{}</p></section>",
+            esc(s.map),
+            esc(s.map_key)
+        ),
+        None => String::new(),
+    }
+}
+
 fn orders_section(s: &Strings, v: &TeamView) -> String {
     let open = !v.over && !v.paused && !v.ended;
     let mut out = format!(
@@ -91,6 +107,13 @@ fn orders_section(s: &Strings, v: &TeamView) -> String {
         esc(s.capital_left),
         v.capital_left
     );
+    match v.deadline_ms {
+        Some(at) if open => out.push_str(&format!(
+            "<p class=\"deadline\">{} <strong data-deadline=\"{at}\"></strong></p>",
+            esc(s.deadline)
+        )),
+        _ => {}
+    }
     if v.draft.orders.is_empty() {
         out.push_str(&format!("<p class=\"muted\">{}</p>", esc(s.no_orders)));
     }

@@ -24,6 +24,8 @@ pub struct ClassRow {
     pub paused: bool,
     /// The teacher ended the game: nothing more is played.
     pub ended: bool,
+    /// Seconds a turn lasts before it resolves by itself (0: until the teacher advances).
+    pub turn_seconds: u32,
 }
 
 /// A group: one game, two seats (a team or a policy each).
@@ -39,6 +41,9 @@ pub struct GroupRow {
     pub seed: u64,
     /// Who plays each side: `team` or a policy name such as `ai:realist:normal`.
     pub seats: [String; 2],
+    /// When this turn resolves by itself (milliseconds since the Unix epoch), if the class
+    /// has a turn length.
+    pub deadline_ms: Option<i64>,
 }
 
 /// A team: one side of one group, with its join code (`None` once revoked).
@@ -111,8 +116,9 @@ pub fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
 /// Adds a class; returns its id.
 pub fn insert_class(conn: &Connection, c: &ClassRow) -> Result<i64> {
     conn.execute(
-        "INSERT INTO classes (name, scenario_id, scenario_hash, seed, require_memos, paused, ended)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO classes (name, scenario_id, scenario_hash, seed, require_memos, paused, ended,
+            turn_seconds)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             c.name,
             c.scenario_id,
@@ -120,7 +126,8 @@ pub fn insert_class(conn: &Connection, c: &ClassRow) -> Result<i64> {
             c.seed as i64,
             c.require_memos,
             c.paused,
-            c.ended
+            c.ended,
+            c.turn_seconds
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -129,7 +136,8 @@ pub fn insert_class(conn: &Connection, c: &ClassRow) -> Result<i64> {
 /// Every class, oldest first.
 pub fn classes(conn: &Connection) -> Result<Vec<ClassRow>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, scenario_id, scenario_hash, seed, require_memos, paused, ended
+        "SELECT id, name, scenario_id, scenario_hash, seed, require_memos, paused, ended,
+            turn_seconds
          FROM classes ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -142,6 +150,7 @@ pub fn classes(conn: &Connection) -> Result<Vec<ClassRow>> {
             require_memos: r.get(5)?,
             paused: r.get(6)?,
             ended: r.get(7)?,
+            turn_seconds: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -150,8 +159,9 @@ pub fn classes(conn: &Connection) -> Result<Vec<ClassRow>> {
 /// Saves a class's switches.
 pub fn update_class(conn: &Connection, c: &ClassRow) -> Result<()> {
     conn.execute(
-        "UPDATE classes SET require_memos = ?2, paused = ?3, ended = ?4 WHERE id = ?1",
-        params![c.id, c.require_memos, c.paused, c.ended],
+        "UPDATE classes SET require_memos = ?2, paused = ?3, ended = ?4, turn_seconds = ?5
+         WHERE id = ?1",
+        params![c.id, c.require_memos, c.paused, c.ended, c.turn_seconds],
     )?;
     Ok(())
 }
@@ -159,9 +169,16 @@ pub fn update_class(conn: &Connection, c: &ClassRow) -> Result<()> {
 /// Adds a group; returns its id.
 pub fn insert_group(conn: &Connection, g: &GroupRow) -> Result<i64> {
     conn.execute(
-        "INSERT INTO groups (class_id, label, seed, seat_first, seat_second)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![g.class_id, g.label, g.seed as i64, g.seats[0], g.seats[1]],
+        "INSERT INTO groups (class_id, label, seed, seat_first, seat_second, deadline_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            g.class_id,
+            g.label,
+            g.seed as i64,
+            g.seats[0],
+            g.seats[1],
+            g.deadline_ms
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -169,7 +186,8 @@ pub fn insert_group(conn: &Connection, g: &GroupRow) -> Result<i64> {
 /// Every group, oldest first.
 pub fn groups(conn: &Connection) -> Result<Vec<GroupRow>> {
     let mut stmt = conn.prepare(
-        "SELECT id, class_id, label, seed, seat_first, seat_second FROM groups ORDER BY id",
+        "SELECT id, class_id, label, seed, seat_first, seat_second, deadline_ms
+         FROM groups ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(GroupRow {
@@ -178,9 +196,19 @@ pub fn groups(conn: &Connection) -> Result<Vec<GroupRow>> {
             label: r.get(2)?,
             seed: r.get::<_, i64>(3)? as u64,
             seats: [r.get(4)?, r.get(5)?],
+            deadline_ms: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Sets a group's deadline for its turn (`None`: none).
+pub fn set_deadline(conn: &Connection, group_id: i64, deadline_ms: Option<i64>) -> Result<()> {
+    conn.execute(
+        "UPDATE groups SET deadline_ms = ?2 WHERE id = ?1",
+        params![group_id, deadline_ms],
+    )?;
+    Ok(())
 }
 
 /// Adds a team with its join code; returns its id.

@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[&str] = &[
         inject TEXT NOT NULL
     );
     ",
+    // 2: a turn length per class and each group's deadline for its turn.
+    "
+    ALTER TABLE classes ADD COLUMN turn_seconds INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE groups ADD COLUMN deadline_ms INTEGER;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,40 @@ pub fn app(db: &Path) -> App {
     App::open(Config::new(fixture(), db.to_path_buf())).expect("the app opens")
 }
 
+/// An app on the database `db`, its configuration changed by `f`.
+pub fn app_with(db: &Path, f: impl FnOnce(&mut Config)) -> App {
+    let mut config = Config::new(fixture(), db.to_path_buf());
+    f(&mut config);
+    App::open(config).expect("the app opens")
+}
+
+/// The teacher of an app.
+pub fn teacher_of(app: &App) -> As {
+    As::Teacher(app.hub.teacher_key().to_owned())
+}
+
+/// Polls a group's status until `done` holds of it (5 s at most); returns it.
+pub async fn wait_for(
+    router: &Router,
+    teacher: &As,
+    group: i64,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let uri = format!("/api/teacher/groups/{group}");
+    let start = std::time::Instant::now();
+    loop {
+        let status = call(router, teacher, "GET", &uri, None).await.json();
+        if done(&status) {
+            return status;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "group {group} never got there: {status}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 /// An answer.
 pub struct Answer {
     pub status: StatusCode,
