@@ -3,20 +3,10 @@
 
 use pulldown_cmark::{Event, Options, Parser, html};
 
-/// Text escaped for HTML content and attribute values.
+/// Text escaped for HTML content and attribute values (the chart model's escaping, so every
+/// page and printed chart escapes alike).
 pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    demarche_cli::chart::escape(text)
 }
 
 /// JSON for a `<script type="application/json">` block (no `<` that could close it).

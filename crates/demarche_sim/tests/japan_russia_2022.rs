@@ -60,8 +60,13 @@ fn the_2022_scenario_holds_what_its_history_needs() {
 }
 
 fn historical_game(seed: u64) -> Game {
-    let scn = common::scenario();
-    let mut game = Game::new(scn, seed);
+    let mut game = Game::new(common::scenario(), seed);
+    play_the_record(&mut game);
+    game
+}
+
+/// Plays both sides' record to the end of the game.
+fn play_the_record(game: &mut Game) {
     let mut policy = Historical;
     while !game.is_over() {
         for side in Side::BOTH {
@@ -70,7 +75,6 @@ fn historical_game(seed: u64) -> Game {
         }
         game.resolve().expect("turn");
     }
-    game
 }
 
 fn track(game: &Game, key: &str) -> demarche_sim::TrackId {
@@ -330,14 +334,7 @@ fn the_sample_inject_file_fits_the_2022_scenario_and_fires() {
     assert_eq!(injects.len(), 3);
     let mut game = Game::new(scn, game_seed());
     game.add_injects(injects).expect("added");
-    let mut policy = Historical;
-    while !game.is_over() {
-        for side in Side::BOTH {
-            let orders = policy.orders(&game.side_view(side));
-            game.submit_unchecked(side, orders);
-        }
-        game.resolve().expect("turn");
-    }
+    play_the_record(&mut game);
     assert!(game.has_fired("g7_summit_demand") && game.has_fired("energy_price_shock"));
     let summit = game.history()[8]
         .events

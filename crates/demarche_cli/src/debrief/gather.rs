@@ -154,6 +154,13 @@ impl<'a> Debrief<'a> {
         self
     }
 
+    /// The timeline's lines a debrief tells for one turn (see [`told`]).
+    pub fn entries_in(&self, turn: u32) -> impl Iterator<Item = &demarche_sim::timeline::Entry> {
+        self.timeline
+            .iter()
+            .filter(move |e| e.turn == turn && told(e))
+    }
+
     /// What a side's memo is called: the AI's reasons when an AI played it.
     pub fn memo_label(&self, side: Side) -> String {
         let name = &self.sides[side.index()].name;
@@ -301,4 +308,18 @@ pub fn memo_text(scn: &demarche_sim::Scenario, memo: &demarche_sim::memo::Memo) 
             .map(|m| format!("{}: {}", action_name(scn, &m.order), m.text)),
     );
     parts.join(" ")
+}
+
+/// A milestone's two times for people: when it really happened ("2022-03-21 (turn 3)", or
+/// "later" while not yet told) and in this game ("turn 4", or "not reached").
+pub fn milestone_times(m: &demarche_sim::record::MilestoneRow) -> (String, String) {
+    let real = match (m.real_date, m.real_turn) {
+        (Some(date), Some(turn)) => format!("{date} (turn {turn})"),
+        (Some(date), None) => date.to_string(),
+        _ => "later".into(),
+    };
+    let game = m
+        .game_turn
+        .map_or_else(|| "not reached".to_owned(), |t| format!("turn {t}"));
+    (real, game)
 }

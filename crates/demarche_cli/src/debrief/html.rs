@@ -7,7 +7,7 @@ use demarche_sim::Side;
 use demarche_sim::report::{ReportKind, TurnReport};
 use demarche_sim::scenario::Visibility;
 
-use super::gather::{Debrief, memo_text, orders_text, partners, told};
+use super::gather::{Debrief, memo_text, milestone_times, orders_text, partners};
 use super::table::{TurnTable, relation_key};
 use crate::chart::{Chart, escape};
 
@@ -212,11 +212,7 @@ fn turn(out: &mut String, d: &Debrief, report: &TurnReport) {
     for h in &report.headlines {
         let _ = write!(out, "<li class=\"headline\">{}</li>", escape(h));
     }
-    for e in d
-        .timeline
-        .iter()
-        .filter(|e| e.turn == report.turn && told(e))
-    {
+    for e in d.entries_in(report.turn) {
         let mut class = Vec::new();
         if e.kind == ReportKind::Refused {
             class.push("refused");
@@ -290,14 +286,7 @@ fn record(out: &mut String, d: &Debrief) {
             "<table><tr><th>Milestone</th><th>In the record</th><th>In this game</th></tr>",
         );
         for m in &comparison.milestones {
-            let real = match (m.real_date, m.real_turn) {
-                (Some(date), Some(turn)) => format!("{date} (turn {turn})"),
-                (Some(date), None) => date.to_string(),
-                _ => "later".into(),
-            };
-            let game = m
-                .game_turn
-                .map_or("not reached".into(), |t| format!("turn {t}"));
+            let (real, game) = milestone_times(m);
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use demarche_sim::Side;
 
-use super::gather::{Debrief, memo_text, orders_text, told};
+use super::gather::{Debrief, memo_text, milestone_times, orders_text};
 
 /// The Markdown debrief.
 pub fn render(d: &Debrief) -> String {
@@ -88,11 +88,7 @@ fn timeline(out: &mut String, d: &Debrief) {
         for h in &report.headlines {
             let _ = writeln!(out, "- **{}**", cell(h));
         }
-        for e in d
-            .timeline
-            .iter()
-            .filter(|e| e.turn == report.turn && told(e))
-        {
+        for e in d.entries_in(report.turn) {
             let mid = e.mid.map(|m| format!(" (MID {m})")).unwrap_or_default();
             let _ = writeln!(out, "- *[{}]* {}{mid}", e.tag(), cell(&e.text));
         }
@@ -149,14 +145,7 @@ fn record(out: &mut String, d: &Debrief) {
             "| Milestone | In the record | In this game |\n|---|---|---|"
         );
         for m in &comparison.milestones {
-            let real = match (m.real_date, m.real_turn) {
-                (Some(date), Some(turn)) => format!("{date} (turn {turn})"),
-                (Some(date), None) => date.to_string(),
-                _ => "later".into(),
-            };
-            let game = m
-                .game_turn
-                .map_or("not reached".into(), |t| format!("turn {t}"));
+            let (real, game) = milestone_times(m);
             let _ = writeln!(out, "| {} | {real} | {game} |", cell(&m.text));
         }
         out.push('\n');
