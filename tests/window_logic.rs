@@ -396,6 +396,13 @@ fn rewind_shows_an_earlier_turn_read_only_and_a_branch_leaves_the_trunk_as_it_wa
         "nothing resolved while looking back"
     );
     assert_eq!(flow(&app), Flow::Planning(Side::First));
+    let mut session = app.world_mut().resource_mut::<Session>();
+    let refused = demarche::session::facilitator::fire_now(&mut session, "any_inject")
+        .expect_err("no inject is fired into a turn shown read-only");
+    assert!(!refused.is_empty());
+    let refused = demarche::session::facilitator::take_back(&mut session, "any_inject")
+        .expect_err("nor taken back");
+    assert!(refused.contains("read-only"), "{refused}");
     send(&mut app, Intent::BackToNow);
     let session = app.world().resource::<Session>();
     assert_eq!((session.looking_at(), session.game.turn()), (None, 7));

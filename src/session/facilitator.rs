@@ -139,6 +139,17 @@ pub fn status(session: &Session, key: &str) -> InjectStatus {
     }
 }
 
+/// While an earlier turn is shown read-only, the game on screen is a copy that is thrown away on
+/// "Back to now": an inject fired or taken back there would be lost, so neither is allowed.
+fn refuse_while_looking_back(session: &Session) -> Result<(), String> {
+    match session.looking_at() {
+        Some(turn) => Err(format!(
+            "turn {turn} is shown read-only: go back to now to fire or take back an inject"
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Fires the file's inject `key` in this turn: a copy of it due now is added to the game (it
 /// fires when the turn resolves), and the original, if it was waiting for its turn or condition,
 /// is held so that it does not fire a second time. Returns its title.
@@ -152,6 +163,7 @@ pub fn fire_now(session: &mut Session, key: &str) -> Result<String, String> {
     if session.finished() {
         return Err("the game is over".into());
     }
+    refuse_while_looking_back(session)?;
     match status(session, key) {
         InjectStatus::Fired(_) => return Err(format!("“{}” has fired already", file.inject.title)),
         InjectStatus::Queued => {
@@ -183,6 +195,7 @@ pub fn fire_now(session: &mut Session, key: &str) -> Result<String, String> {
 /// Takes back the file's inject `key` fired in this turn (before End turn resolves it); the
 /// original goes back to its turn or condition if it is still ahead. Returns its title.
 pub fn take_back(session: &mut Session, key: &str) -> Result<String, String> {
+    refuse_while_looking_back(session)?;
     let now = session.game.turn();
     let taken = session
         .game
