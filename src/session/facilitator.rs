@@ -15,9 +15,6 @@ use super::{Intent, Session};
 /// The environment variable that sets the facilitator's key.
 pub const KEY_VAR: &str = "DEMARCHE_TEACHER_KEY";
 
-/// Letters of a made-up key: no 0/O, 1/I/L, so it reads aloud and types back without doubt.
-const KEY_LETTERS: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
 /// Length of a made-up key.
 const KEY_LENGTH: usize = 5;
 
@@ -54,18 +51,9 @@ impl Facilitator {
     }
 }
 
-/// A short random key.
+/// A short random key, from the operating system's random source (as the classroom host's).
 pub fn make_key() -> String {
-    use std::hash::{BuildHasher, RandomState};
-    // Each `RandomState` is seeded from the operating system's randomness.
-    let mut bits = RandomState::new().hash_one(std::time::SystemTime::now());
-    (0..KEY_LENGTH)
-        .map(|_| {
-            let letter = KEY_LETTERS[(bits % KEY_LETTERS.len() as u64) as usize];
-            bits /= KEY_LETTERS.len() as u64;
-            char::from(letter)
-        })
-        .collect()
+    demarche_classroom::secret::random_text(KEY_LENGTH)
 }
 
 /// Start-up: the key from `$DEMARCHE_TEACHER_KEY`, or a made-up one printed once (unless a key
@@ -175,13 +163,7 @@ pub fn fire_now(session: &mut Session, key: &str) -> Result<String, String> {
         InjectStatus::Scheduled | InjectStatus::Unscheduled => {}
     }
     let now = session.game.turn();
-    let mut copy = file.clone();
-    copy.raw.key = copy_key(key, now);
-    copy.raw.turn = Some(now);
-    copy.raw.when = None;
-    copy.inject.key = copy.raw.key.clone();
-    copy.inject.turn = Some(now);
-    copy.inject.when = None;
+    let copy = file.clone().due_now(copy_key(key, now), now);
     let held = session.game.withdraw_inject(key).ok();
     if let Err(e) = session.game.add_injects(vec![copy]) {
         if let Some(original) = held {
@@ -273,6 +255,10 @@ pub fn handle(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters of a made-up key (the classroom host's alphabet: no 0/O or 1/I, so it reads aloud
+    /// and types back without doubt).
+    const KEY_LETTERS: &[u8] = demarche_classroom::secret::ALPHABET;
 
     #[test]
     fn keys_are_short_readable_and_checked_without_case_or_spaces() {

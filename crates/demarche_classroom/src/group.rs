@@ -273,8 +273,7 @@ impl GroupRt {
     /// `when` dropped). Returns the row to store.
     pub fn fire(&mut self, mut raw: RawInject) -> Result<InjectRow> {
         let turn = self.game.turn();
-        raw.turn = Some(turn);
-        raw.when = None;
+        demarche_sim::scenario::injects::make_due(&mut raw, turn);
         let inject = resolve_inject(self.game.scenario(), &raw).map_err(|problems| {
             Error::Invalid(
                 problems

@@ -19,6 +19,24 @@ pub struct LoadedInject {
     pub inject: Inject,
 }
 
+impl LoadedInject {
+    /// The same inject under `key`, due in `turn` with its condition dropped: a teacher's "fire
+    /// now", in the window and the classroom host alike.
+    pub fn due_now(mut self, key: String, turn: u32) -> LoadedInject {
+        self.raw.key = key.clone();
+        self.inject.key = key;
+        make_due(&mut self.raw, turn);
+        make_due(&mut self.inject, turn);
+        self
+    }
+}
+
+/// Makes an inject, written or built, due in `turn`: its turn set, its condition dropped.
+pub fn make_due<S: super::stage::Stage>(inject: &mut Inject<S>, turn: u32) {
+    inject.turn = Some(turn);
+    inject.when = None;
+}
+
 /// Why an inject file was refused: every problem found.
 #[derive(Debug, thiserror::Error)]
 #[error("the inject file {path} has {errors} error(s)", errors = self.error_count())]
