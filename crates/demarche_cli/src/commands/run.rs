@@ -390,14 +390,7 @@ pub fn load_injects(
 fn player_names(scn: &Scenario, given: &[String]) -> Result<[Option<String>; 2], CliError> {
     let mut names: [Option<String>; 2] = [None, None];
     for entry in given {
-        let Some((actor, name)) = entry.split_once('=') else {
-            return Err(CliError::Usage(format!(
-                "--player {entry}: write ACTOR=NAME, e.g. --player {}=\"Team 3\"",
-                scn.actor(scn.sides[0]).key
-            )));
-        };
-        let side = scn.side_named(actor.trim()).map_err(CliError::Side)?;
-        let name = name.trim();
+        let (side, name) = side_and_value(scn, "--player", entry, "NAME")?;
         if name.is_empty() || name.chars().count() > 80 {
             return Err(CliError::Usage(format!(
                 "--player {entry}: a name of 1 to 80 characters"
@@ -411,16 +404,28 @@ fn player_names(scn: &Scenario, given: &[String]) -> Result<[Option<String>; 2],
 /// Sets the agendas named with `--agenda ACTOR=AGENDA` (`none`: the scenario's weights).
 fn name_agendas(scn: &Scenario, game: &mut Game, given: &[String]) -> Result<(), CliError> {
     for entry in given {
-        let Some((actor, agenda)) = entry.split_once('=') else {
-            return Err(CliError::Usage(format!(
-                "--agenda {entry}: write ACTOR=AGENDA"
-            )));
-        };
-        let side = scn.side_named(actor.trim()).map_err(CliError::Side)?;
-        let agenda = agenda.trim();
+        let (side, agenda) = side_and_value(scn, "--agenda", entry, "AGENDA")?;
         let key = (agenda != "none").then_some(agenda);
         game.set_agenda(side, key)
             .map_err(|e| CliError::Usage(format!("--agenda {entry}: {e}")))?;
     }
     Ok(())
+}
+
+/// A `--flag ACTOR=VALUE` entry: the side (with a did-you-mean and the list of sides when the
+/// actor is not one) and the value, trimmed.
+fn side_and_value<'a>(
+    scn: &Scenario,
+    flag: &str,
+    entry: &'a str,
+    what: &str,
+) -> Result<(Side, &'a str), CliError> {
+    let Some((actor, value)) = entry.split_once('=') else {
+        return Err(CliError::Usage(format!(
+            "{flag} {entry}: write ACTOR={what}, e.g. {flag} {}=...",
+            scn.actor(scn.sides[0]).key
+        )));
+    };
+    let side = scn.side_named(actor.trim()).map_err(CliError::Side)?;
+    Ok((side, value.trim()))
 }
