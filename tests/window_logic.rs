@@ -458,3 +458,90 @@ fn rewind_shows_an_earlier_turn_read_only_and_a_branch_leaves_the_trunk_as_it_wa
     assert_eq!(session.lines.current, 0);
     assert_eq!(hashes(&session.game), trunk);
 }
+
+#[test]
+fn regions_outlined_on_the_land_are_hovered_before_the_land_under_them() {
+    let catalog = Catalog::scan(fixtures());
+    let entry = catalog
+        .entries
+        .iter()
+        .find(|e| e.dir.ends_with("two_rivers"))
+        .expect("the fixture");
+    let mut scenario = entry
+        .loaded
+        .as_ref()
+        .expect("the fixture loads")
+        .as_ref()
+        .clone();
+    let path = demarche::map::map_file(&entry.dir, &scenario.meta.map);
+    let asset = demarche_map::MapAsset::load(&path).expect("the map asset loads");
+    let data = demarche::map::MapData::build(asset.clone(), &scenario);
+    // Two points inside one land region, far apart: the centres of its first triangle and of the
+    // triangle farthest from it.
+    let (land, feature) = data
+        .regions
+        .iter()
+        .find_map(|shape| shape.features.first().map(|f| (shape.id, *f)))
+        .expect("a region drawn from the map");
+    let shape = &data.asset.features[feature];
+    let centre = |t: &[u32; 3]| {
+        t.iter().fold(Vec2::ZERO, |acc, &i| {
+            acc + Vec2::new(shape.ring[i as usize][0], shape.ring[i as usize][1])
+        }) / 3.0
+    };
+    let inside = centre(shape.triangles.first().expect("a triangulated feature"));
+    let far = shape
+        .triangles
+        .iter()
+        .map(centre)
+        .max_by(|a, b| a.distance(inside).total_cmp(&b.distance(inside)))
+        .expect("a triangle");
+    assert_eq!(data.hit(&scenario, inside), Some(land));
+    assert_eq!(data.hit(&scenario, far), Some(land));
+    // A land sector outlined around the first point, and a lake inside the sector.
+    let half = (far.distance(inside) / 4.0).min(5.0);
+    assert!(half > 0.0, "the land region is more than one point");
+    let square = |side: f32| -> Vec<(f64, f64)> {
+        [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)]
+            .iter()
+            .map(|(dx, dy)| {
+                let [lon, lat] = asset.projection.unproject(
+                    f64::from(inside.x + dx * side),
+                    f64::from(inside.y + dy * side),
+                );
+                (lon, lat)
+            })
+            .collect()
+    };
+    let mut sector = scenario.region(land).clone();
+    sector.key = "upper_valley".into();
+    sector.kind = demarche_sim::scenario::RegionKind::Sector;
+    sector.map_features.clear();
+    sector.outline = square(half);
+    let mut lake = sector.clone();
+    lake.key = "still_lake".into();
+    lake.kind = demarche_sim::scenario::RegionKind::Lake;
+    lake.outline = square(half / 4.0);
+    // The lake is listed first: the smaller outline wins whatever the order.
+    scenario.regions.push(lake);
+    scenario.regions.push(sector);
+    let lake = demarche_sim::RegionId::from_index(scenario.regions.len() - 2);
+    let sector = demarche_sim::RegionId::from_index(scenario.regions.len() - 1);
+    let data = demarche::map::MapData::build(asset, &scenario);
+    assert_eq!(
+        data.hit(&scenario, inside),
+        Some(lake),
+        "the lake over the sector"
+    );
+    let in_sector = inside + Vec2::new(half * 0.7, half * 0.7);
+    assert_eq!(
+        data.hit(&scenario, in_sector),
+        Some(sector),
+        "the sector over the land"
+    );
+    assert_eq!(
+        data.hit(&scenario, far),
+        Some(land),
+        "the land outside the sector"
+    );
+}

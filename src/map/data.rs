@@ -1,5 +1,6 @@
 //! The map's data for the current scenario: land features grouped into the scenario's regions,
-//! sea and strait outlines projected into the map's plane, anchors for markers, and hit tests.
+//! the outlines of the regions no feature draws (seas, straits, lakes, land sectors) projected
+//! into the map's plane, anchors for markers, and hit tests on features and outlines alike.
 //! Plain data: built and tested without rendering.
 
 use bevy::math::Vec2;
@@ -14,7 +15,7 @@ pub struct RegionShape {
     pub id: RegionId,
     /// Indices of its land features in the map asset.
     pub features: Vec<usize>,
-    /// Its outline (seas, straits), projected.
+    /// Its outline (seas, straits, lakes, land sectors), projected.
     pub outline: Vec<[f32; 2]>,
     /// Where its marker and label stand, projected.
     pub anchor: Vec2,
@@ -34,62 +35,54 @@ pub struct MapData {
 }
 
 impl MapData {
-    /// Matches the scenario's regions with the map's features and projects outlines and anchors.
+    /// Matches the scenario's regions with the map's features and projects outlines and anchors,
+    /// through the one map model the preview and the classroom's SVG use too.
     pub fn build(asset: MapAsset, scn: &Scenario) -> MapData {
-        let projection = asset.projection;
-        let mut feature_region = vec![None; asset.features.len()];
-        let regions = scn
+        let model = demarche_cli::scenario_map::model(asset, scn);
+        let regions = model
             .regions
             .iter()
             .enumerate()
-            .map(|(i, region)| {
-                let id = RegionId::from_index(i);
-                let features: Vec<usize> = region
-                    .map_features
-                    .iter()
-                    .filter_map(|name| asset.features.iter().position(|f| &f.name == name))
-                    .collect();
-                for &f in &features {
-                    feature_region[f] = Some(id);
-                }
-                let outline = region
-                    .outline
-                    .iter()
-                    .map(|&(lon, lat)| projection.project_f32(lon, lat))
-                    .collect();
-                let [x, y] = projection.project_f32(region.anchor.0, region.anchor.1);
-                RegionShape {
-                    id,
-                    features,
-                    outline,
-                    anchor: Vec2::new(x, y),
-                }
+            .map(|(i, region)| RegionShape {
+                id: RegionId::from_index(i),
+                features: region.features.clone(),
+                outline: region.outline.clone(),
+                anchor: Vec2::new(region.anchor[0], region.anchor[1]),
             })
             .collect();
-        let feature_boxes = asset
-            .features
+        let feature_region = model
+            .feature_region
             .iter()
-            .map(|f| {
-                f.ring.iter().fold(
-                    (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)),
-                    |(lo, hi), p| {
-                        let p = Vec2::new(p[0], p[1]);
-                        (lo.min(p), hi.max(p))
-                    },
-                )
-            })
+            .map(|r| r.map(RegionId::from_index))
+            .collect();
+        let feature_boxes = model
+            .feature_boxes
+            .iter()
+            .map(|b| (Vec2::new(b[0], b[1]), Vec2::new(b[2], b[3])))
             .collect();
         MapData {
-            asset,
+            asset: model.asset,
             regions,
             feature_region,
             feature_boxes,
         }
     }
 
-    /// The region under a point of the map: land first, then straits, then seas.
+    /// The region under a point of the map: a region outlined over the land first (a land
+    /// sector, a pass, a plateau, a lake; the smallest where outlines nest), then the land
+    /// features, then straits, then seas.
     pub fn hit(&self, scn: &Scenario, point: Vec2) -> Option<RegionId> {
         let p = [point.x, point.y];
+        let inside =
+            |shape: &RegionShape| shape.outline.len() >= 3 && point_in_ring(p, &shape.outline);
+        let on_land = self
+            .regions
+            .iter()
+            .filter(|shape| scn.region(shape.id).kind.on_land() && inside(shape))
+            .min_by(|a, b| ring_area(&a.outline).total_cmp(&ring_area(&b.outline)));
+        if let Some(shape) = on_land {
+            return Some(shape.id);
+        }
         for (f, feature) in self.asset.features.iter().enumerate() {
             if point_in_ring(p, &feature.ring)
                 && let Some(region) = self.feature_region[f]
@@ -99,10 +92,7 @@ impl MapData {
         }
         for kind in [RegionKind::Strait, RegionKind::Sea] {
             for shape in &self.regions {
-                if scn.region(shape.id).kind == kind
-                    && shape.outline.len() >= 3
-                    && point_in_ring(p, &shape.outline)
-                {
+                if scn.region(shape.id).kind == kind && inside(shape) {
                     return Some(shape.id);
                 }
             }
@@ -134,6 +124,18 @@ impl MapData {
             Vec2::new(e[2] - e[0], e[3] - e[1]),
         )
     }
+}
+
+/// The area a ring encloses, km².
+pub fn ring_area(ring: &[[f32; 2]]) -> f32 {
+    let n = ring.len();
+    let twice: f32 = (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum();
+    twice.abs() / 2.0
 }
 
 /// A point `t` (0–1) of the way along a polyline.
@@ -184,6 +186,16 @@ mod tests {
         assert_eq!(along(&line, 0.5), Vec2::new(10.0, 0.0));
         assert_eq!(along(&line, 1.0), Vec2::new(10.0, 10.0));
         assert_eq!(along(&line[..1], 0.5), Vec2::ZERO);
+    }
+
+    #[test]
+    fn ring_area_of_a_square_either_way_round() {
+        let square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]];
+        assert_eq!(ring_area(&square), 4.0);
+        let mut reversed = square;
+        reversed.reverse();
+        assert_eq!(ring_area(&reversed), 4.0);
+        assert_eq!(ring_area(&square[..2]), 0.0);
     }
 
     #[test]

@@ -113,6 +113,8 @@ pub enum LabelKind {
     Sea,
     /// A strait.
     Strait,
+    /// A lake.
+    Lake,
     /// A move of the last turn, by this actor's force (its order's name).
     Move(ActorId),
 }
@@ -123,7 +125,7 @@ impl LabelKind {
         match self {
             LabelKind::Sea => 15.0,
             LabelKind::Disputed | LabelKind::Land => 13.5,
-            LabelKind::Strait => 12.0,
+            LabelKind::Strait | LabelKind::Lake => 12.0,
             LabelKind::Move(_) => 12.0,
         }
     }
@@ -146,7 +148,7 @@ pub struct Scene {
 }
 
 /// The labels of the map at a zoom: every region's name (disputed ones first, then seas, land,
-/// straits) and the last turn's moves (their orders' names, at the middle of their last leg);
+/// land sectors and plateaus, islands, lakes, passes, straits) and the last turn's moves (their orders' names, at the middle of their last leg);
 /// force icons (`icons`, km, `icon_radius` points) as obstacles and small islands for the water
 /// names. `to_screen` maps km to screen points, `measure` gives a text's size at a font size.
 pub fn scene(
@@ -169,7 +171,10 @@ pub fn scene(
             _ if region.is_disputed() => (LabelKind::Disputed, 100),
             RegionKind::Sea => (LabelKind::Sea, 80),
             RegionKind::Land => (LabelKind::Land, 70),
+            RegionKind::Sector | RegionKind::Plateau => (LabelKind::Land, 65),
             RegionKind::Island | RegionKind::IslandGroup => (LabelKind::Land, 60),
+            RegionKind::Lake => (LabelKind::Lake, 55),
+            RegionKind::Pass => (LabelKind::Land, 52),
             RegionKind::Strait => (LabelKind::Strait, 50),
         };
         let text = region.name().to_owned();
@@ -178,7 +183,7 @@ pub fn scene(
             text,
             anchor,
             priority,
-            water: matches!(kind, LabelKind::Sea | LabelKind::Strait),
+            water: matches!(kind, LabelKind::Sea | LabelKind::Strait | LabelKind::Lake),
             gap: icon_radius + 2.0,
         });
         scene.kinds.push(kind);

@@ -76,7 +76,7 @@ impl Plugin for MapPlugin {
             .init_resource::<UiPointer>()
             .init_resource::<FramePending>()
             .init_resource::<layers::ZoomBuilt>()
-            .add_systems(Startup, overlays::configure_gizmos)
+            .add_systems(Startup, (overlays::configure_gizmos, camera::choose_msaa))
             .add_systems(
                 PreStartup,
                 camera::spawn.before(bevy_egui::EguiStartupSet::InitContexts),
@@ -95,6 +95,7 @@ impl Plugin for MapPlugin {
             .add_systems(
                 Update,
                 (
+                    camera::fit_viewport,
                     camera::frame,
                     camera::controls,
                     camera::hover_and_select,
@@ -109,15 +110,15 @@ impl Plugin for MapPlugin {
 }
 
 /// The map asset file of a scenario: `<map>.map.ron` in the scenario's own folder if it ships
-/// one (as the engine's test fixture does), else `<assets>/maps/<map>.map.ron`.
+/// one, else in the shared maps, `<assets>/maps/` first (the lookup `demarche validate` and the
+/// classroom share: [`demarche_map::find_map_file`]). When there is none, the path under
+/// `<assets>/maps/`, whose loading then says so.
 pub fn map_file(scenario_dir: &Path, map: &str) -> PathBuf {
-    let name = format!("{map}.map.ron");
-    let own = scenario_dir.join(&name);
-    if own.is_file() {
-        own
-    } else {
-        crate::paths::find_dir("assets").join("maps").join(name)
-    }
+    let assets = crate::paths::find_dir("assets").join("maps");
+    let mut shared = vec![assets.clone()];
+    shared.extend(demarche_map::shared_map_dirs(scenario_dir));
+    demarche_map::find_map_file(scenario_dir, map, &shared)
+        .unwrap_or_else(|_| assets.join(demarche_map::lookup::map_file_name(map)))
 }
 
 /// Loads the map of the session's scenario (once per scenario).

@@ -1,5 +1,6 @@
 //! Lines drawn over the map each frame (a handful: everything with many points is a mesh built
-//! once, see [`super::layers`]): the hovered and selected regions, the last turn's moves as
+//! once, see [`super::layers`]): the borders of the regions outlined on the land (a land
+//! sector, a pass, a plateau, a lake), the hovered and selected regions, the last turn's moves as
 //! arrows in the owner's colour (their order's name is a label of the overlay), and while the
 //! turn plays back, scrambles meeting an incursion and incidents pulsing.
 
@@ -77,6 +78,14 @@ pub fn draw(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
+    // The borders of the regions outlined on the land: a sector of its administrator's own land
+    // shows only by them.
+    let border = theme::bevy(theme::COASTLINE).with_alpha(0.7);
+    for shape in &data.regions {
+        if shape.outline.len() >= 3 && scn.region(shape.id).kind.on_land() {
+            gizmos.linestrip_2d(ring_points(&shape.outline), border);
+        }
+    }
     // Hovered and selected regions.
     for (region, rgb) in [
         (selection.hovered, theme::HOVER),

@@ -4,6 +4,7 @@
 //! gives its steps.
 
 pub mod charts;
+pub mod fonts;
 pub mod format;
 pub mod markdown;
 pub mod panels;

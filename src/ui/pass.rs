@@ -103,23 +103,9 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The Japanese glyphs (a subset of Noto Sans CJK JP, SIL OFL 1.1; see assets/fonts/).
-const JAPANESE_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP-subset.otf");
-
 fn style(ctx: &egui::Context, window_height: f32) {
-    let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "japanese".into(),
-        std::sync::Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("japanese".into());
-    }
-    ctx.set_fonts(fonts);
+    // egui's fonts, then the bundled Noto subsets (CJK, Devanagari, more Latin and Cyrillic).
+    ctx.set_fonts(super::fonts::definitions());
     ctx.set_visuals(egui::Visuals::dark());
     ctx.global_style_mut(|s| {
         use egui::{FontFamily, FontId, TextStyle};

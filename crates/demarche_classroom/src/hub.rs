@@ -101,8 +101,8 @@ pub struct Hub {
     pub requests: Limiter<crate::limit::Client>,
     /// The scenario's injects.
     pub catalogue: Vec<CatalogueInject>,
-    /// The scenario's map asset, if found.
-    pub map: Option<demarche_map::MapAsset>,
+    /// The scenario's map with its regions on it, if found.
+    pub map: Option<demarche_map::MapModel>,
     teacher_key: String,
     this: Weak<Hub>,
     thinker: Thinker,

@@ -2,37 +2,31 @@
 //! file the window draws: `<map>.map.ron` in the scenario's folder, else `assets/maps/`), and
 //! only from the side's [`SideView`]: land features grouped into the scenario's regions
 //! (coloured by who administers them, dashed where claimed), seas and straits from their
-//! outlines, each region named with its administrator and claimants, the forces where they
+//! outlines under the land, lakes and land sectors from theirs over it, each region named with its administrator and claimants, the forces where they
 //! stand, and the last turn's moves as arrows.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use demarche_map::MapAsset;
-use demarche_sim::scenario::{Region, Scenario};
+use demarche_map::svg::Plane;
+use demarche_map::{MapAsset, MapModel};
+use demarche_sim::scenario::{Region, RegionKind, Scenario};
 use demarche_sim::{ActorId, RegionId, SideView};
 
 use crate::charts::COLORS;
 use crate::html::esc;
 
 /// The map asset file of a scenario: `<map>.map.ron` in its folder if it ships one, else in
-/// the first `assets/maps/` found in a folder above it or in the working folder.
+/// the shared maps (`$DEMARCHE_ASSETS/maps`, the first `assets/maps/` found in a folder above
+/// it, or in the working folder): the lookup `demarche validate` uses.
 pub fn map_file(scenario_dir: &Path, map: &str) -> Option<PathBuf> {
-    let name = format!("{map}.map.ron");
-    let own = scenario_dir.join(&name);
-    if own.is_file() {
-        return Some(own);
-    }
-    let dir = std::fs::canonicalize(scenario_dir).unwrap_or_else(|_| scenario_dir.to_path_buf());
-    dir.ancestors()
-        .map(|a| a.join("assets/maps").join(&name))
-        .chain(std::iter::once(Path::new("assets/maps").join(&name)))
-        .find(|p| p.is_file())
+    demarche_cli::scenario_map::find(scenario_dir, map).ok()
 }
 
-/// The scenario's map asset, if found and readable (a problem is said on standard error:
-/// the pages then show no map).
-pub fn load(scenario_dir: &Path, scn: &Scenario) -> Option<MapAsset> {
+/// The scenario's map with its regions on it (the model the window and `demarche map preview`
+/// draw too), if found and readable (a problem is said on standard error: the pages then show
+/// no map).
+pub fn load(scenario_dir: &Path, scn: &Scenario) -> Option<MapModel> {
     let Some(path) = map_file(scenario_dir, &scn.meta.map) else {
         eprintln!(
             "warning: no map file `{}.map.ron` found; the team pages show no map",
@@ -41,7 +35,7 @@ pub fn load(scenario_dir: &Path, scn: &Scenario) -> Option<MapAsset> {
         return None;
     };
     match MapAsset::load(&path) {
-        Ok(asset) => Some(asset),
+        Ok(asset) => Some(demarche_cli::scenario_map::model(asset, scn)),
         Err(e) => {
             eprintln!(
                 "warning: {}: {e}; the team pages show no map",
@@ -52,47 +46,9 @@ pub fn load(scenario_dir: &Path, scn: &Scenario) -> Option<MapAsset> {
     }
 }
 
-/// The map's plane: the asset's extent, with y turned downwards for SVG.
-struct Plane {
-    min_x: f32,
-    max_y: f32,
-    width: f32,
-    height: f32,
-}
-
-impl Plane {
-    fn of(asset: &MapAsset) -> Plane {
-        let [x0, y0, x1, y1] = asset.extent;
-        Plane {
-            min_x: x0,
-            max_y: y1,
-            width: (x1 - x0).max(1.0),
-            height: (y1 - y0).max(1.0),
-        }
-    }
-
-    fn point(&self, [x, y]: [f32; 2]) -> (f32, f32) {
-        (x - self.min_x, self.max_y - y)
-    }
-
-    fn points(&self, ring: &[[f32; 2]]) -> String {
-        ring.iter()
-            .map(|p| {
-                let (x, y) = self.point(*p);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// A size for text and markers: a fortieth of the map's larger side.
-    fn unit(&self) -> f32 {
-        self.width.max(self.height) / 40.0
-    }
-}
-
 /// The map as one side sees it, as an SVG element.
-pub fn map_svg(asset: &MapAsset, view: &SideView) -> String {
+pub fn map_svg(model: &MapModel, view: &SideView) -> String {
+    let asset = &model.asset;
     let scn = view.scenario();
     let plane = Plane::of(asset);
     let mut svg = format!(
@@ -104,7 +60,8 @@ pub fn map_svg(asset: &MapAsset, view: &SideView) -> String {
         esc(&asset.title)
     );
     seas(&mut svg, scn, &plane, asset);
-    land(&mut svg, scn, view, &plane, asset);
+    land(&mut svg, scn, view, &plane, model);
+    outlined_land(&mut svg, scn, view, &plane, asset);
     moves(&mut svg, scn, view, &plane, asset);
     forces(&mut svg, scn, view, &plane, asset);
     labels(&mut svg, scn, &plane, asset);
@@ -123,16 +80,9 @@ fn fill(view: &SideView, admin: Option<ActorId>) -> &'static str {
     }
 }
 
-fn region_of<'s>(scn: &'s Scenario, feature: &str) -> Option<(RegionId, &'s Region)> {
-    scn.regions
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.map_features.iter().any(|f| f == feature))
-        .map(|(i, r)| (RegionId::from_index(i), r))
-}
-
 fn seas(svg: &mut String, scn: &Scenario, plane: &Plane, asset: &MapAsset) {
-    for region in scn.regions.iter().filter(|r| r.outline.len() >= 3) {
+    let under_land = |r: &&Region| r.outline.len() >= 3 && !r.kind.on_land();
+    for region in scn.regions.iter().filter(under_land) {
         let ring: Vec<[f32; 2]> = region
             .outline
             .iter()
@@ -149,11 +99,61 @@ fn seas(svg: &mut String, scn: &Scenario, plane: &Plane, asset: &MapAsset) {
     }
 }
 
-fn land(svg: &mut String, scn: &Scenario, view: &SideView, plane: &Plane, asset: &MapAsset) {
-    for feature in &asset.features {
-        let region = region_of(scn, &feature.name);
-        let admin = region.and_then(|(_, r)| r.administered_by);
-        let dashed = region.is_some_and(|(_, r)| r.is_disputed()) || feature.disputed;
+/// Regions outlined on the land, over it, the largest first: a lake as water, a land sector, a
+/// pass or a plateau coloured by who administers it, dashed where claimed.
+fn outlined_land(
+    svg: &mut String,
+    scn: &Scenario,
+    view: &SideView,
+    plane: &Plane,
+    asset: &MapAsset,
+) {
+    let over_land = |r: &&Region| r.outline.len() >= 3 && r.kind.on_land();
+    let mut shapes: Vec<(&Region, Vec<[f32; 2]>, f64)> = scn
+        .regions
+        .iter()
+        .filter(over_land)
+        .map(|region| {
+            let ring: Vec<[f32; 2]> = region
+                .outline
+                .iter()
+                .map(|&(lon, lat)| asset.projection.project_f32(lon, lat))
+                .collect();
+            let wide: Vec<[f64; 2]> = ring
+                .iter()
+                .map(|p| [f64::from(p[0]), f64::from(p[1])])
+                .collect();
+            let area = demarche_map::geometry::signed_area2(&wide).abs();
+            (region, ring, area)
+        })
+        .collect();
+    shapes.sort_by(|a, b| b.2.total_cmp(&a.2));
+    for (region, ring, _) in shapes {
+        let (color, stroke) = if region.kind == RegionKind::Lake {
+            ("#c4dbee", "#7aa6cf")
+        } else {
+            (fill(view, region.administered_by), "#555")
+        };
+        let _ = write!(
+            svg,
+            "<polygon points=\"{}\" fill=\"{color}\" stroke=\"{stroke}\" stroke-width=\"{:.2}\"{}><title>{}</title></polygon>",
+            plane.points(&ring),
+            plane.unit() / 10.0,
+            if region.is_disputed() {
+                format!(" stroke-dasharray=\"{:.1}\"", plane.unit() / 3.0)
+            } else {
+                String::new()
+            },
+            esc(&who_holds(scn, region))
+        );
+    }
+}
+
+fn land(svg: &mut String, scn: &Scenario, view: &SideView, plane: &Plane, model: &MapModel) {
+    for (f, feature) in model.asset.features.iter().enumerate() {
+        let region = model.feature_region[f].map(|r| scn.region(RegionId::from_index(r)));
+        let admin = region.and_then(|r| r.administered_by);
+        let dashed = region.is_some_and(|r| r.is_disputed()) || feature.disputed;
         let _ = write!(
             svg,
             "<polygon points=\"{}\" fill=\"{}\" stroke=\"#555\" stroke-width=\"{:.2}\"{}><title>{}</title></polygon>",
@@ -165,7 +165,7 @@ fn land(svg: &mut String, scn: &Scenario, view: &SideView, plane: &Plane, asset:
             } else {
                 String::new()
             },
-            esc(&region.map_or(feature.name.clone(), |(_, r)| who_holds(scn, r)))
+            esc(&region.map_or_else(|| feature.key().to_owned(), |r| who_holds(scn, r)))
         );
     }
 }
@@ -254,6 +254,66 @@ fn moves(svg: &mut String, scn: &Scenario, view: &SideView, plane: &Plane, asset
             stops.join(" "),
             plane.unit() / 5.0,
             esc(&scn.forces[m.force.index()].name)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// The polygon whose title starts with `name`: its whole element, and where it starts.
+    fn polygon<'s>(svg: &'s str, name: &str) -> (usize, &'s str) {
+        let title = svg
+            .find(&format!("<title>{name}"))
+            .unwrap_or_else(|| panic!("no shape titled {name}"));
+        let start = svg[..title].rfind("<polygon").expect("a polygon");
+        (start, &svg[start..title])
+    }
+
+    #[test]
+    fn a_lake_is_water_and_a_land_sector_takes_its_holders_colour_over_the_land() {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
+        let mut scn = demarche_sim::load(&dir).expect("the fixture").scenario;
+        let land = scn
+            .regions
+            .iter()
+            .position(|r| !r.map_features.is_empty() && r.administered_by.is_some())
+            .expect("a land region");
+        let (lon, lat) = scn.regions[land].anchor;
+        let square = |d: f64| vec![(lon - d, lat - d), (lon + d, lat - d), (lon + d, lat + d)];
+        // The lake listed first: the larger sector is still drawn under it.
+        for (key, name, kind, size) in [
+            ("still_lake", "Still Lake", RegionKind::Lake, 0.1),
+            ("upper_valley", "Upper Valley", RegionKind::Sector, 0.4),
+        ] {
+            let mut region = scn.regions[land].clone();
+            region.key = key.into();
+            region.names = [("en".to_owned(), name.to_owned())].into();
+            region.kind = kind;
+            region.map_features.clear();
+            region.claimed_by.clear();
+            region.outline = square(size);
+            scn.regions.push(region);
+        }
+        let holder = scn.regions[land].administered_by;
+        let model = load(&dir, &scn).expect("the fixture's map");
+        let game = demarche_sim::Game::new(Arc::new(scn), 1);
+        let view = game.side_view(demarche_sim::Side::First);
+        let svg = map_svg(&model, &view);
+        let (land_at, _) = polygon(&svg, view.scenario().regions[land].name());
+        let (lake_at, lake) = polygon(&svg, "Still Lake");
+        let (sector_at, sector) = polygon(&svg, "Upper Valley");
+        assert!(lake.contains("fill=\"#c4dbee\""), "{lake}");
+        assert!(
+            sector.contains(&format!("fill=\"{}\"", fill(&view, holder))),
+            "{sector}"
+        );
+        assert!(
+            land_at < sector_at && sector_at < lake_at,
+            "over the land, the lake on top"
         );
     }
 }

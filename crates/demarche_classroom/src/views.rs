@@ -239,8 +239,8 @@ pub struct TeamCtx<'a> {
     pub class: &'a ClassRow,
     /// Its group.
     pub group: &'a GroupRt,
-    /// The scenario's map asset, if any.
-    pub map: Option<&'a demarche_map::MapAsset>,
+    /// The scenario's map with its regions on it, if any.
+    pub map: Option<&'a demarche_map::MapModel>,
 }
 
 impl TeamView {

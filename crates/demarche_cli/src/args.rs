@@ -18,7 +18,8 @@ pub enum Command {
     /// Play many games checking the state's invariants after every turn and a save/load round
     /// trip in each game; exit 1 on any failure.
     Soak(SoakArgs),
-    /// Print the scenario format's reference tables, made from the format's types.
+    /// Print the scenario format's reference tables, or write its JSON Schemas (one per file,
+    /// for editors and tools), made from the format's types.
     Schema(SchemaArgs),
     /// Hunt for fixed plans (cheap talk, doing nothing, all-out pressure, a local search over
     /// bundles) that score at least as well as the AI against the AI; exit 1 if one beats it
@@ -33,6 +34,9 @@ pub enum Command {
     /// Write a new scenario folder: the format's minimal complete scenario with your sides'
     /// ids and names, which validates clean and plays; then edit it.
     New(NewArgs),
+    /// Maps: `import` a GeoJSON or TopoJSON file into a scenario's `<id>.map.ron`, or `preview`
+    /// a map as SVG with every feature's id, to pick the features regions name.
+    Map(MapArgs),
     /// Host a class in the browser: prints the teacher's URL (with its key) and serves the
     /// teacher's dashboard and every team's page until stopped (Ctrl-C).
     Classroom(ClassroomArgs),
@@ -79,15 +83,91 @@ pub struct NewArgs {
     /// The folder to write (it must not exist, or be empty); its name is the scenario's id.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// The two sides' actor ids, first side first, e.g. `--sides TUR,RUS`.
+    /// The two sides' actor ids, first side first, e.g. `--sides AAA,BBB`.
     #[arg(long, value_name = "A,B", value_delimiter = ',', required = true)]
     pub sides: Vec<String>,
-    /// The sides' names, e.g. `--names Türkiye,Russia` (default: the ids).
+    /// The sides' names, e.g. `--names Aldova,Borenia` (default: the ids).
     #[arg(long, value_name = "NAME_A,NAME_B", value_delimiter = ',')]
     pub names: Vec<String>,
     /// The scenario's title.
     #[arg(long)]
     pub title: Option<String>,
+}
+
+/// `demarche map import|preview`
+#[derive(Debug, Clone, Args)]
+pub struct MapArgs {
+    /// What to do with maps.
+    #[command(subcommand)]
+    pub command: MapCommand,
+}
+
+/// A `demarche map` command.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MapCommand {
+    /// Make `<id>.map.ron` from a GeoJSON or TopoJSON file: polygons clipped to the box,
+    /// projected, simplified, with every `name_*` language and the import's provenance.
+    Import(MapImportArgs),
+    /// Draw a map as SVG with each feature's id and name (and a scenario's regions, given its
+    /// folder).
+    Preview(MapPreviewArgs),
+}
+
+/// `demarche map import --source FILE --bbox W,S,E,N --out DIR [--id NAME]`
+#[derive(Debug, Clone, Args)]
+pub struct MapImportArgs {
+    /// A GeoJSON (FeatureCollection, Feature or geometry) or TopoJSON file; which one is read
+    /// from its content.
+    #[arg(long, value_name = "FILE")]
+    pub source: PathBuf,
+    /// The area to keep, in degrees: WEST,SOUTH,EAST,NORTH (e.g. `--bbox 26,35,45,43`).
+    #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
+    pub bbox: String,
+    /// The folder to write `<id>.map.ron` into: the scenario's folder (made if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The map's id (default: the `map` that `DIR/scenario.ron` names, else the source file's
+    /// name).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
+    /// The map's title (default: its id and the source file's name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The TopoJSON object to read (default: the topology's only object).
+    #[arg(long, value_name = "NAME")]
+    pub object: Option<String>,
+    /// The data's credit line or licence, kept in the map's provenance (e.g. "Made with
+    /// Natural Earth.").
+    #[arg(long, value_name = "TEXT")]
+    pub credit: Option<String>,
+    /// Simplification tolerance in km (0 keeps every point).
+    #[arg(long, default_value_t = 0.3, value_name = "KM")]
+    pub tolerance_km: f64,
+    /// Leave out polygons smaller than this, in km² (after clipping).
+    #[arg(long, default_value_t = 1.0, value_name = "KM2")]
+    pub min_area_km2: f64,
+    /// Replace `<id>.map.ron` if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `demarche map preview DIR_OR_FILE --out FILE.svg`
+#[derive(Debug, Clone, Args)]
+pub struct MapPreviewArgs {
+    /// A scenario folder (its map, with its regions), a folder holding one `*.map.ron`, or a
+    /// map file.
+    #[arg(value_name = "DIR_OR_FILE")]
+    pub path: PathBuf,
+    /// The SVG file to write (an earlier preview there is replaced; any other file only with
+    /// --force).
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: PathBuf,
+    /// Also print every feature: id, name, country, area and region.
+    #[arg(long)]
+    pub list: bool,
+    /// Replace `--out` even if it is not an earlier preview.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `demarche compare-games FILES... --out DIR`
@@ -169,12 +249,38 @@ pub struct SoakArgs {
     pub threads: Option<usize>,
 }
 
-/// `demarche schema --markdown`
+/// `demarche schema --markdown`, `demarche schema --json [--out DIR]`, or a file converted to or
+/// from its JSON form
 #[derive(Debug, Clone, Args)]
+#[command(group(
+    clap::ArgGroup::new("schema_kind")
+        .required(true)
+        .args(["markdown", "json", "to_json", "to_ron"])
+))]
+#[command(group(clap::ArgGroup::new("schema_convert").args(["to_json", "to_ron"])))]
 pub struct SchemaArgs {
     /// Print the tables as Markdown (the committed `docs/scenario-format-reference.md`).
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub markdown: bool,
+    /// A JSON Schema (draft-07) per file (`actions.schema.json`, …, `injects.schema.json`),
+    /// describing its JSON form: printed as one JSON object by schema name, or written with
+    /// `--out`.
+    #[arg(long)]
+    pub json: bool,
+    /// With `--json`: the folder to write the schemas to (made if missing; schemas already there
+    /// are replaced).
+    #[arg(long, value_name = "DIR", requires = "json")]
+    pub out: Option<PathBuf>,
+    /// Print a scenario or inject file's JSON form, the JSON the schemas describe.
+    #[arg(long, value_name = "FILE.ron")]
+    pub to_json: Option<PathBuf>,
+    /// Print a JSON form back as RON that the loader reads (every field written out).
+    #[arg(long, value_name = "FILE.json")]
+    pub to_ron: Option<PathBuf>,
+    /// Which file of the format FILE is, e.g. `actions.ron` or `injects.ron` (default: FILE's
+    /// name, with `.ron` for `.json`).
+    #[arg(long = "as", value_name = "NAME", requires = "schema_convert")]
+    pub as_file: Option<String>,
 }
 
 /// `demarche validate DIR...`
@@ -228,12 +334,12 @@ pub struct RunArgs {
     /// Refuse an orders file in which a turn has no memo (`memo: "..."`).
     #[arg(long)]
     pub require_memos: bool,
-    /// A side's agenda, e.g. `--agenda JPN=energy_first` (default: drawn from the seed), so
-    /// that every group of a class plays the same one; `--agenda JPN=none` plays the scenario's
+    /// A side's agenda, e.g. `--agenda AAA=energy_first` (default: drawn from the seed), so
+    /// that every group of a class plays the same one; `--agenda AAA=none` plays the scenario's
     /// own weights.
     #[arg(long = "agenda", value_name = "ACTOR=AGENDA")]
     pub agendas: Vec<String>,
-    /// A player's name for a side, e.g. `--player JPN="Team 3"`: kept in the save and replay
+    /// A player's name for a side, e.g. `--player AAA="Team 3"`: kept in the save and replay
     /// and printed in the debrief (left out, the debrief names no one).
     #[arg(long = "player", value_name = "ACTOR=NAME")]
     pub players: Vec<String>,

@@ -38,6 +38,18 @@ pub enum CliError {
         "the inject format is in docs/teaching.md and docs/scenario-format-reference.md"
     ))]
     Injects(demarche_sim::scenario::injects::InjectError),
+    /// A map could not be imported.
+    #[error(transparent)]
+    #[diagnostic(help(
+        "`demarche map import --help` lists the options; docs/scenario-format.md (7. Maps) explains them"
+    ))]
+    MapImport(#[from] demarche_map::import::ImportError),
+    /// A map file could not be read.
+    #[error(transparent)]
+    #[diagnostic(help(
+        "make it again with `demarche map import` (docs/scenario-format.md, 7. Maps)"
+    ))]
+    Map(#[from] demarche_map::MapError),
     /// Arguments that do not go together.
     #[error("{0}")]
     Usage(String),

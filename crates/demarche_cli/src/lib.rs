@@ -1,6 +1,6 @@
 //! Démarche's headless commands: `validate`, `run`, `replay`, `batch`, `soak`, `schema`,
-//! `balance`, `debrief`, `compare-games` and `classroom` (run by the host registered with
-//! [`set_classroom_runner`]).
+//! `balance`, `debrief`, `compare-games`, `new`, `map` and `classroom` (run by the host
+//! registered with [`set_classroom_runner`]).
 //!
 //! The game binary parses its command line with [`Command`] and hands the headless commands to
 //! [`execute`]. Every command works without a display.
@@ -15,13 +15,15 @@ pub mod json;
 pub mod orders_file;
 pub mod policies;
 pub mod progress;
+pub mod scenario_map;
 pub mod side_flags;
 pub mod terminal;
 pub mod text;
 
 pub use args::{
-    BatchArgs, ClassroomArgs, Command, CompareGamesArgs, DebriefArgs, NewArgs, ReplayArgs, RunArgs,
-    SchemaArgs, SoakArgs, ValidateArgs,
+    BatchArgs, ClassroomArgs, Command, CompareGamesArgs, DebriefArgs, MapArgs, MapCommand,
+    MapImportArgs, MapPreviewArgs, NewArgs, ReplayArgs, RunArgs, SchemaArgs, SoakArgs,
+    ValidateArgs,
 };
 pub use error::CliError;
 
@@ -52,6 +54,7 @@ fn classroom(args: &ClassroomArgs) -> Result<ExitCode, CliError> {
 
 /// Runs a headless command; prints its output and errors, and returns the exit code.
 pub fn execute(command: Command) -> ExitCode {
+    quiet_on_broken_pipe();
     let result = match command {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Run(args) => commands::run::run(&args),
@@ -64,6 +67,7 @@ pub fn execute(command: Command) -> ExitCode {
         Command::CompareGames(args) => commands::compare_games::run(&args),
         Command::Classroom(args) => classroom(&args),
         Command::New(args) => commands::new::run(&args),
+        Command::Map(args) => commands::map::run(&args),
     };
     match result {
         Ok(code) => code,
@@ -72,4 +76,23 @@ pub fn execute(command: Command) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A command whose output is piped into a reader that stops early (`demarche schema --markdown |
+/// head`) ends quietly with the shell's status for a broken pipe (141), as other command-line
+/// tools do, instead of reporting a panic: `println!` panics when standard output is closed, and
+/// restoring the default SIGPIPE handling would need `unsafe`, which this project forbids.
+pub fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if is_broken_pipe(info.payload_as_str()) {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
+/// Whether a panic's message is the standard library's report of a write to a closed pipe.
+pub fn is_broken_pipe(message: Option<&str>) -> bool {
+    message.is_some_and(|m| m.starts_with("failed printing to std") && m.contains("Broken pipe"))
 }

@@ -329,3 +329,27 @@ fn a_replay_reports_the_orders_its_turns_refused() {
     );
     assert!(text(&output.stderr).contains("were refused"));
 }
+
+#[test]
+fn output_piped_into_a_reader_that_stops_early_ends_quietly() {
+    use std::io::Read;
+    let mut child = bin()
+        .args(["schema", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The reader has gone (its end of the pipe is dropped above); the schemas (270 kB) are far
+    // longer than a pipe's buffer, so the writer meets the closed pipe.
+    let out = child.wait_with_output().expect("it ends");
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}

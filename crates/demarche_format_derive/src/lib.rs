@@ -7,7 +7,8 @@
 //! raw value. A type without a stage parameter (plain enums, `Params`) resolves to itself, with
 //! the same checks. The derive also generates `FooField`, an enum naming each field so that
 //! cross-field checks address fields through the compiler, and `Described`, the metadata the
-//! generated format reference is printed from (doc comments, RON names, types, defaults, ranges).
+//! generated format reference and the JSON Schemas are made from (doc comments, RON names,
+//! types, defaults, ranges, whether unknown fields are refused).
 //!
 //! Field attributes: `range = LO..=HI` (a number within bounds), `nonempty` (text that is not
 //! blank), `check = path` (`fn(&FieldType, &mut Checker)`), `scope = expr` (what `self` and
@@ -52,6 +53,8 @@ struct ContainerAttrs {
     check: Option<Path>,
     scope: Option<Path>,
     default: bool,
+    /// `#[serde(deny_unknown_fields)]`.
+    closed: bool,
 }
 
 /// One field, as the generator needs it.
@@ -134,6 +137,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     };
     let doc = doc_of(&input.attrs);
     let type_name = name.to_string();
+    let closed = container.closed;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
         impl crate::scenario::check::Resolve<#out_ty> for #in_ty {
@@ -147,6 +151,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                 crate::scenario::schema::TypeDoc {
                     name: #type_name,
                     doc: #doc,
+                    closed: #closed,
                     shape: #shape,
                 }
             }
@@ -367,32 +372,42 @@ fn field_doc(field: &FieldInfo, container: &ContainerAttrs, stage: Option<&Ident
     let ty_text = type_text(&field.ty, stage);
     let doc = &field.doc;
     let ty = &field.ty;
-    let (required, default) = match (&field.attrs.default, &field.ident) {
+    // The default value, once as an expression: shown with `Debug` in the tables and as JSON in
+    // the schemas.
+    let default_value = match (&field.attrs.default, &field.ident) {
         (Some(Some(path)), _) => {
             let path: Tokens = path.parse().unwrap_or_default();
-            (
-                false,
-                quote!(Some(format!("{:?}", { let __d: #ty = #path(); __d }))),
-            )
+            Some(quote!({ let __d: #ty = #path(); __d }))
         }
-        (Some(None), _) => (
-            false,
-            quote!(Some(format!("{:?}", <#ty as Default>::default()))),
-        ),
-        (None, Some(ident)) if container.default => (
-            false,
-            quote!(Some(format!("{:?}", <Self as Default>::default().#ident))),
-        ),
-        _ => (true, quote!(None)),
+        (Some(None), _) => Some(quote!(<#ty as Default>::default())),
+        (None, Some(ident)) if container.default => {
+            Some(quote!(<Self as Default>::default().#ident))
+        }
+        _ => None,
     };
-    let range = match &field.attrs.range {
+    let (required, default, default_json) = match &default_value {
+        Some(value) => (
+            false,
+            quote!(Some(format!("{:?}", #value))),
+            quote!(crate::scenario::schema::json_value(&#value)),
+        ),
+        None => (true, quote!(None), quote!(None)),
+    };
+    let (range, bounds) = match &field.attrs.range {
         Some((lo, hi)) => {
             let text = format!("{} to {}", compact(lo), compact(hi));
-            quote!(Some(#text))
+            (
+                quote!(Some(#text)),
+                quote!(Some((
+                    crate::scenario::schema::Bound::value(#lo),
+                    crate::scenario::schema::Bound::value(#hi),
+                ))),
+            )
         }
-        None => quote!(None),
+        None => (quote!(None), quote!(None)),
     };
     let nonempty = field.attrs.nonempty;
+    let schema = type_schema(ty, stage);
     quote! {
         crate::scenario::schema::FieldDoc {
             name: #name,
@@ -402,7 +417,80 @@ fn field_doc(field: &FieldInfo, container: &ContainerAttrs, stage: Option<&Ident
             default: #default,
             range: #range,
             nonempty: #nonempty,
+            schema: #schema,
+            bounds: #bounds,
+            default_json: #default_json,
         }
+    }
+}
+
+/// A field type as a `crate::scenario::schema::Ty`, for the JSON Schemas. A type that is none of
+/// the known containers and scalars names a format type, linked through its own `Described`.
+fn type_schema(ty: &Type, stage: Option<&Ident>) -> Tokens {
+    let schema = quote!(crate::scenario::schema);
+    match ty {
+        Type::Tuple(tuple) => {
+            let parts = tuple.elems.iter().map(|t| type_schema(t, stage));
+            quote!(#schema::Ty::Tuple(vec![#(#parts),*]))
+        }
+        Type::Path(path) => {
+            let segments: Vec<_> = path.path.segments.iter().collect();
+            if segments.len() == 2 && stage.is_some_and(|s| segments[0].ident == *s) {
+                let kind = segments[1].ident.to_string();
+                return quote!(#schema::Ty::Ref(#kind));
+            }
+            let Some(last) = segments.last() else {
+                return syn::Error::new_spanned(ty, "Format: empty type path").to_compile_error();
+            };
+            let args: Vec<&Type> = match &last.arguments {
+                PathArguments::AngleBracketed(args) => args
+                    .args
+                    .iter()
+                    .filter_map(|a| match a {
+                        GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let name = last.ident.to_string();
+            match (name.as_str(), args.as_slice()) {
+                ("Vec", [inner]) => {
+                    let inner = type_schema(inner, stage);
+                    quote!(#schema::Ty::List(Box::new(#inner)))
+                }
+                ("Option", [inner]) => {
+                    let inner = type_schema(inner, stage);
+                    quote!(#schema::Ty::Optional(Box::new(#inner)))
+                }
+                ("Box", [inner]) => type_schema(inner, stage),
+                ("BTreeMap", [k, v]) => {
+                    let (k, v) = (type_schema(k, stage), type_schema(v, stage));
+                    quote!(#schema::Ty::Map(Box::new(#k), Box::new(#v)))
+                }
+                ("f64" | "f32", _) => quote!(#schema::Ty::Number),
+                ("u8" | "u16" | "u32" | "u64" | "usize", _) => {
+                    let max = match name.as_str() {
+                        "u8" => u64::from(u8::MAX),
+                        "u16" => u64::from(u16::MAX),
+                        "u32" => u64::from(u32::MAX),
+                        _ => u64::MAX,
+                    };
+                    let max = proc_macro2::Literal::u64_suffixed(max);
+                    quote!(#schema::Ty::Whole(#max))
+                }
+                ("bool", _) => quote!(#schema::Ty::Bool),
+                ("String", _) => quote!(#schema::Ty::Text),
+                _ => quote! {
+                    #schema::Ty::Named(#schema::Link {
+                        name: #name,
+                        describe: <#ty as #schema::Described>::describe,
+                    })
+                },
+            }
+        }
+        other => syn::Error::new_spanned(other, "Format: this field type cannot be described")
+            .to_compile_error(),
     }
 }
 
@@ -582,6 +670,9 @@ fn container_attrs(attrs: &[Attribute]) -> syn::Result<ContainerAttrs> {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("default") && !meta.input.peek(syn::Token![=]) {
                     out.default = true;
+                    Ok(())
+                } else if meta.path.is_ident("deny_unknown_fields") {
+                    out.closed = true;
                     Ok(())
                 } else {
                     skip_value(&meta)

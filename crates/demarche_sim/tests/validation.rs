@@ -416,3 +416,60 @@ fn the_rules_ranges_are_checked_where_they_are_declared() {
     assert_eq!(error.path, "tension_floor");
     assert_eq!(error.help.as_deref(), Some("use a number from 0 to 100"));
 }
+
+#[test]
+fn a_character_no_font_has_is_warned_about_where_it_stands() {
+    let copy = Copy::new();
+    // Names in every covered script: Latin, Cyrillic, Greek, CJK, Hangul, Devanagari.
+    copy.replace(
+        "regions.ron",
+        "names: {\"en\": \"Aldova\"}",
+        "names: {\"en\": \"Aldova\", \"vi\": \"Việt\", \"el\": \"Άλντοβα\", \"ja\": \"北方\", \"zh\": \"北京\", \"ko\": \"서울\", \"hi\": \"मुंबई\"}",
+    );
+    // A Tibetan letter in a name, an Ethiopic one in a comment (not shown) and in a briefing.
+    copy.replace(
+        "regions.ron",
+        "names: {\"en\": \"Borenia\"},",
+        "names: {\"en\": \"Borenia\", \"bo\": \"ཀ\"}, // ሀ",
+    );
+    let briefing = copy.read("briefings/aldova.md");
+    copy.write(
+        "briefings/aldova.md",
+        &format!("{briefing}\nThe ሀ river.\n"),
+    );
+    let loaded = demarche_sim::load(copy.path())
+        .unwrap_or_else(|e| panic!("{}", render_problems(&e.problems)));
+    let glyphs: Vec<&Problem> = loaded
+        .warnings
+        .iter()
+        .filter(|p| p.message.contains("none of the game's fonts"))
+        .collect();
+    assert_eq!(glyphs.len(), 2, "{}", render_problems(&loaded.warnings));
+    let tibetan = glyphs
+        .iter()
+        .find(|p| p.file.ends_with("regions.ron"))
+        .expect("the Tibetan name");
+    assert!(tibetan.message.contains("U+0F40") && tibetan.message.contains("`ཀ`"));
+    assert_eq!(tibetan.path, "[1].names.bo");
+    let text = copy.read("regions.ron");
+    let line = text
+        .lines()
+        .position(|l| l.contains('ཀ'))
+        .expect("the line")
+        + 1;
+    let location = tibetan.location.expect("located");
+    assert_eq!(location.line, line);
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or_default()
+        .chars()
+        .position(|c| c == 'ཀ');
+    assert_eq!(Some(location.col - 1), col);
+    let ethiopic = glyphs
+        .iter()
+        .find(|p| p.file.ends_with("briefings/aldova.md"))
+        .expect("the briefing");
+    assert!(ethiopic.message.contains("U+1200"));
+    assert!(ethiopic.headline().contains("aldova.md:"));
+}

@@ -116,9 +116,7 @@ fn map_overlay(
         .layer_painter(egui::LayerId::background())
         .with_clip_rect(free);
     let to_screen = |p: Vec2| {
-        camera
-            .world_to_viewport(transform, p.extend(0.0))
-            .ok()
+        crate::map::camera::world_to_window(camera, transform, p)
             .map(|v| egui::pos2(v.x / zoom, v.y / zoom))
     };
     let (centre, _) = data.extent();
@@ -275,7 +273,7 @@ fn label_color(scn: &Scenario, kind: LabelKind) -> egui::Color32 {
         LabelKind::Disputed => theme::ACCENT,
         LabelKind::Land => egui::Color32::from_rgb(236, 240, 244),
         LabelKind::Sea => egui::Color32::from_rgb(150, 190, 222),
-        LabelKind::Strait => egui::Color32::from_rgb(170, 205, 230),
+        LabelKind::Strait | LabelKind::Lake => egui::Color32::from_rgb(170, 205, 230),
         LabelKind::Move(actor) => theme::egui(theme::tint(scn.actor(actor).color, 0.35)),
     }
 }
@@ -449,9 +447,7 @@ pub fn hover_card(
         .as_ref()
         .zip(world.camera.single().ok())
         .and_then(|(data, (camera, transform))| {
-            camera
-                .world_to_viewport(transform, data.anchor(region_id).extend(0.0))
-                .ok()
+            crate::map::camera::world_to_window(camera, transform, data.anchor(region_id))
         })
         .map(|p| egui::pos2(p.x / zoom + 24.0, p.y / zoom + 24.0));
     let mut at = match (world.selection.hovered, ctx.pointer_hover_pos()) {
@@ -497,8 +493,11 @@ pub fn hover_card(
                     (Some(a), true) => {
                         ui.label(format!("Administered by {a}"));
                     }
-                    (None, _) => {
+                    (None, _) if region.kind.is_water() => {
                         ui.label("International waters and straits");
+                    }
+                    (None, _) => {
+                        ui.label("Administered by no one");
                     }
                 }
                 let forces: Vec<String> = scn

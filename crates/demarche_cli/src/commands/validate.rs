@@ -1,6 +1,6 @@
-//! `demarche validate DIR... [--injects FILE] [--watch]`: every problem of every scenario (and
-//! of a teacher's inject file, checked against each) at once; with `--watch`, again after every
-//! save.
+//! `demarche validate DIR... [--injects FILE] [--watch]`: every problem of every scenario (its
+//! files, its map and the features its regions name, and a teacher's inject file checked against
+//! each) at once; with `--watch`, again after every save.
 
 use std::process::ExitCode;
 
@@ -64,12 +64,24 @@ fn check_all(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     for dir in &args.dirs {
         match demarche_sim::load(dir) {
             Ok(loaded) => {
-                if !loaded.warnings.is_empty() {
-                    print!("{}", escape(&render_problems(&loaded.warnings)));
-                }
                 let s = &loaded.scenario;
+                // The map: found, loading, and holding every feature the regions name.
+                let map = crate::scenario_map::check(dir, s);
+                let mut problems = loaded.warnings;
+                problems.extend(map.problems.iter().cloned());
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                if errors > 0 {
+                    failed = true;
+                    print!("{}", escape(&render_problems(&problems)));
+                    println!("{}: {errors} error(s)", shown(dir));
+                    continue;
+                }
+                if !problems.is_empty() {
+                    print!("{}", escape(&render_problems(&problems)));
+                }
+                let features = map.model.as_ref().map_or(0, |m| m.asset.features.len());
                 println!(
-                    "{}: ok: \"{}\", {} actors, {} regions, {} tracks, {} actions, {} events, {} turns ({} warning{})",
+                    "{}: ok: \"{}\", {} actors, {} regions, {} tracks, {} actions, {} events, {} turns, map `{}` ({} features, {}) ({} warning{})",
                     shown(dir),
                     escape(&s.meta.title),
                     s.actors.len(),
@@ -78,8 +90,15 @@ fn check_all(args: &ValidateArgs) -> Result<ExitCode, CliError> {
                     s.actions.len(),
                     s.events.len(),
                     s.meta.calendar.turns,
-                    loaded.warnings.len(),
-                    if loaded.warnings.len() == 1 { "" } else { "s" }
+                    escape(&s.meta.map),
+                    features,
+                    if map.in_folder(dir) {
+                        "in the folder"
+                    } else {
+                        "shared, from assets/maps"
+                    },
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
                 );
                 if let Some(path) = &args.injects {
                     failed |= !check_injects(s, path);

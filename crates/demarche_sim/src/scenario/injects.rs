@@ -87,6 +87,7 @@ pub fn parse_injects(
         locate(&mut p, &src);
         p
     }));
+    problems.extend(super::glyphs::check_ron(&src));
     problems.sort_by_key(|p| (p.severity, p.location.map_or(0, |l| l.line)));
     if problems.iter().any(Problem::is_error) || !parsed.complete {
         return Err(InjectError {

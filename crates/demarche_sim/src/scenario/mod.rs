@@ -7,11 +7,13 @@
 //! [`load_files`] loads the same way from file names and bytes, with no filesystem.
 //!
 //! The format itself is written once, in [`model`], generic over the [`stage::Stage`] (as read,
-//! as built); [`check`] is the checker its derive resolves through, and [`schema`] prints the
-//! generated reference tables.
+//! as built); [`check`] is the checker its derive resolves through, [`schema`] prints the
+//! generated reference tables and [`json_schema`] makes the JSON Schemas from the same types.
 
 pub mod check;
+pub mod glyphs;
 pub mod injects;
+pub mod json_schema;
 pub mod locate;
 pub mod model;
 pub mod problem;
@@ -189,10 +191,12 @@ fn load_from(dir: &Path, files: &mut dyn Files) -> Result<Loaded, LoadError> {
         }
     }
     let raw = parse_all(&texts, &mut problems);
+    let mut markdown: Vec<(PathBuf, String)> = Vec::new();
     let mut read_extra = |relative: &str| -> Result<String, String> {
         let text = files.text(relative)?;
         hasher.write_str(relative);
         hasher.write_str(&text);
+        markdown.push((dir.join(relative), text.clone()));
         Ok(text)
     };
     let built = build(
@@ -202,6 +206,14 @@ fn load_from(dir: &Path, files: &mut dyn Files) -> Result<Loaded, LoadError> {
         },
     );
     let content_hash = hasher.finish();
+    // Characters the window cannot draw, in every string and text it shows.
+    let mut glyph_warnings: Vec<Problem> = texts
+        .iter()
+        .flat_map(|(_, src)| glyphs::check_ron(src))
+        .collect();
+    for (path, text) in &markdown {
+        glyph_warnings.extend(glyphs::check_markdown(path, text));
+    }
     let located = |mut list: Vec<Problem>| -> Vec<Problem> {
         for problem in &mut list {
             locate_problem(problem, dir, &texts);
@@ -211,17 +223,21 @@ fn load_from(dir: &Path, files: &mut dyn Files) -> Result<Loaded, LoadError> {
     match built {
         Ok((mut scenario, warnings)) if problems.is_empty() => {
             scenario.content_hash = content_hash;
+            let mut warnings = located(warnings);
+            warnings.extend(glyph_warnings);
             Ok(Loaded {
                 scenario,
-                warnings: sorted(located(warnings)),
+                warnings: sorted(warnings),
             })
         }
         Ok((_, warnings)) => {
             problems.extend(located(warnings));
+            problems.extend(glyph_warnings);
             Err(fail(sorted(problems)))
         }
         Err(found) => {
             problems.extend(located(found));
+            problems.extend(glyph_warnings);
             Err(fail(sorted(problems)))
         }
     }

@@ -546,7 +546,9 @@ pub struct Region<S: Stage = Built> {
     /// Names of land features in the map asset that draw this region.
     #[serde(default)]
     pub map_features: Vec<String>,
-    /// For seas and straits: an outline of at least three longitude, latitude pairs.
+    /// For a region the map's features do not draw (a sea, a strait, a lake, a land sector): an
+    /// outline of at least three longitude, latitude pairs; hovered and selected like the
+    /// features.
     #[serde(default)]
     #[format(check = checks::outline)]
     pub outline: Vec<(f64, f64)>,
@@ -1400,6 +1402,32 @@ pub enum RegionKind {
     Strait,
     /// A sea.
     Sea,
+    /// A part of a land mass (a province, a district, a front line's sector; not an economic
+    /// sector of `sectors.ron`), usually drawn by its `outline` over the land.
+    Sector,
+    /// A mountain pass.
+    Pass,
+    /// A lake, drawn in the colour of water.
+    Lake,
+    /// A plateau or upland.
+    Plateau,
+}
+
+impl RegionKind {
+    /// Whether the region is water (a sea, a strait, a lake): drawn and named as water, and
+    /// "international waters" when no one administers it.
+    pub fn is_water(self) -> bool {
+        matches!(
+            self,
+            RegionKind::Sea | RegionKind::Strait | RegionKind::Lake
+        )
+    }
+
+    /// Whether the region lies on the land (every kind but a sea and a strait; a lake does): its
+    /// outline, if it has one, is drawn over the land and hovered before it.
+    pub fn on_land(self) -> bool {
+        !matches!(self, RegionKind::Sea | RegionKind::Strait)
+    }
 }
 
 /// What kind of force.

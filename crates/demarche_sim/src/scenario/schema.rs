@@ -1,10 +1,17 @@
-//! What the format's types say about themselves, for the generated reference tables.
+//! What the format's types say about themselves, for the generated reference tables and the
+//! JSON Schemas.
 //!
 //! `#[derive(Format)]` implements [`Described`] from each type's doc comments, RON field names,
 //! types, defaults and ranges; [`reference_markdown`] prints the tables of every file's types
-//! (`demarche schema --markdown`, committed as `docs/scenario-format-reference.md`).
+//! (`demarche schema --markdown`, committed as `docs/scenario-format-reference.md`), and
+//! [`super::json_schema`] makes a JSON Schema per file from the same descriptions
+//! (`demarche schema --json`). [`formats`] lists the files once, with their types.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::model::*;
+use super::read::ron_options;
 use super::stage::Raw;
 use crate::rules::params::Params;
 
@@ -25,6 +32,84 @@ pub struct FieldDoc {
     pub range: Option<&'static str>,
     /// Whether blank text is refused.
     pub nonempty: bool,
+    /// The type, as the JSON Schemas need it.
+    pub schema: Ty,
+    /// The allowed range as numbers, `(LO, HI)`.
+    pub bounds: Option<(f64, f64)>,
+    /// The value when the field is left out, as JSON.
+    pub default_json: Option<serde_json::Value>,
+}
+
+/// A field's type as the derive reads it from the Rust type: what the JSON Schemas are made
+/// from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ty {
+    /// A number (`f64`).
+    Number,
+    /// A whole number from 0 to the given largest value (`u8`, `u32`, …).
+    Whole(u64),
+    /// `true` or `false`.
+    Bool,
+    /// Text.
+    Text,
+    /// A reference, written as text in the files: the stage's name for it (`Actor`, `Region`,
+    /// `Track`, …, `Who`, `Date`, `Color`).
+    Ref(&'static str),
+    /// A list `[ ... ]`.
+    List(Box<Ty>),
+    /// A value that may be left out or written `None`.
+    Optional(Box<Ty>),
+    /// A tuple `( a, b )`.
+    Tuple(Vec<Ty>),
+    /// A map `{ key: value }`.
+    Map(Box<Ty>, Box<Ty>),
+    /// Another format type.
+    Named(Link),
+}
+
+/// A link to another format type's description (called only when it is needed, so recursive
+/// types such as `Condition` describe themselves without recursing).
+#[derive(Clone, Copy)]
+pub struct Link {
+    /// The type's Rust name.
+    pub name: &'static str,
+    /// Its description.
+    pub describe: fn() -> TypeDoc,
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for Link {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// A bound of a `#[format(range = LO..=HI)]`, as a number.
+pub trait Bound {
+    /// The bound as a floating-point number.
+    fn value(self) -> f64;
+}
+
+macro_rules! bound {
+    ($($t:ty),*) => {$(
+        impl Bound for $t {
+            fn value(self) -> f64 {
+                self as f64
+            }
+        }
+    )*};
+}
+
+bound!(f64, i32, i64, u8, u16, u32, u64);
+
+/// A default value as JSON, for the schemas (`None` if it cannot be written as JSON).
+pub fn json_value<T: Serialize>(value: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
 }
 
 /// A variant of an enumeration.
@@ -54,6 +139,8 @@ pub struct TypeDoc {
     pub name: &'static str,
     /// The type's doc comment.
     pub doc: &'static str,
+    /// Whether unknown fields are refused (`#[serde(deny_unknown_fields)]`).
+    pub closed: bool,
     /// Fields or variants.
     pub shape: Shape,
 }
@@ -64,32 +151,131 @@ pub trait Described {
     fn describe() -> TypeDoc;
 }
 
-/// Each file with the type of its items (list files) or of its one value, then every type the
-/// items use, in the order the reference shows them.
-pub fn files() -> Vec<(&'static str, bool, TypeDoc)> {
+/// A file of the format: its name, its shape and its type, written once for the reference
+/// tables, the JSON Schemas and the conversion of a file to its JSON form.
+#[derive(Clone, Copy)]
+pub struct FileFormat {
+    /// The file's name in a scenario folder (`injects.ron` stands for any inject file).
+    pub file: &'static str,
+    /// Whether the top level is a list `[ ... ]` of items (else one value).
+    pub list: bool,
+    /// The type of the items, or of the one value.
+    pub describe: fn() -> TypeDoc,
+    /// The file's text read as the loader reads it (RON, `Some(..)` optional), then written as
+    /// the JSON value the schema describes.
+    pub to_json: fn(&str) -> Result<serde_json::Value, JsonFormError>,
+    /// A JSON form read back as the file's type and written as RON that the loader reads.
+    pub to_ron: fn(&str) -> Result<String, JsonFormError>,
+}
+
+impl std::fmt::Debug for FileFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileFormat")
+            .field("file", &self.file)
+            .field("list", &self.list)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a file's text has no JSON form: it does not read as the format's type.
+#[derive(Debug, thiserror::Error)]
+pub enum JsonFormError {
+    /// The RON does not parse as the file's type.
+    #[error("{0}")]
+    Ron(#[from] ron::error::SpannedError),
+    /// The JSON does not read as the file's type, or the value has no JSON form (a number that
+    /// is not finite).
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    /// The value could not be written as RON.
+    #[error("cannot write RON: {0}")]
+    WriteRon(#[from] ron::Error),
+}
+
+fn one<T: Serialize + DeserializeOwned>(text: &str) -> Result<serde_json::Value, JsonFormError> {
+    let value: T = ron_options().from_str(text)?;
+    Ok(serde_json::to_value(value)?)
+}
+
+fn list<T: Serialize + DeserializeOwned>(text: &str) -> Result<serde_json::Value, JsonFormError> {
+    one::<Vec<T>>(text)
+}
+
+fn one_ron<T: Serialize + DeserializeOwned>(json: &str) -> Result<String, JsonFormError> {
+    let value: T = serde_json::from_str(json)?;
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut text = ron::ser::to_string_pretty(&value, pretty)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn list_ron<T: Serialize + DeserializeOwned>(json: &str) -> Result<String, JsonFormError> {
+    one_ron::<Vec<T>>(json)
+}
+
+fn entry<T: Described + Serialize + DeserializeOwned>(
+    file: &'static str,
+    is_list: bool,
+) -> FileFormat {
+    FileFormat {
+        file,
+        list: is_list,
+        describe: T::describe,
+        to_json: if is_list { list::<T> } else { one::<T> },
+        to_ron: if is_list { list_ron::<T> } else { one_ron::<T> },
+    }
+}
+
+/// Every file of a scenario folder, in the order the loader reads them
+/// ([`super::FILES`]), with its type.
+pub fn formats() -> Vec<FileFormat> {
     vec![
-        ("scenario.ron", false, ScenarioFile::<Raw>::describe()),
-        ("actors.ron", true, Actor::<Raw>::describe()),
-        ("relations.ron", true, Relation::<Raw>::describe()),
-        ("regions.ron", true, Region::<Raw>::describe()),
-        ("forces.ron", true, Force::<Raw>::describe()),
-        ("sectors.ron", true, Sector::describe()),
-        ("trade.ron", true, Flow::<Raw>::describe()),
-        ("tracks.ron", true, Track::<Raw>::describe()),
-        ("ladder.ron", true, Rung::<Raw>::describe()),
-        ("actions.ron", true, Action::<Raw>::describe()),
-        ("events.ron", true, Event::<Raw>::describe()),
-        ("objectives.ron", true, Objective::<Raw>::describe()),
-        ("outcomes.ron", true, Outcome::<Raw>::describe()),
-        ("historical.ron", true, HistoricalTurn::<Raw>::describe()),
-        ("milestones.ron", true, Milestone::<Raw>::describe()),
-        ("agendas.ron", true, Agenda::<Raw>::describe()),
-        ("glossary.ron", true, Concept::<Raw>::describe()),
-        ("sources.ron", true, Source::describe()),
-        ("personalities.ron", true, Personality::describe()),
-        ("difficulties.ron", true, Difficulty::describe()),
-        ("rules.ron", false, Params::describe()),
+        entry::<ScenarioFile<Raw>>("scenario.ron", false),
+        entry::<Actor<Raw>>("actors.ron", true),
+        entry::<Relation<Raw>>("relations.ron", true),
+        entry::<Region<Raw>>("regions.ron", true),
+        entry::<Force<Raw>>("forces.ron", true),
+        entry::<Sector>("sectors.ron", true),
+        entry::<Flow<Raw>>("trade.ron", true),
+        entry::<Track<Raw>>("tracks.ron", true),
+        entry::<Rung<Raw>>("ladder.ron", true),
+        entry::<Action<Raw>>("actions.ron", true),
+        entry::<Event<Raw>>("events.ron", true),
+        entry::<Objective<Raw>>("objectives.ron", true),
+        entry::<Outcome<Raw>>("outcomes.ron", true),
+        entry::<HistoricalTurn<Raw>>("historical.ron", true),
+        entry::<Milestone<Raw>>("milestones.ron", true),
+        entry::<Agenda<Raw>>("agendas.ron", true),
+        entry::<Concept<Raw>>("glossary.ron", true),
+        entry::<Source>("sources.ron", true),
+        entry::<Personality>("personalities.ron", true),
+        entry::<Difficulty>("difficulties.ron", true),
+        entry::<Params>("rules.ron", false),
     ]
+}
+
+/// A teacher's inject file (any name; `--injects FILE`), which is not part of a scenario folder.
+pub fn inject_format() -> FileFormat {
+    entry::<Inject<Raw>>("injects.ron", true)
+}
+
+/// The format of a file named `name` (`actions.ron`, `injects.ron`), if there is one.
+pub fn format_named(name: &str) -> Option<FileFormat> {
+    formats()
+        .into_iter()
+        .chain([inject_format()])
+        .find(|f| f.file == name)
+}
+
+/// Each file with the type of its items (list files) or of its one value, in the order the
+/// reference shows them.
+pub fn files() -> Vec<(&'static str, bool, TypeDoc)> {
+    formats()
+        .into_iter()
+        .map(|f| (f.file, f.list, (f.describe)()))
+        .collect()
 }
 
 /// The types used inside the files' items.
@@ -106,6 +292,7 @@ pub fn parts() -> Vec<TypeDoc> {
         Prior::describe(),
         Sensitivity::describe(),
         TrackStage::describe(),
+        OutcomeDetail::<Raw>::describe(),
         Order::<Raw>::describe(),
         Effect::<Raw>::describe(),
         Condition::<Raw>::describe(),
@@ -289,6 +476,43 @@ mod tests {
             "docs/scenario-format-reference.md is stale: regenerate it with\n  \
              cargo run -q -p demarche_cli --bin demarche-headless -- schema --markdown > docs/scenario-format-reference.md"
         );
+    }
+
+    /// Every format type a file reaches has its own section in the reference (so its name is
+    /// linked), found through the same links the JSON Schemas follow.
+    #[test]
+    fn every_type_the_files_reach_has_a_section() {
+        let mut listed: Vec<&str> = files().iter().map(|(_, _, d)| d.name).collect();
+        listed.extend(parts().iter().map(|d| d.name));
+        listed.extend(inject_types().iter().map(|d| d.name));
+        let mut todo: Vec<TypeDoc> = files().into_iter().map(|(_, _, d)| d).collect();
+        todo.extend(inject_types());
+        let mut seen: Vec<&str> = Vec::new();
+        fn links(ty: &Ty, out: &mut Vec<Link>) {
+            match ty {
+                Ty::List(inner) | Ty::Optional(inner) | Ty::Map(_, inner) => links(inner, out),
+                Ty::Tuple(parts) => parts.iter().for_each(|p| links(p, out)),
+                Ty::Named(link) => out.push(*link),
+                _ => {}
+            }
+        }
+        while let Some(doc) = todo.pop() {
+            if seen.contains(&doc.name) {
+                continue;
+            }
+            seen.push(doc.name);
+            assert!(listed.contains(&doc.name), "{} has no section", doc.name);
+            let fields: Vec<&FieldDoc> = match &doc.shape {
+                Shape::Struct(fields) => fields.iter().collect(),
+                Shape::Enum(variants) => variants.iter().flat_map(|v| &v.fields).collect(),
+            };
+            let mut found = Vec::new();
+            for f in fields {
+                links(&f.schema, &mut found);
+            }
+            todo.extend(found.into_iter().map(|l| (l.describe)()));
+        }
+        assert!(seen.contains(&"Condition") && seen.contains(&"OutcomeDetail"));
     }
 
     #[test]

@@ -1117,7 +1117,7 @@ pub(crate) mod checks {
             ck.at(ScenarioFileField::Map, |ck| {
                 ck.error_help(
                     format!("`{}` is not a valid map id", m.map),
-                    "the map id names `assets/maps/<id>.map.ron`",
+                    "the map id names the file `<id>.map.ron` in the scenario's folder (or in assets/maps/): letters, digits, `_` and `-`",
                 );
             });
         }
