@@ -14,9 +14,116 @@ pub const MIN_SCALE: f32 = 0.12;
 /// Farthest zoom (km per pixel).
 pub const MAX_SCALE: f32 = 2.5;
 
-/// Start-up: the one camera of the app (egui attaches to it, so it is never despawned).
-pub fn spawn(mut commands: Commands) {
-    commands.spawn((Camera2d, MapCamera, Name::new("Map camera")));
+/// Start-up: the app's two cameras, never despawned. The map camera draws the map only in the
+/// part of the window the panels leave free (its viewport follows [`UiPointer::free`]), so the
+/// renderer shades no map under a panel; the UI camera, drawn after it with nothing of its own
+/// to show, carries egui over the whole window.
+pub fn spawn(mut commands: Commands, egui: Option<ResMut<bevy_egui::EguiGlobalSettings>>) {
+    if let Some(mut egui) = egui {
+        egui.auto_create_primary_context = false;
+    }
+    commands.spawn((
+        Camera2d,
+        Camera {
+            order: 0,
+            // The UI camera writes the shared picture to the window once.
+            output_mode: bevy::camera::CameraOutputMode::Skip,
+            ..default()
+        },
+        // Flat fills need no dithering, and the software renderer shades each pixel the
+        // cheaper for it.
+        bevy::core_pipeline::tonemapping::DebandDither::Disabled,
+        MapCamera,
+        Name::new("Map camera"),
+    ));
+    commands.spawn((
+        Camera2d,
+        Camera {
+            order: 1,
+            clear_color: ClearColorConfig::None,
+            ..default()
+        },
+        bevy::camera::visibility::RenderLayers::none(),
+        bevy_egui::PrimaryEguiContext,
+        UiCamera,
+        Name::new("UI camera"),
+    ));
+}
+
+/// The camera that carries egui over the whole window.
+#[derive(Component)]
+pub struct UiCamera;
+
+/// Start-up: multisampling (4x) smooths the map's edges on a graphics card; a software renderer
+/// (Mesa's lavapipe, on a machine with no usable GPU) shades every sample on the CPU, which
+/// doubled the frame time at 1920x1080, so there the map is drawn without it. `DEMARCHE_MSAA`
+/// (`off`, `4`) overrides the choice. Both cameras share one setting, as they share one picture.
+pub fn choose_msaa(
+    adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+    mut cameras: Query<&mut bevy::render::view::Msaa, With<Camera>>,
+) {
+    let software = adapter.is_some_and(|a| a.device_type == wgpu_types::DeviceType::Cpu);
+    let msaa = msaa_for(std::env::var("DEMARCHE_MSAA").ok().as_deref(), software);
+    for mut m in &mut cameras {
+        *m = msaa;
+    }
+}
+
+/// The multisampling for an override (`DEMARCHE_MSAA`) and the kind of renderer.
+pub fn msaa_for(choice: Option<&str>, software: bool) -> bevy::render::view::Msaa {
+    use bevy::render::view::Msaa;
+    match choice.map(str::trim) {
+        Some("off" | "0" | "1") => Msaa::Off,
+        Some("4") => Msaa::Sample4,
+        _ if software => Msaa::Off,
+        _ => Msaa::Sample4,
+    }
+}
+
+/// Keeps the map camera's viewport on the free part of the window (physical pixels).
+pub fn fit_viewport(
+    ui: Res<UiPointer>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut camera: Single<&mut Camera, With<MapCamera>>,
+) {
+    let viewport = ui.free.and_then(|(min, max)| {
+        viewport_for(min, max, window.scale_factor(), window.physical_size())
+    });
+    let key = |v: &Option<bevy::camera::Viewport>| {
+        v.as_ref().map(|v| (v.physical_position, v.physical_size))
+    };
+    if key(&camera.viewport) != key(&viewport) {
+        camera.viewport = viewport;
+    }
+}
+
+/// The viewport (physical pixels) for a free area given in logical pixels, kept inside the
+/// window; `None` (the whole window) when the area is empty.
+pub fn viewport_for(
+    min: Vec2,
+    max: Vec2,
+    scale: f32,
+    window: UVec2,
+) -> Option<bevy::camera::Viewport> {
+    let lo = (min * scale).round().max(Vec2::ZERO).as_uvec2().min(window);
+    let hi = (max * scale).round().max(Vec2::ZERO).as_uvec2().min(window);
+    let size = hi.saturating_sub(lo);
+    (size.x >= 1 && size.y >= 1).then(|| bevy::camera::Viewport {
+        physical_position: lo,
+        physical_size: size,
+        ..default()
+    })
+}
+
+/// A point on the map (km) in the window's logical pixels (Bevy's "viewport" coordinates count
+/// from the window's corner, wherever the viewport is).
+pub fn world_to_window(camera: &Camera, transform: &GlobalTransform, p: Vec2) -> Option<Vec2> {
+    camera.world_to_viewport(transform, p.extend(0.0)).ok()
+}
+
+/// A point of the window (logical pixels) on the map (km).
+pub fn window_to_world(camera: &Camera, transform: &GlobalTransform, p: Vec2) -> Option<Vec2> {
+    camera.viewport_to_world_2d(transform, p).ok()
 }
 
 /// Frames the whole map in the area the panels leave free, once they are laid out.
@@ -24,7 +131,6 @@ pub fn frame(
     map: Res<MapState>,
     ui: Res<UiPointer>,
     mut pending: ResMut<super::FramePending>,
-    window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
 ) {
     if pending.0 == 0 {
@@ -41,10 +147,9 @@ pub fn frame(
     };
     let free = (max - min).max(Vec2::splat(100.0));
     ortho.scale = (size / free).max_element().clamp(MIN_SCALE, MAX_SCALE) * 1.02;
-    let window_centre = Vec2::new(window.width(), window.height()) / 2.0;
-    let shift = ((min + max) / 2.0 - window_centre) * ortho.scale;
-    transform.translation.x = centre.x - shift.x;
-    transform.translation.y = centre.y + shift.y;
+    // The viewport is the free area, so its centre is the camera's.
+    transform.translation.x = centre.x;
+    transform.translation.y = centre.y;
 }
 
 /// Pan (drag, arrows, WASD) and zoom (wheel, +/−), kept over the map.
@@ -145,7 +250,7 @@ pub fn hover_and_select(
     let (camera, transform) = *camera;
     selection.cursor = window
         .cursor_position()
-        .and_then(|p| camera.viewport_to_world_2d(transform, p).ok());
+        .and_then(|p| window_to_world(camera, transform, p));
     selection.hovered = match (selection.cursor, ui.over_ui, ignore.is_some()) {
         (Some(point), false, false) => data.hit(session.scenario(), point),
         _ => None,
@@ -162,5 +267,53 @@ pub fn hover_and_select(
         } else {
             selection.hovered
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bevy::render::view::Msaa;
+
+    #[test]
+    fn the_viewport_is_the_free_area_in_physical_pixels_inside_the_window() {
+        let v = viewport_for(
+            Vec2::new(300.0, 80.0),
+            Vec2::new(1500.0, 1080.0),
+            1.5,
+            UVec2::new(2880, 1620),
+        )
+        .expect("a free area");
+        assert_eq!(v.physical_position, UVec2::new(450, 120));
+        assert_eq!(v.physical_size, UVec2::new(1800, 1500));
+        // Past the window's edge: clipped to it.
+        let v = viewport_for(
+            Vec2::new(-10.0, 0.0),
+            Vec2::new(5000.0, 50.0),
+            1.0,
+            UVec2::new(800, 600),
+        )
+        .expect("a free area");
+        assert_eq!(v.physical_position, UVec2::ZERO);
+        assert_eq!(v.physical_size, UVec2::new(800, 50));
+        // Nothing free: the whole window.
+        assert!(
+            viewport_for(
+                Vec2::splat(10.0),
+                Vec2::splat(10.0),
+                1.0,
+                UVec2::new(800, 600)
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn multisampling_is_off_on_a_software_renderer_unless_asked_for() {
+        assert_eq!(msaa_for(None, true), Msaa::Off);
+        assert_eq!(msaa_for(None, false), Msaa::Sample4);
+        assert_eq!(msaa_for(Some("4"), true), Msaa::Sample4);
+        assert_eq!(msaa_for(Some("off"), false), Msaa::Off);
+        assert_eq!(msaa_for(Some("nonsense"), false), Msaa::Sample4);
     }
 }

@@ -90,6 +90,82 @@ impl Tris {
     }
 }
 
+/// Lines with soft edges, for a renderer without multisampling: each segment is a solid core
+/// with a ramp to transparent on either side, `feather` wide, its ends carried on by half its
+/// width so that consecutive segments meet without a notch. The colour comes from the
+/// material; the vertices carry only the coverage (in their alpha).
+#[derive(Clone, Debug, Default)]
+pub struct Strokes {
+    /// Vertex positions.
+    pub positions: Vec<[f32; 3]>,
+    /// Vertex colours: white, with the coverage as alpha.
+    pub colors: Vec<[f32; 4]>,
+    /// Triangle indices.
+    pub indices: Vec<u32>,
+}
+
+impl Strokes {
+    /// A segment `width` wide (its core plus half of each ramp) with ramps `feather` wide.
+    pub fn segment(&mut self, a: Vec2, b: Vec2, width: f32, feather: f32) {
+        let dir = (b - a).normalize_or_zero();
+        if dir == Vec2::ZERO {
+            return;
+        }
+        let core = ((width - feather) / 2.0).max(0.0);
+        let outer = core + feather;
+        let (a, b) = (a - dir * core, b + dir * core);
+        let side = dir.perp();
+        let n = self.positions.len() as u32;
+        for (p, offset, alpha) in [
+            (a, -outer, 0.0),
+            (a, -core, 1.0),
+            (a, core, 1.0),
+            (a, outer, 0.0),
+            (b, -outer, 0.0),
+            (b, -core, 1.0),
+            (b, core, 1.0),
+            (b, outer, 0.0),
+        ] {
+            let q = p + side * offset;
+            self.positions.push([q.x, q.y, 0.0]);
+            self.colors.push([1.0, 1.0, 1.0, alpha]);
+        }
+        // Three bands across the line; each quad (a_k, a_k+1, b_k+1, b_k) is counter-clockwise
+        // because `side` is the left of `dir`.
+        for k in 0..3 {
+            let (a0, a1, b0, b1) = (n + k, n + k + 1, n + 4 + k, n + 5 + k);
+            self.indices.extend([a0, b0, b1, a0, b1, a1]);
+        }
+    }
+
+    /// A polyline of segments.
+    pub fn polyline(&mut self, points: &[Vec2], closed: bool, width: f32, feather: f32) {
+        for w in points.windows(2) {
+            self.segment(w[0], w[1], width, feather);
+        }
+        if closed && points.len() > 2 {
+            self.segment(points[points.len() - 1], points[0], width, feather);
+        }
+    }
+
+    /// The mesh (positions, coverage as vertex colours, indices).
+    pub fn into_mesh(self) -> Mesh {
+        Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::default(),
+        )
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, self.positions)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, self.colors)
+        .with_inserted_indices(Indices::U32(self.indices))
+    }
+}
+
+/// Twice the signed area of a ring: positive when it runs counter-clockwise.
+pub fn signed_area2(ring: &[Vec2]) -> f32 {
+    let n = ring.len();
+    (0..n).map(|i| ring[i].perp_dot(ring[(i + 1) % n])).sum()
+}
+
 /// The points of a ring as vectors.
 pub fn ring_vec(ring: &[[f32; 2]]) -> Vec<Vec2> {
     ring.iter().map(|p| Vec2::new(p[0], p[1])).collect()
@@ -217,6 +293,42 @@ pub fn scale_bar(km_per_px: f32, max_px: f32) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn area2(p: &[[f32; 3]], i: &[u32]) -> f32 {
+        let v = |k: u32| Vec2::new(p[k as usize][0], p[k as usize][1]);
+        (v(i[1]) - v(i[0])).perp_dot(v(i[2]) - v(i[0]))
+    }
+
+    #[test]
+    fn a_soft_stroke_is_a_solid_core_between_two_ramps_all_counter_clockwise() {
+        let mut s = Strokes::default();
+        s.segment(Vec2::ZERO, Vec2::new(10.0, 0.0), 3.0, 1.0);
+        assert_eq!(s.positions.len(), 8);
+        assert_eq!(s.indices.len(), 18);
+        for tri in s.indices.chunks(3) {
+            assert!(area2(&s.positions, tri) > 0.0, "{tri:?} is clockwise");
+        }
+        // Across the line: transparent, solid, solid, transparent; the core is 2 wide (3 less
+        // half of each ramp), and the ends carried on by half the core.
+        let ys: Vec<f32> = s.positions[..4].iter().map(|p| p[1]).collect();
+        assert_eq!(ys, [-2.0, -1.0, 1.0, 2.0]);
+        let alphas: Vec<f32> = s.colors[..4].iter().map(|c| c[3]).collect();
+        assert_eq!(alphas, [0.0, 1.0, 1.0, 0.0]);
+        assert_eq!(s.positions[0][0], -1.0);
+        assert_eq!(s.positions[4][0], 11.0);
+        // A point (zero length) draws nothing.
+        s.segment(Vec2::ONE, Vec2::ONE, 3.0, 1.0);
+        assert_eq!(s.positions.len(), 8);
+    }
+
+    #[test]
+    fn the_signed_area_tells_the_turn_of_a_ring() {
+        let square = [Vec2::ZERO, Vec2::X, Vec2::ONE, Vec2::Y];
+        assert_eq!(signed_area2(&square), 2.0);
+        let mut back = square;
+        back.reverse();
+        assert_eq!(signed_area2(&back), -2.0);
+    }
 
     #[test]
     fn triangles_turn_counter_clockwise() {
