@@ -545,3 +545,74 @@ fn regions_outlined_on_the_land_are_hovered_before_the_land_under_them() {
         "the land outside the sector"
     );
 }
+
+/// Copies a folder (one level of subfolders is enough for a scenario).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("the folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("a copy");
+        }
+    }
+}
+
+#[test]
+fn a_scenario_saved_during_the_briefing_is_read_again_and_a_broken_save_keeps_the_last_good_one() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let dir = root.path().join("two_rivers");
+    copy_dir(&fixtures().join("two_rivers"), &dir);
+    let saves = tempfile::tempdir().expect("temporary folder");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(Catalog::scan(root.path().to_path_buf()))
+        .insert_resource(SavesDir(saves.path().to_path_buf()))
+        .add_plugins(SessionPlugin);
+    app.update();
+    new_game(&mut app, Mode::Play(Side::First));
+    assert_eq!(screen(&app), Screen::Briefing);
+    let title = |app: &App| app.world().resource::<Session>().scenario().meta.title.clone();
+    assert_eq!(title(&app), "Two Rivers (test fixture)");
+    // Let the watch take its first look, then save a new title.
+    for _ in 0..3 {
+        app.update();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let file = dir.join("scenario.ron");
+    let text = std::fs::read_to_string(&file).expect("scenario.ron");
+    std::fs::write(
+        &file,
+        text.replace("Two Rivers (test fixture)", "Two Rivers, second draft"),
+    )
+    .expect("saved");
+    update_until(&mut app, "the briefing on the new version", |app| {
+        title(app) == "Two Rivers, second draft"
+    });
+    assert_eq!(screen(&app), Screen::Briefing);
+    let seed = app.world().resource::<Session>().game.seed();
+    assert_eq!(seed, 2022, "the same game started again");
+    // A broken save: a region that names an owner nobody is.
+    let regions = dir.join("regions.ron");
+    let text = std::fs::read_to_string(&regions).expect("regions.ron");
+    let owner = "administered_by: \"";
+    let at = text.find(owner).expect("a region with an administrator") + owner.len();
+    let broken = format!("{}NOBODY{}", &text[..at], &text[at..]);
+    std::fs::write(&regions, broken).expect("saved");
+    update_until(&mut app, "the problems listed", |app| {
+        app.world().resource::<Catalog>().entries[0].problems.is_some()
+    });
+    let catalog = app.world().resource::<Catalog>();
+    let entry = &catalog.entries[0];
+    let problems = entry.problems.as_deref().unwrap_or_default();
+    assert!(problems.contains("regions.ron:"), "located: {problems}");
+    let kept = entry.loaded.as_ref().expect("the last good version is kept");
+    assert_eq!(kept.meta.title, "Two Rivers, second draft");
+    assert_eq!(title(&app), "Two Rivers, second draft");
+    // Fixed again: the problems go.
+    std::fs::write(&regions, text).expect("saved");
+    update_until(&mut app, "the problems cleared", |app| {
+        app.world().resource::<Catalog>().entries[0].problems.is_none()
+    });
+}

@@ -9,6 +9,7 @@ pub mod facilitator;
 pub mod flow;
 pub mod intents;
 pub mod memos;
+pub mod reload;
 pub mod saves;
 pub mod timeline;
 
@@ -329,6 +330,7 @@ impl Plugin for SessionPlugin {
             .init_resource::<saves::SavesDir>()
             .init_resource::<facilitator::Facilitator>()
             .add_message::<Intent>()
+            .add_plugins(reload::plugin)
             .add_systems(Startup, (catalog::scan, facilitator::setup))
             .add_systems(
                 Update,

@@ -19,6 +19,7 @@ pub mod scenario_map;
 pub mod side_flags;
 pub mod terminal;
 pub mod text;
+pub mod watch;
 
 pub use args::{
     BatchArgs, ClassroomArgs, Command, CompareGamesArgs, DebriefArgs, MapArgs, MapCommand,

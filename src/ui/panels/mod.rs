@@ -11,6 +11,7 @@ pub mod memo;
 pub mod notices;
 pub mod pause;
 pub mod report;
+pub mod scenario_problems;
 pub mod tabs;
 pub mod timeline;
 pub mod top_bar;
@@ -32,5 +33,6 @@ pub(crate) fn plugin(app: &mut App) {
         pause::plugin,
         help::plugin,
         notices::plugin,
+        scenario_problems::plugin,
     ));
 }

@@ -33,29 +33,11 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     }
 }
 
-/// What `--watch` compares: every file's path, size and modification time under the folders,
-/// and the inject file's.
-fn fingerprint(
-    args: &ValidateArgs,
-) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<std::path::PathBuf> = args.dirs.clone();
-    stack.extend(args.injects.iter().cloned());
-    while let Some(path) = stack.pop() {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            out.push((path, 0, None));
-            continue;
-        };
-        if meta.is_dir() {
-            if let Ok(entries) = std::fs::read_dir(&path) {
-                stack.extend(entries.flatten().map(|e| e.path()));
-            }
-        } else {
-            out.push((path, meta.len(), meta.modified().ok()));
-        }
-    }
-    out.sort();
-    out
+/// What `--watch` compares: every file under the folders, and the inject file.
+fn fingerprint(args: &ValidateArgs) -> crate::watch::Fingerprint {
+    let mut roots = args.dirs.clone();
+    roots.extend(args.injects.iter().cloned());
+    crate::watch::fingerprint(&roots)
 }
 
 /// Validates each folder once.
