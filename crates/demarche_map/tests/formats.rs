@@ -13,7 +13,7 @@ fn root() -> &'static Path {
 #[test]
 fn version_one_maps_still_load_with_names_as_ids() {
     for file in [
-        "assets/maps/kurils_region.map.ron",
+        "scenarios/japan_russia_2022/kurils_region.map.ron",
         "crates/demarche_sim/tests/fixtures/two_rivers/two_rivers.map.ron",
     ] {
         let map = MapAsset::load(&root().join(file)).expect("a committed map loads");
@@ -62,7 +62,7 @@ fn broken_map_text_is_refused_with_its_place() {
         Err(ParseError::Syntax { line, col, .. }) => assert_eq!((line, col), (3, 2)),
         other => panic!("{other:?}"),
     }
-    let newer = std::fs::read_to_string(root().join("assets/maps/kurils_region.map.ron"))
+    let newer = std::fs::read_to_string(root().join("scenarios/japan_russia_2022/kurils_region.map.ron"))
         .expect("the map")
         .replace("format_version: 1", "format_version: 99");
     match MapAsset::parse(&newer) {
