@@ -573,7 +573,14 @@ fn a_scenario_saved_during_the_briefing_is_read_again_and_a_broken_save_keeps_th
     app.update();
     new_game(&mut app, Mode::Play(Side::First));
     assert_eq!(screen(&app), Screen::Briefing);
-    let title = |app: &App| app.world().resource::<Session>().scenario().meta.title.clone();
+    let title = |app: &App| {
+        app.world()
+            .resource::<Session>()
+            .scenario()
+            .meta
+            .title
+            .clone()
+    };
     assert_eq!(title(&app), "Two Rivers (test fixture)");
     // Let the watch take its first look, then save a new title.
     for _ in 0..3 {
@@ -601,18 +608,95 @@ fn a_scenario_saved_during_the_briefing_is_read_again_and_a_broken_save_keeps_th
     let broken = format!("{}NOBODY{}", &text[..at], &text[at..]);
     std::fs::write(&regions, broken).expect("saved");
     update_until(&mut app, "the problems listed", |app| {
-        app.world().resource::<Catalog>().entries[0].problems.is_some()
+        app.world().resource::<Catalog>().entries[0]
+            .problems
+            .is_some()
     });
     let catalog = app.world().resource::<Catalog>();
     let entry = &catalog.entries[0];
     let problems = entry.problems.as_deref().unwrap_or_default();
     assert!(problems.contains("regions.ron:"), "located: {problems}");
-    let kept = entry.loaded.as_ref().expect("the last good version is kept");
+    let kept = entry
+        .loaded
+        .as_ref()
+        .expect("the last good version is kept");
     assert_eq!(kept.meta.title, "Two Rivers, second draft");
     assert_eq!(title(&app), "Two Rivers, second draft");
     // Fixed again: the problems go.
     std::fs::write(&regions, text).expect("saved");
     update_until(&mut app, "the problems cleared", |app| {
-        app.world().resource::<Catalog>().entries[0].problems.is_none()
+        app.world().resource::<Catalog>().entries[0]
+            .problems
+            .is_none()
     });
+}
+
+#[test]
+fn a_map_imported_by_the_game_itself_is_drawn_for_a_new_scenario() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let dir = root.path().join("my_dyad");
+    let game = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+            .args(args)
+            .output()
+            .expect("the game's binary runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let dir_text = dir.to_str().expect("a UTF-8 path");
+    // The sides' lands are named as the source file names them.
+    game(&[
+        "new",
+        dir_text,
+        "--sides",
+        "AAA,BBB",
+        "--names",
+        "Atlantis,Borduria",
+    ]);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/demarche_cli/tests/data/islands.geojson");
+    game(&[
+        "map",
+        "import",
+        "--source",
+        source.to_str().expect("a UTF-8 path"),
+        "--bbox",
+        "-21,-33,-15,-28.5",
+        "--out",
+        dir_text,
+        "--force",
+    ]);
+    game(&["validate", dir_text]);
+    // What the window reads on entering the game: the map beside the scenario, matched with its
+    // regions; every region has a shape to draw and is found under its own anchor.
+    let catalog = Catalog::scan(root.path().to_path_buf());
+    let scn = catalog.entries[0]
+        .loaded
+        .clone()
+        .expect("the new scenario loads");
+    let file = demarche::map::map_file(&dir, &scn.meta.map);
+    assert!(
+        file.starts_with(&dir),
+        "the scenario's own map: {}",
+        file.display()
+    );
+    let asset = demarche_map::MapAsset::load(&file).expect("the imported map loads");
+    let data = demarche::map::MapData::build(asset, &scn);
+    for shape in &data.regions {
+        let region = scn.region(shape.id);
+        assert!(
+            !shape.features.is_empty() || shape.outline.len() >= 3,
+            "{} has nothing to draw",
+            region.key
+        );
+    }
+    let drawn = data
+        .regions
+        .iter()
+        .filter(|s| !s.features.is_empty())
+        .count();
+    assert!(drawn >= 2, "both sides' lands come from the imported map");
 }

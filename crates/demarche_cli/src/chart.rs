@@ -486,7 +486,7 @@ mod tests {
     fn sample() -> Chart {
         Chart::new("Tension <&> \"quotes\"", "0–100", "turn")
             .with(
-                "Japan & <allies>",
+                "Aldova & <allies>",
                 vec![[0.0, 10.0], [1.0, 20.0], [2.0, 15.0]],
                 false,
             )
@@ -502,7 +502,7 @@ mod tests {
     fn text_is_escaped() {
         let svg = sample().svg();
         assert!(svg.contains("Tension &lt;&amp;&gt; &quot;quotes&quot;"));
-        assert!(svg.contains("Japan &amp; &lt;allies&gt;"));
+        assert!(svg.contains("Aldova &amp; &lt;allies&gt;"));
         assert!(!svg.contains("<&>"));
         assert!(!svg.contains("& <"));
         for (i, _) in svg.match_indices('&') {
