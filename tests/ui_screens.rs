@@ -285,17 +285,27 @@ fn the_map_legend_lists_every_force_kind_present_and_the_panels_fold_away() {
 fn a_broken_save_lists_its_located_problems_over_the_menu_and_the_menu_stays_usable() {
     let (mut app, _saves) = app();
     let texts = settle(&mut app);
-    assert!(!shows(&texts, demarche::ui::panels::scenario_problems::TITLE));
+    assert!(!shows(
+        &texts,
+        demarche::ui::panels::scenario_problems::TITLE
+    ));
     app.world_mut()
         .resource_mut::<demarche::session::Catalog>()
         .entries[0]
         .problems = Some("error: unknown actor `NOBODY`\n  --> regions.ron:8:27\n".into());
     let texts = settle(&mut app);
-    assert!(shows(&texts, demarche::ui::panels::scenario_problems::TITLE));
+    assert!(shows(
+        &texts,
+        demarche::ui::panels::scenario_problems::TITLE
+    ));
     assert!(
         texts.iter().any(|(t, _)| t.contains("regions.ron:8:27")),
         "the problem is shown with its place"
     );
-    assert!(texts.iter().any(|(t, _)| t.contains("the last good version")));
+    assert!(
+        texts
+            .iter()
+            .any(|(t, _)| t.contains("the last good version"))
+    );
     assert!(shows(&texts, "Start"), "the menu stays under the window");
 }

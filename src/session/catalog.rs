@@ -58,12 +58,20 @@ pub fn read(dir: &std::path::Path) -> Result<Arc<Scenario>, (usize, String)> {
 
 /// The entry after reading its folder again: a good reading replaces it; a failed one keeps the
 /// last good version, with the problems beside it.
-pub fn reread(old: Option<&CatalogEntry>, dir: PathBuf, read: Result<Arc<Scenario>, (usize, String)>) -> (CatalogEntry, Reloaded) {
+pub fn reread(
+    old: Option<&CatalogEntry>,
+    dir: PathBuf,
+    read: Result<Arc<Scenario>, (usize, String)>,
+) -> (CatalogEntry, Reloaded) {
     match read {
         Ok(scn) => {
             let title = scn.meta.title.clone();
             (
-                CatalogEntry { dir: dir.clone(), loaded: Ok(scn), problems: None },
+                CatalogEntry {
+                    dir: dir.clone(),
+                    loaded: Ok(scn),
+                    problems: None,
+                },
                 Reloaded::Updated { dir, title },
             )
         }
@@ -73,7 +81,11 @@ pub fn reread(old: Option<&CatalogEntry>, dir: PathBuf, read: Result<Arc<Scenari
                 _ => Err(format!("{errors} error(s); see the problems listed")),
             };
             (
-                CatalogEntry { dir: dir.clone(), loaded, problems: Some(rendered) },
+                CatalogEntry {
+                    dir: dir.clone(),
+                    loaded,
+                    problems: Some(rendered),
+                },
                 Reloaded::Broken { dir, errors },
             )
         }
@@ -110,7 +122,10 @@ impl Catalog {
     ) -> Vec<Reloaded> {
         let changed = |dir: &std::path::Path| {
             let files = |f: &demarche_cli::watch::Fingerprint| -> Vec<_> {
-                f.iter().filter(|(p, _, _)| p.starts_with(dir)).cloned().collect()
+                f.iter()
+                    .filter(|(p, _, _)| p.starts_with(dir))
+                    .cloned()
+                    .collect()
             };
             files(before) != files(now)
         };

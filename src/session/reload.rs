@@ -74,7 +74,10 @@ fn watch(
     let maps_changed = {
         let maps = crate::paths::find_dir("assets").join("maps");
         let of = |f: &demarche_cli::watch::Fingerprint| -> Vec<_> {
-            f.iter().filter(|(p, _, _)| p.starts_with(&maps)).cloned().collect()
+            f.iter()
+                .filter(|(p, _, _)| p.starts_with(&maps))
+                .cloned()
+                .collect()
         };
         of(&before) != of(&now)
     };
@@ -88,7 +91,13 @@ fn watch(
                     // Read the map again on entering the game.
                     map.scenario = None;
                 }
-                restart_briefing(&catalog, &dir, *screen.get(), session.as_deref(), &mut intents);
+                restart_briefing(
+                    &catalog,
+                    &dir,
+                    *screen.get(),
+                    session.as_deref(),
+                    &mut intents,
+                );
             }
             Reloaded::Broken { dir, errors } => notices.push(format!(
                 "{}: {errors} error(s) in the saved files; the last good version is kept",

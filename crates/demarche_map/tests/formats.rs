@@ -62,9 +62,10 @@ fn broken_map_text_is_refused_with_its_place() {
         Err(ParseError::Syntax { line, col, .. }) => assert_eq!((line, col), (3, 2)),
         other => panic!("{other:?}"),
     }
-    let newer = std::fs::read_to_string(root().join("scenarios/japan_russia_2022/kurils_region.map.ron"))
-        .expect("the map")
-        .replace("format_version: 1", "format_version: 99");
+    let newer =
+        std::fs::read_to_string(root().join("scenarios/japan_russia_2022/kurils_region.map.ron"))
+            .expect("the map")
+            .replace("format_version: 1", "format_version: 99");
     match MapAsset::parse(&newer) {
         Err(ParseError::Invalid(why)) => assert!(why.contains("reads 1 to 2"), "{why}"),
         other => panic!("{other:?}"),
