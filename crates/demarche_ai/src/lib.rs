@@ -9,6 +9,7 @@
 pub mod explain;
 pub mod information;
 pub mod opponent;
+pub mod preview;
 mod search;
 mod shaping;
 mod spec;

@@ -1,5 +1,6 @@
 //! The class's debriefs as one zip: every group's debrief pack (`demarche_cli::debrief`) in a
-//! folder of its own, and the class comparison with the historical record.
+//! folder of its own, and the class comparison with the historical record; that comparison also
+//! as a page for the projector.
 
 use std::io::Write;
 use std::path::Path;
@@ -13,15 +14,43 @@ use crate::hub::Hub;
 
 /// The zip of a class's debriefs, as bytes.
 pub fn zip_class(hub: &Hub, class_id: i64) -> Result<Vec<u8>> {
-    let class = hub.class(class_id)?;
     let dir = tempfile::tempdir()?;
+    compared(
+        hub,
+        class_id,
+        Some(&dir.path().join("groups")),
+        |comparison| {
+            comparison.write(&dir.path().join("comparison"))?;
+            Ok(())
+        },
+    )?;
+    zip_folder(dir.path())
+}
+
+/// The class's comparison with the historical record as a page (the zip's `compare.html`), for
+/// the projector.
+pub fn comparison_page(hub: &Hub, class_id: i64) -> Result<String> {
+    compared(hub, class_id, None, |comparison| Ok(comparison.html()))
+}
+
+/// Builds the comparison of a class's groups with the historical record and hands it to `f`;
+/// with `packs`, writes every group's debrief pack there on the way.
+fn compared<T>(
+    hub: &Hub,
+    class_id: i64,
+    packs: Option<&Path>,
+    f: impl FnOnce(&Comparison) -> Result<T>,
+) -> Result<T> {
+    let class = hub.class(class_id)?;
     let mut groups = Vec::new();
     for id in hub.group_ids(class_id) {
         let group = hub.group(id)?;
         let g = group.lock().unwrap_or_else(|e| e.into_inner());
         let policies = g.policies();
-        let names = [0, 1].map(|i| Some(format!("{} ({})", g.row.label, policies[i])));
-        demarche_cli::debrief::write_named(&g.game, &dir.path().join("groups"), &policies, names)?;
+        if let Some(dir) = packs {
+            let names = [0, 1].map(|i| Some(format!("{} ({})", g.row.label, policies[i])));
+            demarche_cli::debrief::write_named(&g.game, dir, &policies, names)?;
+        }
         groups.push(Group::of(
             g.row.label.clone(),
             String::new(),
@@ -45,8 +74,7 @@ pub fn zip_class(hub: &Hub, class_id: i64) -> Result<Vec<u8>> {
         ),
         different_draws: seeds_differ,
     };
-    comparison.write(&dir.path().join("comparison"))?;
-    zip_folder(dir.path())
+    f(&comparison)
 }
 
 /// Every file under `root`, zipped with their paths relative to it.

@@ -38,6 +38,9 @@ pub enum Error {
     /// The stored game does not replay to its recorded hashes, or does not fit the scenario.
     #[error("stored game: {0}")]
     Corrupt(String),
+    /// A background task failed (it panicked or was cancelled).
+    #[error("internal: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -50,7 +53,9 @@ impl Error {
             Error::Invalid(_) | Error::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooMany => StatusCode::TOO_MANY_REQUESTS,
-            Error::Store(_) | Error::Io(_) | Error::Corrupt(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Store(_) | Error::Io(_) | Error::Corrupt(_) | Error::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -64,7 +69,7 @@ impl Error {
             Error::Refused(_) => "refused",
             Error::Conflict(_) => "conflict",
             Error::TooMany => "too_many_requests",
-            Error::Store(_) | Error::Io(_) | Error::Corrupt(_) => "internal",
+            Error::Store(_) | Error::Io(_) | Error::Corrupt(_) | Error::Internal(_) => "internal",
         }
     }
 }

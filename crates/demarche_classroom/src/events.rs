@@ -1,13 +1,24 @@
 //! Live updates: every change is a [`Note`] on one broadcast bus; the teacher's stream gets all
-//! of them, a team's stream only its own group's notes meant for teams. Notes say what changed,
-//! never what a side drafted or submitted: pages fetch what they may see again.
+//! of them, a team's stream only the notes meant for its group's teams or for itself. Notes say
+//! what changed, never what a side drafted or submitted: pages fetch what they may see again.
 
 use tokio::sync::broadcast;
+
+/// Who may receive a note besides the teacher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// The teacher alone.
+    Teacher,
+    /// Every team of the note's group (a resolution, a pause, a new deadline).
+    Group,
+    /// One team (its own draft saved or submitted, from another of its members' pages).
+    Team(i64),
+}
 
 /// What changed.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Note {
-    /// What kind of change: `class`, `group`, `submitted`, `resolved`, `paused`, `ended`…
+    /// What kind of change: `class`, `group`, `draft`, `submitted`, `inject`, `resolved`.
     pub kind: &'static str,
     /// The class.
     pub class: i64,
@@ -15,9 +26,9 @@ pub struct Note {
     pub group: Option<i64>,
     /// The group's turn after the change, when known.
     pub turn: Option<u32>,
-    /// Only for the teacher's stream.
+    /// Who may receive it besides the teacher.
     #[serde(skip)]
-    pub teacher_only: bool,
+    pub audience: Audience,
 }
 
 /// The bus.
@@ -46,7 +57,37 @@ impl Bus {
     }
 }
 
-/// Whether a team of `group` may receive `note`.
-pub fn for_team(note: &Note, group: i64) -> bool {
-    !note.teacher_only && note.group == Some(group)
+/// Whether team `team` of group `group` may receive `note`.
+pub fn for_team(note: &Note, group: i64, team: i64) -> bool {
+    note.group == Some(group)
+        && match note.audience {
+            Audience::Teacher => false,
+            Audience::Group => true,
+            Audience::Team(t) => t == team,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(group: Option<i64>, audience: Audience) -> Note {
+        Note {
+            kind: "draft",
+            class: 1,
+            group,
+            turn: Some(1),
+            audience,
+        }
+    }
+
+    #[test]
+    fn a_team_gets_its_group_notes_and_its_own_but_not_its_rivals() {
+        assert!(for_team(&note(Some(1), Audience::Group), 1, 10));
+        assert!(!for_team(&note(Some(2), Audience::Group), 1, 10));
+        assert!(!for_team(&note(None, Audience::Group), 1, 10));
+        assert!(!for_team(&note(Some(1), Audience::Teacher), 1, 10));
+        assert!(for_team(&note(Some(1), Audience::Team(10)), 1, 10));
+        assert!(!for_team(&note(Some(1), Audience::Team(11)), 1, 10));
+    }
 }

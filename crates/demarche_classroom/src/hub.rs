@@ -13,7 +13,7 @@ use demarche_sim::scenario::raw::{RawInject, RawOrder};
 use demarche_sim::{Scenario, Side};
 
 use crate::error::{Error, Result};
-use crate::events::{Bus, Note};
+use crate::events::{Audience, Bus, Note};
 use crate::group::{GroupRt, TEAM, side_of};
 use crate::limit::Limiter;
 use crate::secret;
@@ -103,6 +103,8 @@ pub struct Hub {
     pub catalogue: Vec<CatalogueInject>,
     /// The scenario's map with its regions on it, if found.
     pub map: Option<demarche_map::MapModel>,
+    /// The teams' effect previews, cached.
+    pub previews: crate::preview::Previews,
     teacher_key: String,
     this: Weak<Hub>,
     thinker: Thinker,
@@ -158,6 +160,7 @@ impl Hub {
             bus: Bus::default(),
             catalogue,
             map,
+            previews: Default::default(),
             teacher_key,
             classes: Mutex::new(BTreeMap::new()),
             groups: RwLock::new(BTreeMap::new()),
@@ -258,7 +261,13 @@ impl Hub {
         }
         let class = g.row.class_id;
         drop(g);
-        self.note("submitted", class, Some(job.group), Some(job.turn), true);
+        self.note(
+            "submitted",
+            class,
+            Some(job.group),
+            Some(job.turn),
+            Audience::Teacher,
+        );
     }
 
     fn rebuild(&self, row: GroupRow) -> Result<(GroupRt, Vec<Think>)> {
@@ -313,7 +322,7 @@ impl Hub {
         };
         class.id = self.store.tx(|tx| rows::insert_class(tx, &class))?;
         lock(&self.classes).insert(class.id, class.clone());
-        self.note("class", class.id, None, None, true);
+        self.note("class", class.id, None, None, Audience::Teacher);
         Ok(class)
     }
 
@@ -370,7 +379,7 @@ impl Hub {
             })?;
         lock(&self.teams).extend(new_teams.into_iter().map(|t| (t.id, t)));
         self.think(jobs);
-        self.note("group", class_id, Some(id), Some(1), true);
+        self.note("group", class_id, Some(id), Some(1), Audience::Teacher);
         Ok(id)
     }
 
@@ -451,12 +460,21 @@ impl Hub {
     /// Revokes a team's join code (and ends its sessions: its members join again with a new
     /// code).
     pub fn revoke(&self, team_id: i64) -> Result<()> {
-        self.team(team_id)?;
+        let team = self.team(team_id)?;
         self.store.tx(|tx| rows::set_code(tx, team_id, None))?;
         if let Some(t) = lock(&self.teams).get_mut(&team_id) {
             t.code = None;
         }
         lock(&self.sessions).retain(|_, t| *t != team_id);
+        // The team's open pages hear of it (and find their session gone).
+        let class = self.class_id_of(team.group_id)?;
+        self.note(
+            "revoked",
+            class,
+            Some(team.group_id),
+            None,
+            Audience::Team(team_id),
+        );
         Ok(())
     }
 
@@ -486,11 +504,20 @@ impl Hub {
         Ok((team, group, class))
     }
 
-    /// Replaces a team's draft (withdrawing its submission, if any).
-    pub fn set_draft(&self, team_id: i64, orders: Vec<RawOrder>, memo: Memo) -> Result<()> {
+    /// Replaces a team's draft (withdrawing its submission, if any). With `turn`, refused
+    /// (409) unless that is still the group's turn: a page drafted for a turn that has been
+    /// resolved since saves nothing into the next.
+    pub fn set_draft(
+        &self,
+        team_id: i64,
+        turn: Option<u32>,
+        orders: Vec<RawOrder>,
+        memo: Memo,
+    ) -> Result<()> {
         let (team, group, _) = self.playing(team_id)?;
         let side = side_of(team.side)?;
         let mut g = lock(&group);
+        check_turn(&g, turn)?;
         let old = g.drafts[side.index()].clone();
         let row = g.set_draft(side, orders, memo)?;
         let turn = g.game.turn();
@@ -507,18 +534,35 @@ impl Hub {
         }
         let class = g.row.class_id;
         drop(g);
-        self.note("draft", class, Some(team.group_id), Some(turn), true);
+        self.note(
+            "draft",
+            class,
+            Some(team.group_id),
+            Some(turn),
+            Audience::Team(team.id),
+        );
         Ok(())
     }
 
-    /// Submits a team's draft; committed to the database before it returns.
-    pub fn submit(&self, team_id: i64) -> Result<()> {
+    /// A team's turn and draft as stored.
+    pub fn draft_of(&self, team_id: i64) -> Result<(u32, crate::group::Draft)> {
+        let team = self.team(team_id)?;
+        let side = side_of(team.side)?;
+        let group = self.group(team.group_id)?;
+        let g = lock(&group);
+        Ok((g.game.turn(), g.drafts[side.index()].clone()))
+    }
+
+    /// Submits a team's draft; committed to the database before it returns. With `turn`,
+    /// refused (409) unless that is still the group's turn.
+    pub fn submit(&self, team_id: i64, turn: Option<u32>) -> Result<()> {
         let (team, group, class) = self.playing(team_id)?;
         let side = side_of(team.side)?;
         let mut g = lock(&group);
         if g.game.is_over() {
             return Err(Error::Conflict("this group's game is over".into()));
         }
+        check_turn(&g, turn)?;
         let row = g.submit(side, class.require_memos)?;
         let turn = g.game.turn();
         if let Err(e) = self
@@ -529,7 +573,13 @@ impl Hub {
             return Err(e);
         }
         drop(g);
-        self.note("submitted", class.id, Some(team.group_id), Some(turn), true);
+        self.note(
+            "submitted",
+            class.id,
+            Some(team.group_id),
+            Some(turn),
+            Audience::Team(team.id),
+        );
         Ok(())
     }
 
@@ -583,7 +633,13 @@ impl Hub {
         self.set_deadline_index(&g);
         drop(g);
         self.think(jobs);
-        self.note("resolved", class.id, Some(group_id), Some(next), false);
+        self.note(
+            "resolved",
+            class.id,
+            Some(group_id),
+            Some(next),
+            Audience::Group,
+        );
         Ok(next)
     }
 
@@ -595,6 +651,22 @@ impl Hub {
             let over = lock(&*self.group(id)?).game.is_over();
             if !over {
                 self.advance(id)?;
+                done += 1;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Resolves the turn of each group of a class named in `turns` that is still at the turn
+    /// named for it (so that a click as deadlines pass resolves no group's next turn); returns
+    /// how many. Groups of other classes are left alone.
+    pub fn advance_class_turns(&self, class_id: i64, turns: &BTreeMap<i64, u32>) -> Result<usize> {
+        self.class(class_id)?;
+        let mut done = 0;
+        for id in self.group_ids(class_id) {
+            if let Some(&turn) = turns.get(&id)
+                && self.advance_turn(id, turn)?.is_some()
+            {
                 done += 1;
             }
         }
@@ -668,9 +740,9 @@ impl Hub {
             self.restart_deadlines(&class)?;
         }
         for group in self.group_ids(class_id) {
-            self.note("class", class_id, Some(group), None, false);
+            self.note("class", class_id, Some(group), None, Audience::Group);
         }
-        self.note("class", class_id, None, None, true);
+        self.note("class", class_id, None, None, Audience::Teacher);
         Ok(class)
     }
 
@@ -699,7 +771,7 @@ impl Hub {
             fired += 1;
             let class = g.row.class_id;
             drop(g);
-            self.note("inject", class, Some(id), None, true);
+            self.note("inject", class, Some(id), None, Audience::Teacher);
         }
         Ok(fired)
     }
@@ -710,14 +782,14 @@ impl Hub {
         class: i64,
         group: Option<i64>,
         turn: Option<u32>,
-        teacher_only: bool,
+        audience: Audience,
     ) {
         self.bus.send(Note {
             kind,
             class,
             group,
             turn,
-            teacher_only,
+            audience,
         });
     }
 }
@@ -759,6 +831,17 @@ fn check_playing(class: &ClassRow) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Refuses a change meant for turn `turn` once the group has moved past it.
+fn check_turn(g: &GroupRt, turn: Option<u32>) -> Result<()> {
+    match turn {
+        Some(t) if t != g.game.turn() => Err(Error::Conflict(format!(
+            "turn {t} has been resolved since this page was loaded: nothing was saved; the group now plays turn {}",
+            g.game.turn()
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Locks a group once no policy seat of it is still deciding this turn.

@@ -15,6 +15,7 @@ pub mod hub;
 pub mod limit;
 pub mod map;
 pub mod pages;
+pub mod preview;
 pub mod secret;
 pub mod store;
 pub mod strings;

@@ -38,12 +38,18 @@ pub struct Strings {
     pub end_confirm: &'static str,
     /// Download debriefs.
     pub download: &'static str,
+    /// Link to the comparison of the class's groups.
+    pub compare: &'static str,
     /// Fire an inject.
     pub fire_inject: &'static str,
     /// At every group.
     pub all_groups: &'static str,
     /// Or an inject written in RON.
     pub inject_ron: &'static str,
+    /// Whom an inject is fired at.
+    pub inject_at: &'static str,
+    /// An inject of the scenario's files.
+    pub inject_file: &'static str,
     /// Fire.
     pub fire: &'static str,
     /// Class URL.
@@ -182,6 +188,52 @@ pub struct Strings {
     pub estimate_other: &'static str,
     /// Charts.
     pub charts: &'static str,
+    /// Link to reload a page whose draft a teammate changed while text was being typed here.
+    pub changed_elsewhere: &'static str,
+    /// An action's details and preview, folded.
+    pub details: &'static str,
+    /// The preview's heading.
+    pub expected: &'static str,
+    /// What a preview is (and is not).
+    pub expected_hint: &'static str,
+    /// Button that asks for a preview (without JavaScript).
+    pub show_effects: &'static str,
+    /// A preview that moves nothing visible.
+    pub no_change: &'static str,
+    /// A preview is being computed.
+    pub computing: &'static str,
+    /// Before an option's reason for being unavailable.
+    pub not_available: &'static str,
+    /// An order was added.
+    pub added: &'static str,
+    /// An order was removed.
+    pub removed: &'static str,
+    /// Without JavaScript, the page does not refresh by itself.
+    pub reload_hint: &'static str,
+    /// Said when a new turn has opened (live).
+    pub new_turn: &'static str,
+    /// Said when the page was brought up to date (live).
+    pub updated: &'static str,
+    /// Political capital, as a unit.
+    pub capital_unit: &'static str,
+    /// Readiness, as a unit.
+    pub readiness_unit: &'static str,
+    /// A 0–100 scale.
+    pub scale_100: &'static str,
+    /// The turns axis.
+    pub turn_axis: &'static str,
+    /// Between two seats.
+    pub versus: &'static str,
+    /// Before an AI seat's personality.
+    pub ai: &'static str,
+    /// Personalities of the AI, for the seat picker.
+    pub personalities: [(&'static str, &'static str); 4],
+    /// Difficulties of the AI, for the seat picker.
+    pub difficulties: [(&'static str, &'static str); 3],
+    /// No such group (projector).
+    pub no_group: &'static str,
+    /// Before an error's message.
+    pub error: &'static str,
 }
 
 /// English.
@@ -203,9 +255,12 @@ pub const EN: Strings = Strings {
     end_game: "End the game",
     end_confirm: "End the game for every group? This cannot be undone.",
     download: "Download every debrief (zip)",
+    compare: "Compare the groups with the historical record",
     fire_inject: "Fire an inject",
     all_groups: "every group",
     inject_ron: "or write one in RON",
+    inject_at: "At",
+    inject_file: "An inject of the scenario",
     fire: "Fire",
     class_url: "Students open",
     groups: "Groups",
@@ -275,6 +330,34 @@ pub const EN: Strings = Strings {
     own_resolve: "Your resolve",
     estimate_other: "Your estimate of their resolve",
     charts: "Charts",
+    changed_elsewhere: "↻ Your team changed the draft on another screen: reload to see it (what you typed here and did not save is lost)",
+    details: "Details and expected effects",
+    expected: "Expected next turn (estimate)",
+    expected_hint: "One turn played forward from what your side knows, with and without this order. The other side's choices and chance are not known: this is a hint, not a promise.",
+    show_effects: "Show expected effects",
+    no_change: "no visible change next turn",
+    computing: "…",
+    not_available: "Not available:",
+    added: "Added to your orders.",
+    removed: "Removed from your orders.",
+    reload_hint: "This page does not refresh by itself without JavaScript: reload it to see a new turn.",
+    new_turn: "A new turn has begun: the report is below.",
+    updated: "Updated.",
+    capital_unit: "PC",
+    readiness_unit: "readiness",
+    scale_100: "0–100",
+    turn_axis: "turn",
+    versus: "vs",
+    ai: "AI",
+    personalities: [
+        ("realist", "realist"),
+        ("hawk", "hawk"),
+        ("dove", "dove"),
+        ("historical", "historical"),
+    ],
+    difficulties: [("easy", "easy"), ("normal", "normal"), ("hard", "hard")],
+    no_group: "No such group.",
+    error: "Not done:",
 };
 
 /// The strings pages use.

@@ -352,7 +352,9 @@ fn sanctions(view: &SideView) -> Vec<SanctionView> {
     measures.chain(threats).collect()
 }
 
-fn draft_view(
+/// A draft for people: each order with its label and memo, the turn's memo, whether it was
+/// submitted.
+pub fn draft_view(
     scn: &Scenario,
     orders: &[RawOrder],
     memo: &demarche_sim::memo::Memo,
@@ -392,12 +394,16 @@ pub fn order_label(scn: &Scenario, raw: &RawOrder) -> String {
     text
 }
 
-/// A cost in words: "5 PC" or "5 PC · 10 readiness".
+/// A cost in words: "5 PC" or "5 PC · 10 readiness" (the units from the strings table).
 pub fn cost(capital: f64, readiness: f64) -> String {
+    let s = crate::strings::strings();
     if readiness > 0.0 {
-        format!("{capital:.0} PC · {readiness:.0} readiness")
+        format!(
+            "{capital:.0} {} · {readiness:.0} {}",
+            s.capital_unit, s.readiness_unit
+        )
     } else {
-        format!("{capital:.0} PC")
+        format!("{capital:.0} {}", s.capital_unit)
     }
 }
 

@@ -96,7 +96,9 @@ async fn a_team_cookie_is_refused_on_every_route_but_its_own() {
             Some(draft.clone()),
         ),
         ("POST", format!("/api/teams/{b_id}/submit"), None),
+        ("GET", format!("/api/teams/{b_id}/preview?action=x"), None),
         ("GET", format!("/api/teams/{c_id}"), None),
+        ("GET", format!("/api/teams/{c_id}/preview?action=x"), None),
         (
             "PUT",
             format!("/api/teams/{c_id}/draft"),
@@ -132,6 +134,8 @@ async fn a_team_cookie_is_refused_on_every_route_but_its_own() {
         ),
         ("GET", "/teacher".into(), None),
         ("GET", format!("/teacher/groups?class={class}"), None),
+        ("GET", format!("/teacher/classes/{class}/compare"), None),
+        ("GET", format!("/teacher/groups/{g}/show"), None),
     ];
     for (method, uri, body) in refused {
         let answer = call(&router, &a, method, &uri, body).await;
@@ -419,6 +423,32 @@ async fn the_zip_holds_a_debrief_folder_per_group_and_the_comparison() {
             .iter()
             .any(|n| n.starts_with("comparison/") && n.ends_with("compare.html")),
         "{names:?}"
+    );
+    // The same comparison as a page for the projector: both groups and the record.
+    let page = call(
+        &router,
+        &t,
+        "GET",
+        &format!("/teacher/classes/{class}/compare"),
+        None,
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = page.text();
+    for label in ["Group 1", "Group 2", "historical record"] {
+        assert!(text.contains(label), "{label}");
+    }
+    assert_eq!(
+        call(
+            &router,
+            &As::Nobody,
+            "GET",
+            &format!("/teacher/classes/{class}/compare"),
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
     );
 }
 

@@ -264,3 +264,36 @@ async fn an_advance_for_a_turn_already_resolved_is_refused() {
     let status = wait_for(&router, &t, g, |_| true).await;
     assert_eq!(status["turn"], 2);
 }
+
+#[tokio::test]
+async fn advance_every_group_resolves_only_the_turns_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir.path().join("c.db"));
+    let router = app.router();
+    let t = teacher_of(&app);
+    let (class, first) = class_with_group(&router, &t, ["team", "team"]).await;
+    let second = add_group(&router, &t, class, ["team", "team"]).await;
+    let (g1, g2) = (
+        first["id"].as_i64().unwrap(),
+        second["id"].as_i64().unwrap(),
+    );
+    // A deadline (or the group's own button) has just resolved the first group's turn 1.
+    let uri = format!("/api/teacher/groups/{g1}/advance");
+    assert_eq!(
+        call(&router, &t, "POST", &uri, None).await.status,
+        StatusCode::OK
+    );
+    // The dashboard still showed turn 1 for both: only the second group moves.
+    let all = format!("/api/teacher/classes/{class}/advance");
+    let body = json!({"turns": {g1.to_string(): 1, g2.to_string(): 1, "999": 1}});
+    let answer = call(&router, &t, "POST", &all, Some(body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+    assert_eq!(answer.json()["advanced"], 1);
+    for (g, turn) in [(g1, 2), (g2, 2)] {
+        let status = wait_for(&router, &t, g, |_| true).await;
+        assert_eq!(status["turn"], turn, "group {g}");
+    }
+    // Without a body, every group goes on, as before.
+    let answer = call(&router, &t, "POST", &all, None).await;
+    assert_eq!(answer.json()["advanced"], 2);
+}

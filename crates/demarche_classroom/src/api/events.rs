@@ -1,5 +1,5 @@
 //! `GET /api/events`: server-sent events. The teacher's stream carries every note; a team's
-//! only its own group's notes meant for teams.
+//! only its own group's notes meant for its teams, and its own team's.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -24,7 +24,7 @@ pub async fn stream(
         Who::Teacher => Box::new(|_| true),
         Who::Team(team) => {
             let group = hub.team(team)?.group_id;
-            Box::new(move |n| for_team(n, group))
+            Box::new(move |n| for_team(n, group, team))
         }
         Who::Nobody => return Err(Error::Unauthenticated),
     };

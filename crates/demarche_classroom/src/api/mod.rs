@@ -82,6 +82,7 @@ fn team_routes() -> Router<Arc<Hub>> {
         .route("/api/join", post(join))
         .route("/api/me", get(me))
         .route("/api/teams/{team}", get(view))
+        .route("/api/teams/{team}/preview", get(preview))
         .route("/api/teams/{team}/draft", put(draft))
         .route("/api/teams/{team}/submit", post(submit))
 }

@@ -1,6 +1,7 @@
 //! The teacher's routes: classes, groups, advancing, pausing, memos, injects, codes and the
 //! debrief zip. Each answers 401 without the teacher's key and 403 to a team.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::Json;
@@ -178,15 +179,30 @@ pub async fn advance_group(
     group_status(&hub, id).map(Json)
 }
 
-/// Resolves the turn of every group of a class.
+/// `POST /api/teacher/classes/{class}/advance`'s optional body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvanceClass {
+    /// The turn meant for each group (by id): a group is resolved only if it is still at that
+    /// turn, and groups not named are left alone.
+    pub turns: BTreeMap<i64, u32>,
+}
+
+/// Resolves the turn of every group of a class (with a body, of the groups named, each only if
+/// still at the turn named).
 pub async fn advance_class(
     who: Who,
     State(hub): State<Arc<Hub>>,
     Path(id): Path<i64>,
+    body: Option<Json<AdvanceClass>>,
 ) -> Result<Json<Value>> {
     who.teacher()?;
     let hub2 = hub.clone();
-    let done = blocking(move || hub2.advance_class(id)).await?;
+    let done = blocking(move || match body {
+        None => hub2.advance_class(id),
+        Some(Json(body)) => hub2.advance_class_turns(id, &body.turns),
+    })
+    .await?;
     Ok(Json(json!({ "advanced": done })))
 }
 

@@ -1,10 +1,10 @@
-//! A team's routes: join with a code, read its view, draft, submit. A team's cookie reaches
-//! only its own team's routes (403 elsewhere).
+//! A team's routes: join with a code, read its view, preview an order's effects, draft, submit.
+//! A team's cookie reaches only its own team's routes (403 elsewhere).
 
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use demarche_sim::memo::Memo;
@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use crate::auth::{ClientIp, TEAM_COOKIE, Who, set_cookie};
 use crate::error::{Error, Result};
 use crate::hub::Hub;
+use crate::preview::PreviewView;
 use crate::views::{TeamCtx, TeamView};
 
 /// `POST /api/join`
@@ -35,6 +36,18 @@ pub struct PutDraft {
     /// The memo: `note` for the turn, `orders` with one `{order, text}` per order.
     #[serde(default)]
     pub memo: Memo,
+    /// The turn this draft is for: if given and the group has moved on, 409 and nothing saved.
+    #[serde(default)]
+    pub turn: Option<u32>,
+}
+
+/// `?turn=N` on `POST /api/teams/{team}/submit`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TurnQuery {
+    /// The turn the submission is for: if the group has moved on, 409 and nothing submitted.
+    #[serde(default)]
+    pub turn: Option<u32>,
 }
 
 /// Joins a team with its code: sets the team's session cookie.
@@ -101,7 +114,7 @@ pub async fn draft(
     Json(body): Json<PutDraft>,
 ) -> Result<Json<Value>> {
     who.team(team)?;
-    hub.set_draft(team, body.orders, body.memo)?;
+    hub.set_draft(team, body.turn, body.orders, body.memo)?;
     Ok(Json(json!({ "saved": true, "submitted": false })))
 }
 
@@ -110,8 +123,31 @@ pub async fn submit(
     who: Who,
     State(hub): State<Arc<Hub>>,
     Path(team): Path<i64>,
+    Query(q): Query<TurnQuery>,
 ) -> Result<Json<Value>> {
     who.team(team)?;
-    hub.submit(team)?;
+    hub.submit(team, q.turn)?;
     Ok(Json(json!({ "saved": true, "submitted": true })))
+}
+
+/// The longest key of an action, track or region a preview accepts.
+const MAX_KEY: usize = 128;
+
+/// The expected effects of adding an order (`?action=…&track=…&region=…`) to the team's draft
+/// (the team, or the teacher): from its side's view and its own draft only.
+pub async fn preview(
+    who: Who,
+    State(hub): State<Arc<Hub>>,
+    Path(team): Path<i64>,
+    Query(order): Query<RawOrder>,
+) -> Result<Json<PreviewView>> {
+    who.team_or_teacher(team)?;
+    let long = |k: &Option<String>| k.as_ref().is_some_and(|k| k.len() > MAX_KEY);
+    if order.action.len() > MAX_KEY || long(&order.track) || long(&order.region) {
+        return Err(Error::Invalid("an id has at most 128 characters".into()));
+    }
+    tokio::task::spawn_blocking(move || crate::preview::for_team(&hub, team, &order))
+        .await
+        .map_err(|e| Error::Internal(format!("the preview: {e}")))?
+        .map(Json)
 }

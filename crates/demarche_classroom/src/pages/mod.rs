@@ -1,6 +1,8 @@
 //! The pages: the teacher's dashboard, the join page and a team's page, rendered on the host
-//! from the same data as the API, with the stylesheet and script served by the host itself.
+//! from the same data as the API, with the stylesheet and script served by the host itself. The
+//! join page and a team's page are plain forms that work without JavaScript ([`form`]).
 
+pub mod form;
 pub mod join;
 pub mod show;
 pub mod teacher;
@@ -28,8 +30,9 @@ pub fn routes() -> Router<Arc<Hub>> {
         .route("/teacher", get(teacher::dashboard))
         .route("/teacher/groups", get(teacher::groups_fragment))
         .route("/teacher/groups/{group}/show", get(show::show))
-        .route("/join", get(join::page))
-        .route("/team", get(team::page))
+        .route("/teacher/classes/{class}/compare", get(teacher::compare))
+        .route("/join", get(join::page).post(join::post))
+        .route("/team", get(team::page).post(team::post))
         .route("/static/app.css", get(|| async { asset("text/css", CSS) }))
         .route(
             "/static/app.js",

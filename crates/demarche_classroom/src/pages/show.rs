@@ -48,7 +48,7 @@ pub async fn show(
         return e.into_response();
     }
     let Ok(group) = hub.group(group) else {
-        return (StatusCode::NOT_FOUND, "no such group").into_response();
+        return (StatusCode::NOT_FOUND, strings().no_group).into_response();
     };
     let g = group.lock().unwrap_or_else(|e| e.into_inner());
     html(render(strings(), &g, q.turn))
@@ -241,22 +241,25 @@ fn order_item(scn: &Scenario, o: &RawOrder, memo: &Memo, refused: Option<&String
 
 fn charts(s: &Strings, g: &GroupRt, names: &[String; 2], turn: u32) -> String {
     let scn = g.game.scenario();
-    let tension = Chart::new(s.tension, "0–100", "turn")
+    let tension = Chart::new(s.tension, s.scale_100, s.turn_axis)
         .with(s.tension, g.game.series(Metric::Tension), false)
         .marked(f64::from(turn));
     let scores = Side::BOTH
         .into_iter()
-        .fold(Chart::new(s.scores, "0–100", "turn"), |chart, side| {
-            chart.with_colour(
-                names[side.index()].clone(),
-                g.game
-                    .history()
-                    .iter()
-                    .map(|r| [f64::from(r.turn), r.scores[side.index()]])
-                    .collect(),
-                scn.actor(scn.actor_of(side)).color,
-            )
-        })
+        .fold(
+            Chart::new(s.scores, s.scale_100, s.turn_axis),
+            |chart, side| {
+                chart.with_colour(
+                    names[side.index()].clone(),
+                    g.game
+                        .history()
+                        .iter()
+                        .map(|r| [f64::from(r.turn), r.scores[side.index()]])
+                        .collect(),
+                    scn.actor(scn.actor_of(side)).color,
+                )
+            },
+        )
         .marked(f64::from(turn));
     format!(
         "<section class=\"wide charts\">{}{}</section>",

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -78,7 +78,7 @@ fn render(hub: &Hub, class: Option<i64>) -> String {
         body.push_str(&format!("<p class=\"banner\">{}</p>", esc(s.ended)));
     }
     body.push_str(&controls(s, class));
-    body.push_str(&add_group_form(s, class.id));
+    body.push_str(&add_group_form(s, hub, class.id));
     body.push_str(&inject_form(s, hub, class.id));
     if hub.config.lan {
         let url = format!("{}/join", hub.config.base_url);
@@ -162,35 +162,49 @@ fn controls(s: &Strings, c: &ClassRow) -> String {
         set = esc(s.set_turn_length),
     );
     format!(
-        "<section><h2>{name}</h2><div class=\"row\">{advance}{pause}{memos}{end}</div>{turn_length}\
-<p><a href=\"{url}/debriefs.zip\">{download}</a></p></section>",
+        "<section><h2>{name}</h2><div class=\"row\"><button data-method=\"POST\" data-url=\"{url}/advance\" data-build=\"advanceAll\">{advance}</button>\
+{pause}{memos}{end}</div>{turn_length}<p><a href=\"{url}/debriefs.zip\">{download}</a></p>\
+<p><a href=\"/teacher/classes/{id}/compare\">{compare}</a></p></section>",
         name = esc(&c.name),
-        advance = button(s.advance_all, "POST", &format!("{url}/advance"), "", ""),
+        id = c.id,
+        compare = esc(s.compare),
+        advance = esc(s.advance_all),
         url = esc(&url),
         download = esc(s.download),
     )
 }
 
-fn seat_select(s: &Strings, id: &str) -> String {
+fn seat_select(s: &Strings, id: &str, side: &str) -> String {
     let mut options = format!("<option value=\"team\">{}</option>", esc(s.team_seat));
-    for p in ["realist", "hawk", "dove", "historical"] {
-        for d in ["easy", "normal", "hard"] {
+    for (p, p_name) in s.personalities {
+        for (d, d_name) in s.difficulties {
             let v = format!("ai:{p}:{d}");
-            options.push_str(&format!("<option value=\"{v}\">AI {p} ({d})</option>"));
+            options.push_str(&format!(
+                "<option value=\"{v}\">{} {} ({})</option>",
+                esc(s.ai),
+                esc(p_name),
+                esc(d_name)
+            ));
         }
     }
-    format!("<select id=\"{id}\">{options}</select>")
+    format!(
+        "<span><label for=\"{id}\">{}</label> <select id=\"{id}\">{options}</select></span>",
+        esc(side)
+    )
 }
 
-fn add_group_form(s: &Strings, class: i64) -> String {
+fn add_group_form(s: &Strings, hub: &Hub, class: i64) -> String {
+    let scn = &hub.scenario;
+    let side = |side: demarche_sim::Side| scn.actor(scn.actor_of(side)).name.clone();
     format!(
         "<section><h2>{add}</h2><label for=\"group-label\">{name}</label><input id=\"group-label\" type=\"text\">\
-<div class=\"row\">{a} vs {b}</div><label for=\"group-seed\">{seed}</label><input id=\"group-seed\" type=\"number\" min=\"0\">\
+<div class=\"row\">{a} {vs} {b}</div><label for=\"group-seed\">{seed}</label><input id=\"group-seed\" type=\"number\" min=\"0\">\
 <p><button data-method=\"POST\" data-url=\"/api/teacher/classes/{class}/groups\" data-build=\"newGroup\">{add}</button></p></section>",
         add = esc(s.add_group),
         name = esc(s.group_name),
-        a = seat_select(s, "seat-0"),
-        b = seat_select(s, "seat-1"),
+        a = seat_select(s, "seat-0", &side(demarche_sim::Side::First)),
+        b = seat_select(s, "seat-1", &side(demarche_sim::Side::Second)),
+        vs = esc(s.versus),
         seed = esc(s.seed),
     )
 }
@@ -221,14 +235,40 @@ fn inject_form(s: &Strings, hub: &Hub, class: i64) -> String {
             )
         })
         .collect();
+    let from_files = if injects.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<label for=\"inject-id\">{}</label><select id=\"inject-id\">{injects}</select>",
+            esc(s.inject_file)
+        )
+    };
     format!(
-        "<section><h2>{fire_inject}</h2><select id=\"inject-target\">{targets}</select>\
-<select id=\"inject-id\">{injects}</select><label for=\"inject-ron\">{ron}</label><textarea id=\"inject-ron\"></textarea>\
+        "<section><h2>{fire_inject}</h2><label for=\"inject-target\">{at}</label><select id=\"inject-target\">{targets}</select>\
+{from_files}<label for=\"inject-ron\">{ron}</label><textarea id=\"inject-ron\"></textarea>\
 <p><button data-method=\"POST\" data-build=\"inject\">{fire}</button></p></section>",
         fire_inject = esc(s.fire_inject),
+        at = esc(s.inject_at),
         ron = esc(s.inject_ron),
         fire = esc(s.fire),
     )
+}
+
+/// `GET /teacher/classes/{class}/compare`: every group of the class side by side with the
+/// historical record (the debrief's comparison page), for the hot wash on the projector.
+pub async fn compare(
+    State(hub): State<Arc<Hub>>,
+    headers: HeaderMap,
+    Path(class): Path<i64>,
+) -> Response {
+    if let Err(e) = Who::of(&hub, &headers).teacher() {
+        return e.into_response();
+    }
+    match crate::api::teacher::blocking(move || crate::debriefs::comparison_page(&hub, class)).await
+    {
+        Ok(page) => html(page),
+        Err(e) => e.into_response(),
+    }
 }
 
 /// `GET /teacher/groups?class=ID`: the groups table alone, for live refreshes.
@@ -289,8 +329,13 @@ fn group_row(s: &Strings, hub: &Hub, g: &GroupStatus) -> String {
     if g.thinking {
         turn.push_str(&format!("<div class=\"muted\">{}</div>", esc(s.thinking)));
     }
+    let meant = if g.over {
+        String::new()
+    } else {
+        format!(" data-group=\"{}\" data-group-turn=\"{}\"", g.id, g.turn)
+    };
     format!(
-        "<tr><td><strong>{label}</strong>{sides}</td><td>{turn}</td><td>{tension:.0}</td><td>{rung}</td>\
+        "<tr{meant}><td><strong>{label}</strong>{sides}</td><td>{turn}</td><td>{tension:.0}</td><td>{rung}</td>\
 <td>{s0:.1} / {s1:.1}</td><td>{outcome}</td><td>{teams}</td><td>{advance}<p><a href=\"/teacher/groups/{id}/show\">{show}</a></p></td></tr>",
         label = esc(&g.label),
         tension = g.tension,

@@ -12,7 +12,10 @@ use demarche_cli::chart::Chart;
 
 /// The tracks of talks and cooperation, with status and progress.
 pub fn tracks_section(s: &Strings, v: &TeamView) -> String {
-    let mut out = format!("<section><h2>{}</h2><table><tbody>", esc(s.tracks));
+    let mut out = format!(
+        "<section id=\"tracks\"><h2>{}</h2><table><tbody>",
+        esc(s.tracks)
+    );
     for t in &v.tracks {
         let halted = t
             .halted_by
@@ -35,7 +38,7 @@ pub fn tracks_section(s: &Strings, v: &TeamView) -> String {
 
 /// Sanctions in force and threats standing.
 pub fn sanctions_section(s: &Strings, v: &TeamView) -> String {
-    let mut out = format!("<section><h2>{}</h2>", esc(s.sanctions));
+    let mut out = format!("<section id=\"sanctions\"><h2>{}</h2>", esc(s.sanctions));
     if v.sanctions.is_empty() {
         let _ = write!(out, "<p class=\"muted\">{}</p>", esc(s.no_sanctions));
     } else {
@@ -64,7 +67,7 @@ pub fn sanctions_section(s: &Strings, v: &TeamView) -> String {
 /// What the side knows of resolve: its own, and its estimate of the other side's.
 pub fn intel_section(s: &Strings, v: &TeamView) -> String {
     format!(
-        "<section><h2>{}</h2><table><tbody><tr><td>{}</td><td>{:.0} %</td></tr><tr><td>{} ({})</td><td>{:.0} %</td></tr></tbody></table></section>",
+        "<section id=\"intel\"><h2>{}</h2><table><tbody><tr><td>{}</td><td>{:.0} %</td></tr><tr><td>{} ({})</td><td>{:.0} %</td></tr></tbody></table></section>",
         esc(s.intelligence),
         esc(s.own_resolve),
         v.intel.own_resolve * 100.0,
@@ -76,18 +79,24 @@ pub fn intel_section(s: &Strings, v: &TeamView) -> String {
 
 /// Charts of tension and of both sides' scores.
 pub fn charts_section(s: &Strings, v: &TeamView) -> String {
-    let tension =
-        Chart::new(s.tension, "0–100", "turn").with(s.tension, v.tension_series.clone(), false);
+    let tension = Chart::new(s.tension, s.scale_100, s.turn_axis).with(
+        s.tension,
+        v.tension_series.clone(),
+        false,
+    );
     let names = [&v.actor_name, &v.other_name];
-    let scores = (0..2).fold(Chart::new(s.scores, "0–100", "turn"), |chart, i| {
-        chart.with(
-            names[i].clone(),
-            v.score_series.iter().map(|p| [p[0], p[1 + i]]).collect(),
-            false,
-        )
-    });
+    let scores = (0..2).fold(
+        Chart::new(s.scores, s.scale_100, s.turn_axis),
+        |chart, i| {
+            chart.with(
+                names[i].clone(),
+                v.score_series.iter().map(|p| [p[0], p[1 + i]]).collect(),
+                false,
+            )
+        },
+    );
     format!(
-        "<section class=\"wide charts\"><h2 class=\"sr\">{}</h2>{}{}</section>",
+        "<section class=\"wide charts\" id=\"charts\"><h2 class=\"sr\">{}</h2>{}{}</section>",
         esc(s.charts),
         figure(&tension),
         figure(&scores)

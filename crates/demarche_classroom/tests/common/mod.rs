@@ -61,6 +61,7 @@ pub async fn wait_for(
 pub struct Answer {
     pub status: StatusCode,
     pub cookie: Option<String>,
+    pub location: Option<String>,
     pub bytes: Vec<u8>,
 }
 
@@ -102,11 +103,12 @@ pub async fn call(
         }
         None => Body::empty(),
     };
-    let res = router
-        .clone()
-        .oneshot(req.body(body).unwrap())
-        .await
-        .unwrap();
+    send(router, req.body(body).unwrap()).await
+}
+
+/// Sends a built request; reads the whole answer.
+pub async fn send(router: &Router, req: Request<Body>) -> Answer {
+    let res = router.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let cookie = res
         .headers()
@@ -114,11 +116,111 @@ pub async fn call(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .map(str::to_owned);
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
     Answer {
         status,
         cookie,
+        location,
         bytes,
+    }
+}
+
+/// Posts a form (`application/x-www-form-urlencoded`), as a browser without JavaScript does,
+/// from `origin` when given.
+pub async fn post_form(
+    router: &Router,
+    who: &As,
+    uri: &str,
+    fields: &[(&str, &str)],
+    origin: Option<&str>,
+) -> Answer {
+    let body: String = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let mut req = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header("host", "127.0.0.1:8080")
+        .header("content-type", "application/x-www-form-urlencoded");
+    if let Some(origin) = origin {
+        req = req.header("origin", origin);
+    }
+    match who {
+        As::Teacher(key) => req = req.header("authorization", format!("Bearer {key}")),
+        As::Cookie(c) => req = req.header("cookie", c.clone()),
+        As::Nobody => {}
+    }
+    send(router, req.body(Body::from(body)).unwrap()).await
+}
+
+/// Percent-encodes a form value.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// An open live-update stream (`GET /api/events`).
+pub struct Events {
+    body: Body,
+    buffer: String,
+}
+
+impl Events {
+    /// Opens the stream of `who`.
+    pub async fn open(router: &Router, who: &As) -> Events {
+        let mut req = Request::builder().method("GET").uri("/api/events");
+        match who {
+            As::Teacher(key) => req = req.header("authorization", format!("Bearer {key}")),
+            As::Cookie(c) => req = req.header("cookie", c.clone()),
+            As::Nobody => {}
+        }
+        let res = router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        Events {
+            body: res.into_body(),
+            buffer: String::new(),
+        }
+    }
+
+    /// Every note (a `data:` line, as JSON) the stream has carried since it was opened, after
+    /// waiting `wait` for more.
+    pub async fn notes(&mut self, wait: std::time::Duration) -> Vec<Value> {
+        let until = tokio::time::Instant::now() + wait;
+        while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(until, self.body.frame()).await {
+            if let Ok(data) = frame.into_data() {
+                self.buffer.push_str(&String::from_utf8_lossy(&data));
+            }
+        }
+        let mut notes = Vec::new();
+        for line in self.buffer.lines() {
+            if let Some(data) = line.strip_prefix("data:") {
+                notes.push(serde_json::from_str(data.trim()).unwrap_or(Value::Null));
+            }
+        }
+        notes
+    }
+
+    /// Everything the stream carried so far, as sent.
+    pub fn raw(&self) -> &str {
+        &self.buffer
     }
 }
 
