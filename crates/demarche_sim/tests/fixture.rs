@@ -181,17 +181,7 @@ fn the_fixtures_record_plays_without_a_refusal() {
         scn.meta.default_seed,
         &mut [Box::new(Historical), Box::new(Historical)],
     );
-    assert_eq!(game.history().len() as u32, scn.meta.calendar.turns);
-    for report in game.history() {
-        for side in Side::BOTH {
-            assert!(
-                report.refused[side.index()].is_empty(),
-                "turn {}: refused {:?}",
-                report.turn,
-                report.refused[side.index()]
-            );
-        }
-    }
+    common::assert_played_to_the_end_without_a_refusal(&game);
 }
 
 #[test]

@@ -6,7 +6,6 @@
 
 mod common;
 
-use demarche_sim::policy::{Historical, Policy};
 use demarche_sim::report::{ReportKind, TurnReport};
 use demarche_sim::scenario::{Category, TrackStatus, render_problems};
 use demarche_sim::{Game, Side};
@@ -61,32 +60,12 @@ fn the_2022_scenario_holds_what_its_history_needs() {
 
 fn historical_game(seed: u64) -> Game {
     let mut game = Game::new(common::scenario(), seed);
-    play_the_record(&mut game);
+    common::play_the_record(&mut game);
     game
-}
-
-/// Plays both sides' record to the end of the game.
-fn play_the_record(game: &mut Game) {
-    let mut policy = Historical;
-    while !game.is_over() {
-        for side in Side::BOTH {
-            let orders = policy.orders(&game.side_view(side));
-            game.submit_unchecked(side, orders);
-        }
-        game.resolve().expect("turn");
-    }
 }
 
 fn track(game: &Game, key: &str) -> demarche_sim::TrackId {
     game.scenario().names.tracks[key]
-}
-
-fn turn_of(game: &Game, date: &str) -> u32 {
-    game.scenario()
-        .meta
-        .calendar
-        .turn_of(date.parse().unwrap())
-        .unwrap()
 }
 
 fn report(game: &Game, turn: u32) -> &TurnReport {
@@ -97,25 +76,10 @@ fn report(game: &Game, turn: u32) -> &TurnReport {
 fn the_historical_run_follows_the_2022_record() {
     let game = historical_game(game_seed());
     let scn = game.scenario();
-    assert_eq!(
-        game.history().len() as u32,
-        scn.meta.calendar.turns,
-        "the game runs to its last turn"
-    );
-
-    for r in game.history() {
-        for side in Side::BOTH {
-            assert!(
-                r.refused[side.index()].is_empty(),
-                "turn {}: refused {:?}",
-                r.turn,
-                r.refused[side.index()]
-            );
-        }
-    }
+    common::assert_played_to_the_end_without_a_refusal(&game);
 
     // Talks suspended in the turn that contains 21 March 2022.
-    let halt = turn_of(&game, "2022-03-21");
+    let halt = common::turn_of(&game, "2022-03-21");
     let peace = track(&game, "peace_treaty");
     let suspended_in = game
         .history()
@@ -147,7 +111,7 @@ fn the_historical_run_follows_the_2022_record() {
                 .any(|h| h.contains(&scn.track(visa).name) && h.contains("terminates"))
         })
         .map(|r| r.turn);
-    assert_eq!(ended_in, Some(turn_of(&game, "2022-09-05")));
+    assert_eq!(ended_in, Some(common::turn_of(&game, "2022-09-05")));
 
     // Japan keeps Sakhalin-2 LNG.
     let sakhalin = track(&game, "sakhalin_energy");
@@ -174,12 +138,12 @@ fn the_historical_run_follows_the_2022_record() {
     assert!(total >= 8, "{total} Japanese sanction orders over the year");
 
     // The incursion (MID 12, border violation) in the turn of 2 March, flotillas in March.
-    let incursion = report(&game, turn_of(&game, "2022-03-02"));
+    let incursion = report(&game, common::turn_of(&game, "2022-03-02"));
     assert!(
         incursion.events.iter().any(|e| e.mid == Some(12)),
         "the airspace incursion"
     );
-    let flotillas = report(&game, turn_of(&game, "2022-03-10"));
+    let flotillas = report(&game, common::turn_of(&game, "2022-03-10"));
     assert!(
         !flotillas.movements.is_empty(),
         "the March flotillas move on the map"
@@ -223,35 +187,17 @@ fn game_seed() -> u64 {
 
 #[test]
 fn the_historical_run_has_no_clash_for_other_seeds() {
-    let clashes: Vec<u64> = (1..=12)
-        .filter(|&seed| historical_game(seed).view().mil.clash)
-        .collect();
+    let clashes = common::record_clashes(&common::scenario(), 1..=12);
     assert!(clashes.len() <= 1, "clashes with seeds {clashes:?}");
 }
 
 #[test]
 fn the_historical_run_reaches_the_record_s_milestones_near_their_real_dates() {
     let game = historical_game(game_seed());
-    let scn = game.scenario();
-    let comparison = demarche_sim::record::compare(scn, game.history(), game.is_over());
-    assert_eq!(comparison.milestones.len(), scn.milestones.len());
-    for row in &comparison.milestones {
-        let real = row
-            .real_turn
-            .expect("each 2022 milestone falls within the calendar");
-        let reached = row
-            .game_turn
-            .unwrap_or_else(|| panic!("the record's own run misses `{}`", row.key));
-        assert!(
-            reached.abs_diff(real) <= 1,
-            "`{}`: reached in turn {reached}, really in turn {real}",
-            row.key
-        );
-    }
-    assert_eq!(
-        comparison.departed,
-        [None, None],
-        "the record follows itself"
+    let comparison = common::assert_the_record_reaches_its_milestones(&game);
+    assert!(
+        comparison.milestones.iter().all(|m| m.real_turn.is_some()),
+        "each 2022 milestone falls within the calendar"
     );
     let first = &comparison.turns[0].sides[0];
     assert!(
@@ -334,7 +280,7 @@ fn the_sample_inject_file_fits_the_2022_scenario_and_fires() {
     assert_eq!(injects.len(), 3);
     let mut game = Game::new(scn, game_seed());
     game.add_injects(injects).expect("added");
-    play_the_record(&mut game);
+    common::play_the_record(&mut game);
     assert!(game.has_fired("g7_summit_demand") && game.has_fired("energy_price_shock"));
     let summit = game.history()[8]
         .events

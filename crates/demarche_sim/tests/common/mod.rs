@@ -29,6 +29,83 @@ pub fn play_turns(
     hashes
 }
 
+/// Plays both sides' record (the historical policy) to the end of the game.
+pub fn play_the_record(game: &mut Game) {
+    let mut policy = demarche_sim::policy::Historical;
+    while !game.is_over() {
+        for side in Side::BOTH {
+            let orders = policy.orders(&game.side_view(side));
+            game.submit_unchecked(side, orders);
+        }
+        game.resolve().expect("turn");
+    }
+}
+
+/// The record beside a game of the record: every milestone is reached, within a turn of its
+/// real date where it has one, and neither side ever leaves the record.
+pub fn assert_the_record_reaches_its_milestones(game: &Game) -> demarche_sim::record::Comparison {
+    let scn = game.scenario();
+    let comparison = demarche_sim::record::compare(scn, game.history(), game.is_over());
+    assert_eq!(comparison.milestones.len(), scn.milestones.len());
+    for row in &comparison.milestones {
+        let reached = row
+            .game_turn
+            .unwrap_or_else(|| panic!("the record's own run misses `{}`", row.key));
+        if let Some(real) = row.real_turn {
+            assert!(
+                reached.abs_diff(real) <= 1,
+                "`{}`: reached in turn {reached}, really in turn {real}",
+                row.key
+            );
+        }
+    }
+    assert_eq!(
+        comparison.departed,
+        [None, None],
+        "the record follows itself"
+    );
+    comparison
+}
+
+/// The game ran to its last turn and no order of either side was ever refused.
+pub fn assert_played_to_the_end_without_a_refusal(game: &Game) {
+    assert_eq!(
+        game.history().len() as u32,
+        game.scenario().meta.calendar.turns,
+        "the game runs to its last turn"
+    );
+    for report in game.history() {
+        for side in Side::BOTH {
+            assert!(
+                report.refused[side.index()].is_empty(),
+                "turn {}: refused {:?}",
+                report.turn,
+                report.refused[side.index()]
+            );
+        }
+    }
+}
+
+/// The game's turn that contains a date (`YYYY-MM-DD`) of its calendar.
+pub fn turn_of(game: &Game, date: &str) -> u32 {
+    game.scenario()
+        .meta
+        .calendar
+        .turn_of(date.parse().expect("a date"))
+        .expect("a date within the calendar")
+}
+
+/// The seeds among `seeds` whose game of the record ends in an armed clash.
+pub fn record_clashes(scn: &Arc<Scenario>, seeds: std::ops::RangeInclusive<u64>) -> Vec<u64> {
+    seeds
+        .filter(|&seed| {
+            let mut game = Game::new(scn.clone(), seed);
+            play_the_record(&mut game);
+            game.view().mil.clash
+        })
+        .collect()
+}
+
 /// The engine's test fixture: a small made-up scenario (`tests/fixtures/two_rivers`).
 pub fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two_rivers")
