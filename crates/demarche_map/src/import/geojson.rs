@@ -68,17 +68,7 @@ fn collect(
     depth: usize,
 ) {
     let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("");
-    *read
-        .kinds_seen
-        .entry(
-            if kind.is_empty() {
-                "null geometry"
-            } else {
-                kind
-            }
-            .to_owned(),
-        )
-        .or_insert(0) += 1;
+    read.saw(kind);
     let coordinates = geometry.get("coordinates");
     match kind {
         "Polygon" => {

@@ -315,6 +315,18 @@ pub(crate) struct Read {
     pub kinds_seen: BTreeMap<String, usize>,
 }
 
+impl Read {
+    /// Counts a geometry of this `type` (an empty one as a null geometry).
+    pub fn saw(&mut self, kind: &str) {
+        let kind = if kind.is_empty() {
+            "null geometry"
+        } else {
+            kind
+        };
+        *self.kinds_seen.entry(kind.to_owned()).or_insert(0) += 1;
+    }
+}
+
 /// What a feature's properties say about it.
 pub(crate) struct Described {
     pub base: String,

@@ -57,17 +57,7 @@ pub(crate) fn read(
     };
     for (g, geometry) in geometries.into_iter().enumerate() {
         let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("");
-        *read
-            .kinds_seen
-            .entry(
-                if kind.is_empty() {
-                    "null geometry"
-                } else {
-                    kind
-                }
-                .to_owned(),
-            )
-            .or_insert(0) += 1;
+        read.saw(kind);
         let polygons: Vec<&Value> = match kind {
             "Polygon" => geometry.get("arcs").into_iter().collect(),
             "MultiPolygon" => geometry
