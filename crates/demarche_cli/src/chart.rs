@@ -78,22 +78,8 @@ const BELOW: f64 = 40.0;
 /// Height of one legend row.
 const LEGEND_ROW: f64 = 16.0;
 
-/// Escapes text for XML and HTML: `&`, `<`, `>`, `"` and `'`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for XML and HTML (the one escape the map's SVG uses too).
+pub use demarche_map::svg::escape;
 
 impl Chart {
     /// A chart with a title, a unit and an x label, and no series yet.
