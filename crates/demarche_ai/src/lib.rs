@@ -6,6 +6,7 @@
 //! belief), plays candidate bundles of orders forward against a model of the other side, and
 //! keeps the bundle whose futures score best for its personality. Same seed, same decisions.
 
+mod answers;
 pub mod explain;
 pub mod information;
 pub mod opponent;

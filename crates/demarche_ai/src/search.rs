@@ -10,6 +10,7 @@ use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
+use crate::answers::answered;
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{OpponentModel, Style};
@@ -85,6 +86,7 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     let shortlist = shortlist(&searcher, budget);
     let plans = plans(&searcher, &shortlist, budget);
     let (value, (orders, then)) = choose(&searcher, plans, budget);
+    let orders = pruned(&searcher, orders, then, budget);
     let (reasons, attributions) = explain(&searcher, &orders, then, budget)
         .into_iter()
         .unzip();
@@ -201,6 +203,43 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
     best
 }
 
+/// The chosen bundle without the orders that do not earn their place. Each order's gain is what
+/// removing it would cost the bundle, on the finalists' wider futures; every order whose gain is
+/// below [`KEEP_GAIN`] is dropped at once, and the rest are weighed again, until all that remain
+/// earn their place (a pass costs one look-ahead per order, so this stays cheap even for the
+/// whole affordable shortlist). A plain strategy (`Then::Follow`) is kept whole: it is judged as a
+/// course.
+fn pruned(searcher: &Searcher, mut bundle: Vec<Order>, then: Then, budget: Budget) -> Vec<Order> {
+    if then != Then::Repeat {
+        return bundle;
+    }
+    let wide = Budget {
+        rollouts: budget.rollouts * FINAL_WIDTH,
+        ..budget
+    };
+    while !bundle.is_empty() {
+        let whole = searcher.evaluate(&bundle, then, wide).value;
+        let gains: Vec<f64> = (0..bundle.len())
+            .map(|i| {
+                let mut without = bundle.clone();
+                without.remove(i);
+                whole - searcher.evaluate(&without, then, wide).value
+            })
+            .collect();
+        if gains.iter().all(|g| *g >= KEEP_GAIN) {
+            break;
+        }
+        let mut gains = gains.into_iter();
+        bundle.retain(|_| gains.next().is_some_and(|g| g >= KEEP_GAIN));
+    }
+    bundle
+}
+
+/// The least an order must add to its bundle's value, in score points on the wider futures, to
+/// be kept (design choice: below it the gain is within the noise of the look-ahead, and the order
+/// only spends capital and shows the other side a move that says nothing).
+const KEEP_GAIN: f64 = 0.25;
+
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
 
@@ -281,6 +320,8 @@ impl<'a> Searcher<'a> {
         };
         let mut scratch = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
         scratch.set_fast(true);
+        let mut probe = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
+        probe.set_fast(true);
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
             let mut h = Fnv64::new();
             h.write_u64(self.seed);
@@ -326,6 +367,7 @@ impl<'a> Searcher<'a> {
                     }
                 };
                 let theirs = opponent.orders(&scratch.side_view(self.side.other()));
+                let theirs = answered(&scratch, self.side, &mine, theirs, &mut probe);
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {
@@ -392,7 +434,8 @@ mod tests {
     use demarche_sim::policy::orders_of;
     use demarche_sim::{Game, Side};
 
-    use super::same_action_again;
+    use super::{FINAL_WIDTH, KEEP_GAIN, Searcher, Then, pruned, same_action_again};
+    use crate::spec::Difficulty;
 
     #[test]
     fn a_plan_proposes_again_on_another_track_while_the_first_waits() {
@@ -423,5 +466,48 @@ mod tests {
         // Never twice the same order in one turn.
         let again = same_action_again(&game, side, &first, std::slice::from_ref(&next));
         assert_ne!(again, Some(next));
+    }
+
+    #[test]
+    fn every_order_kept_earns_its_place() {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
+        let scn = Arc::new(
+            demarche_sim::load(&dir)
+                .expect("the engine's test fixture")
+                .scenario,
+        );
+        let game = Game::new(scn.clone(), 11);
+        let budget = Difficulty::Normal.budget_in(&scn);
+        let wide = crate::spec::Budget {
+            rollouts: budget.rollouts * FINAL_WIDTH,
+            ..budget
+        };
+        for side in Side::BOTH {
+            let view = game.side_view(side);
+            let persona = super::personality(&scn, &crate::AiSpec::default());
+            let searcher = Searcher::new(&view, &persona, budget, 5);
+            // Everything affordable at once: some of it is bound not to pay.
+            let mut bundle = Vec::new();
+            for order in view.candidates() {
+                if view.check(&order, &bundle).is_ok() {
+                    bundle.push(order);
+                }
+            }
+            let kept = pruned(&searcher, bundle.clone(), Then::Repeat, budget);
+            assert!(kept.len() < bundle.len(), "{side:?}: nothing was dropped");
+            assert!(kept.iter().all(|o| bundle.contains(o)));
+            let whole = searcher.evaluate(&kept, Then::Repeat, wide).value;
+            for i in 0..kept.len() {
+                let mut without = kept.clone();
+                without.remove(i);
+                let gain = whole - searcher.evaluate(&without, Then::Repeat, wide).value;
+                assert!(
+                    gain >= KEEP_GAIN,
+                    "{side:?}: {:?} adds only {gain:.3}",
+                    kept[i]
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,178 @@
+//! How the AI expects the other side to answer its proposals in a look-ahead: by the other
+//! side's own objectives, one turn ahead, whatever its style of play.
+//!
+//! The styles the AI imagines for the other side (§12 of `docs/model.md`) answer proposals by
+//! rule: the hawk rejects, the dove accepts. A government that presses with sanctions may still
+//! accept talks that serve it, and one that talks may still reject a proposal that costs it. So
+//! in each imagined turn where a proposal of the AI's side waits for its answer, the other side
+//! answers it (accepts, rejects, or does as its style says) by whichever leaves its own expected
+//! score highest one turn later, with its other orders as its style gives them.
+
+use demarche_sim::scenario::{Effect, Order, TrackOp};
+use demarche_sim::{Game, Side};
+
+use crate::shaping;
+
+/// The answer operations a proposal can receive.
+const ANSWERS: [TrackOp; 2] = [TrackOp::Accept, TrackOp::Reject];
+
+/// `theirs`, the other side's orders for this turn as its style gives them, with each pending
+/// proposal of `side` answered as best serves the other side's own objectives one turn ahead.
+/// `probe` is a scratch game whose state is overwritten.
+pub(crate) fn answered(
+    game: &Game,
+    side: Side,
+    mine: &[Order],
+    theirs: Vec<Order>,
+    probe: &mut Game,
+) -> Vec<Order> {
+    let view = game.view();
+    let scn = game.scenario();
+    let me = scn.actor_of(side);
+    let turn = view.clock.turn;
+    let mut pending: Vec<_> = view
+        .dip
+        .proposals
+        .iter()
+        .filter(|p| p.from == me && p.turn < turn)
+        .map(|p| p.track)
+        .collect();
+    if pending.is_empty() {
+        return theirs;
+    }
+    pending.sort();
+    pending.dedup();
+    let other = side.other();
+    let them = scn.actor_of(other);
+    let answers = game.side_view(other).candidates();
+    let answer_op = |order: &Order| -> Option<TrackOp> {
+        scn.action(order.action)
+            .effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::Track(None, op) if ANSWERS.contains(op) => Some(*op),
+                _ => None,
+            })
+    };
+    let state = game.state();
+    let mut chosen = theirs;
+    for track in pending {
+        let rest: Vec<Order> = chosen
+            .iter()
+            .filter(|o| !(o.track == Some(track) && answer_op(o).is_some()))
+            .cloned()
+            .collect();
+        let mut options = vec![chosen.clone()];
+        for answer in answers
+            .iter()
+            .filter(|o| o.track == Some(track) && answer_op(o).is_some())
+        {
+            if game.check(other, answer, &rest).is_ok() {
+                let mut option = rest.clone();
+                option.push(answer.clone());
+                options.push(option);
+            }
+        }
+        let mut best = (f64::NEG_INFINITY, 0);
+        for (i, option) in options.iter().enumerate() {
+            probe.set_seed(game.seed());
+            probe.set_state(state.clone());
+            probe.submit_unchecked(side, mine.to_vec());
+            probe.submit_unchecked(other, option.clone());
+            if probe.step().is_err() {
+                continue;
+            }
+            let after = probe.view();
+            let value = shaping::expected_score(&after, them, &shaping::objectives(&after));
+            // Strictly better only: ties keep the style's own answer (the first option).
+            if value > best.0 {
+                best = (value, i);
+            }
+        }
+        chosen = options.swap_remove(best.1);
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use demarche_sim::policy::{Leaning, Policy, RuleBased};
+    use demarche_sim::scenario::{Order, TrackOp};
+    use demarche_sim::{Game, Scenario, Side};
+
+    use super::answered;
+
+    fn fixture() -> Arc<Scenario> {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
+        Arc::new(
+            demarche_sim::load(&dir)
+                .expect("the engine's test fixture")
+                .scenario,
+        )
+    }
+
+    /// A game where the first side's proposal on the island talks waits for Borenia's answer,
+    /// the talks standing at `progress` (Borenia wants them at 60 or less).
+    fn proposal_pending(scn: &Arc<Scenario>, progress: f64) -> Game {
+        let mut game = Game::new(scn.clone(), 7);
+        let island = scn.names.tracks["island_talks"];
+        let mut state = game.state();
+        state.diplomacy.tracks[island.index()].progress = progress;
+        game.set_state(state);
+        let propose = Order {
+            action: scn.names.actions["talk_propose"],
+            track: Some(island),
+            region: None,
+        };
+        game.submit(Side::First, vec![propose]).unwrap();
+        game.submit(Side::Second, Vec::new()).unwrap();
+        game.step().unwrap();
+        game
+    }
+
+    fn answers_island(scn: &Scenario, orders: &[Order], op: TrackOp) -> bool {
+        let island = scn.names.tracks["island_talks"];
+        orders.iter().any(|o| {
+            o.track == Some(island)
+                && demarche_sim::rules::orders::has_track_op(scn.action(o.action), op)
+        })
+    }
+
+    #[test]
+    fn a_dove_does_not_accept_talks_that_would_cost_it_its_island() {
+        let scn = fixture();
+        let game = proposal_pending(&scn, 55.0);
+        let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+        let mut dove = RuleBased::new(Leaning::Dove, 3);
+        let styled = dove.orders(&game.side_view(Side::Second));
+        assert!(
+            answers_island(&scn, &styled, TrackOp::Accept),
+            "the dove's own rule accepts: {styled:?}"
+        );
+        let answered = answered(&game, Side::First, &[], styled, &mut probe);
+        assert!(
+            !answers_island(&scn, &answered, TrackOp::Accept),
+            "accepting would carry the island talks past Borenia's line: {answered:?}"
+        );
+        for (i, order) in answered.iter().enumerate() {
+            assert!(game.check(Side::Second, order, &answered[..i]).is_ok());
+        }
+    }
+
+    #[test]
+    fn without_a_pending_proposal_the_style_decides_alone() {
+        let scn = fixture();
+        let game = Game::new(scn.clone(), 7);
+        let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+        let mut hawk = RuleBased::new(Leaning::Hawk, 3);
+        let styled = hawk.orders(&game.side_view(Side::Second));
+        assert_eq!(
+            answered(&game, Side::First, &[], styled.clone(), &mut probe),
+            styled
+        );
+    }
+}
