@@ -24,6 +24,9 @@ use demarche_sim::SideView;
 use demarche_sim::policy::Policy;
 use demarche_sim::scenario::Order;
 
+/// The AI's memo for a turn in which it gives no order.
+pub const PASS: &str = "No orders this turn: nothing on offer adds enough to our objectives in our look-ahead to be worth the capital, so we keep it for a move that does.";
+
 /// The AI as a policy.
 pub struct Ai {
     spec: AiSpec,
@@ -64,6 +67,15 @@ impl Policy for Ai {
             .as_ref()
             .map(|d| d.reasons.clone())
             .unwrap_or_default()
+    }
+
+    fn memo(&self) -> Option<String> {
+        let decision = self.last.as_ref()?;
+        if decision.orders.is_empty() {
+            Some(PASS.to_owned())
+        } else {
+            Some(decision.reasons.join(" "))
+        }
     }
 
     fn decision_ms(&self) -> Option<f64> {

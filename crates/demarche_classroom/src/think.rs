@@ -85,12 +85,9 @@ pub fn decide(policy: &str, seed: u64, view: &SideView) -> (Vec<Order>, Memo) {
         return (Vec::new(), Memo::default());
     };
     let orders = policy.orders(view);
-    let reasons = policy.reasons();
-    let memo = if reasons.is_empty() {
-        Memo::default()
-    } else {
-        Memo::note(reasons.join(" ")).cleaned()
-    };
+    let memo = policy
+        .memo()
+        .map_or_else(Memo::default, |note| Memo::note(note).cleaned());
     (orders, memo)
 }
 

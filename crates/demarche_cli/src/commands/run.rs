@@ -114,10 +114,12 @@ pub fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
                     let orders = policy.orders(&game.side_view(side));
                     if let Some(ms) = policy.decision_ms() {
                         let reasons = policy.reasons();
-                        if game.memo(side).is_empty() && !reasons.is_empty() {
+                        if game.memo(side).is_empty()
+                            && let Some(note) = policy.memo()
+                        {
                             // The AI's reasons are its memo: kept with the turn like a
                             // player's, and hidden from the other side until the game is over.
-                            game.set_memo(side, demarche_sim::memo::Memo::note(reasons.join(" ")));
+                            game.set_memo(side, demarche_sim::memo::Memo::note(note));
                         }
                         explained.push((side, reasons, Some(ms)));
                     }

@@ -31,6 +31,13 @@ pub trait Policy: Send {
         Vec::new()
     }
 
+    /// The memo the policy leaves with its last orders, as a player's memo: by default its
+    /// reasons joined, or nothing when it does not explain itself.
+    fn memo(&self) -> Option<String> {
+        let reasons = self.reasons();
+        (!reasons.is_empty()).then(|| reasons.join(" "))
+    }
+
     /// Milliseconds the last decision took, for policies that search.
     fn decision_ms(&self) -> Option<f64> {
         None
