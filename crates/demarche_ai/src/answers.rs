@@ -96,7 +96,6 @@ pub(crate) fn answered(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
     use std::sync::Arc;
 
     use demarche_sim::policy::{Leaning, Policy, RuleBased};
@@ -106,13 +105,7 @@ mod tests {
     use super::answered;
 
     fn fixture() -> Arc<Scenario> {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
-        Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the engine's test fixture")
-                .scenario,
-        )
+        crate::two_rivers()
     }
 
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,

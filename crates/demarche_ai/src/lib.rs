@@ -15,6 +15,18 @@ mod search;
 mod shaping;
 mod spec;
 
+/// The engine's test fixture, for the unit tests of every module.
+#[cfg(test)]
+pub(crate) fn two_rivers() -> std::sync::Arc<demarche_sim::Scenario> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../demarche_sim/tests/fixtures/two_rivers");
+    std::sync::Arc::new(
+        demarche_sim::load(&dir)
+            .expect("the engine's test fixture")
+            .scenario,
+    )
+}
+
 pub use explain::{Attribution, MATERIAL};
 pub use information::imagined;
 pub use search::{Decision, decide};

@@ -116,13 +116,7 @@ mod tests {
     use super::*;
 
     fn fixture() -> std::sync::Arc<demarche_sim::Scenario> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../demarche_sim/tests/fixtures/two_rivers");
-        std::sync::Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the fixture loads")
-                .scenario,
-        )
+        crate::two_rivers()
     }
 
     #[test]

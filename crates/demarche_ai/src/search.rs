@@ -428,9 +428,6 @@ impl<'a> Searcher<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
-
     use demarche_sim::policy::orders_of;
     use demarche_sim::{Game, Side};
 
@@ -439,13 +436,7 @@ mod tests {
 
     #[test]
     fn a_plan_proposes_again_on_another_track_while_the_first_waits() {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
-        let scn = Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the engine's test fixture")
-                .scenario,
-        );
+        let scn = crate::two_rivers();
         let mut game = Game::new(scn.clone(), 1);
         let propose = scn.names.actions["talk_propose"];
         let side = Side::Second;
@@ -470,13 +461,7 @@ mod tests {
 
     #[test]
     fn every_order_kept_earns_its_place() {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../demarche_sim/tests/fixtures/two_rivers");
-        let scn = Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the engine's test fixture")
-                .scenario,
-        );
+        let scn = crate::two_rivers();
         let game = Game::new(scn.clone(), 11);
         let budget = Difficulty::Normal.budget_in(&scn);
         let wide = crate::spec::Budget {
