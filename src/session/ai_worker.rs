@@ -80,11 +80,7 @@ pub fn collect_jobs(
         match handle.join() {
             Ok(decision) => {
                 session.drafts[side.index()] = decision.orders.clone();
-                session.ai_reasons[side.index()] = if decision.orders.is_empty() {
-                    vec![demarche_ai::PASS.to_owned()]
-                } else {
-                    decision.reasons
-                };
+                session.ai_reasons[side.index()] = decision.reasons_to_show();
                 session.ai_millis[side.index()] = Some(decision.millis);
                 if let Err(why) = session.submit(side) {
                     notices.push(format!(

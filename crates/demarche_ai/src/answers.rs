@@ -8,7 +8,8 @@
 //! answers it (accepts, rejects, or does as its style says) by whichever leaves its own expected
 //! score highest one turn later, with its other orders as its style gives them.
 
-use demarche_sim::scenario::{Effect, Order, TrackOp};
+use demarche_sim::rules::orders::has_track_op;
+use demarche_sim::scenario::{Order, TrackOp};
 use demarche_sim::{Game, Side};
 
 use crate::shaping;
@@ -45,28 +46,22 @@ pub(crate) fn answered(
     let other = side.other();
     let them = scn.actor_of(other);
     let answers = game.side_view(other).candidates();
-    let answer_op = |order: &Order| -> Option<TrackOp> {
-        scn.action(order.action)
-            .effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::Track(None, op) if ANSWERS.contains(op) => Some(*op),
-                _ => None,
-            })
+    let is_answer_on = |order: &Order, track| {
+        order.track == Some(track)
+            && ANSWERS
+                .iter()
+                .any(|op| has_track_op(scn.action(order.action), *op))
     };
     let state = game.state();
     let mut chosen = theirs;
     for track in pending {
         let rest: Vec<Order> = chosen
             .iter()
-            .filter(|o| !(o.track == Some(track) && answer_op(o).is_some()))
+            .filter(|o| !is_answer_on(o, track))
             .cloned()
             .collect();
         let mut options = vec![chosen.clone()];
-        for answer in answers
-            .iter()
-            .filter(|o| o.track == Some(track) && answer_op(o).is_some())
-        {
+        for answer in answers.iter().filter(|o| is_answer_on(o, track)) {
             if game.check(other, answer, &rest).is_ok() {
                 let mut option = rest.clone();
                 option.push(answer.clone());
@@ -104,10 +99,6 @@ mod tests {
 
     use super::answered;
 
-    fn fixture() -> Arc<Scenario> {
-        crate::two_rivers()
-    }
-
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,
     /// the talks standing at `progress` (Borenia wants them at 60 or less).
     fn proposal_pending(scn: &Arc<Scenario>, progress: f64) -> Game {
@@ -137,7 +128,7 @@ mod tests {
 
     #[test]
     fn a_dove_does_not_accept_talks_that_would_cost_it_its_island() {
-        let scn = fixture();
+        let scn = crate::two_rivers();
         let game = proposal_pending(&scn, 55.0);
         let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
         let mut dove = RuleBased::new(Leaning::Dove, 3);
@@ -158,7 +149,7 @@ mod tests {
 
     #[test]
     fn without_a_pending_proposal_the_style_decides_alone() {
-        let scn = fixture();
+        let scn = crate::two_rivers();
         let game = Game::new(scn.clone(), 7);
         let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
         let mut hawk = RuleBased::new(Leaning::Hawk, 3);

@@ -82,12 +82,7 @@ impl Policy for Ai {
     }
 
     fn memo(&self) -> Option<String> {
-        let decision = self.last.as_ref()?;
-        if decision.orders.is_empty() {
-            Some(PASS.to_owned())
-        } else {
-            Some(decision.reasons.join(" "))
-        }
+        self.last.as_ref().map(|d| d.reasons_to_show().join(" "))
     }
 
     fn decision_ms(&self) -> Option<f64> {

@@ -31,6 +31,18 @@ pub struct Decision {
     pub value: f64,
 }
 
+impl Decision {
+    /// The reasons to show for this decision: one per order, or, for a turn without orders,
+    /// [`crate::PASS`].
+    pub fn reasons_to_show(&self) -> Vec<String> {
+        if self.orders.is_empty() {
+            vec![crate::PASS.to_owned()]
+        } else {
+            self.reasons.clone()
+        }
+    }
+}
+
 /// What a bundle's futures looked like: its value and each objective's mean degree.
 #[derive(Clone, Debug)]
 pub(crate) struct Outlook {
@@ -184,10 +196,7 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
         .collect();
     // A stable sort: equal values keep the plans' own order, so the choice is reproducible.
     valued.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let wide = Budget {
-        rollouts: budget.rollouts * FINAL_WIDTH,
-        ..budget
-    };
+    let wide = widened(budget);
     let mut noise = SimRng {
         seed: searcher.seed,
     }
@@ -213,10 +222,7 @@ fn pruned(searcher: &Searcher, mut bundle: Vec<Order>, then: Then, budget: Budge
     if then != Then::Repeat {
         return bundle;
     }
-    let wide = Budget {
-        rollouts: budget.rollouts * FINAL_WIDTH,
-        ..budget
-    };
+    let wide = widened(budget);
     while !bundle.is_empty() {
         let whole = searcher.evaluate(&bundle, then, wide).value;
         let gains: Vec<f64> = (0..bundle.len())
@@ -245,6 +251,14 @@ const FINALISTS: usize = 6;
 
 /// How many times the budget's futures the finalists are weighed on.
 const FINAL_WIDTH: usize = 4;
+
+/// The budget on the finalists' wider futures.
+fn widened(budget: Budget) -> Budget {
+    Budget {
+        rollouts: budget.rollouts * FINAL_WIDTH,
+        ..budget
+    }
+}
 
 /// `order` again in a later turn of a look-ahead: itself if it is still accepted, else the same
 /// action on the first other target of its list that is.
@@ -431,7 +445,7 @@ mod tests {
     use demarche_sim::policy::orders_of;
     use demarche_sim::{Game, Side};
 
-    use super::{FINAL_WIDTH, KEEP_GAIN, Searcher, Then, pruned, same_action_again};
+    use super::{KEEP_GAIN, Searcher, Then, pruned, same_action_again, widened};
     use crate::spec::Difficulty;
 
     #[test]
@@ -464,10 +478,7 @@ mod tests {
         let scn = crate::two_rivers();
         let game = Game::new(scn.clone(), 11);
         let budget = Difficulty::Normal.budget_in(&scn);
-        let wide = crate::spec::Budget {
-            rollouts: budget.rollouts * FINAL_WIDTH,
-            ..budget
-        };
+        let wide = widened(budget);
         for side in Side::BOTH {
             let view = game.side_view(side);
             let persona = super::personality(&scn, &crate::AiSpec::default());
