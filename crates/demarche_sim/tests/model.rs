@@ -307,3 +307,51 @@ fn a_clash_voids_the_objectives_its_fallout_would_undo() {
         );
     }
 }
+
+/// Borenia's gas threat against Aldova, given in turn 1 of a fresh game, and Borenia's side.
+fn gas_threat_given() -> (Game, Side, Order) {
+    let scn = common::fixture();
+    let borenia = scn.side_of(scn.names.actors["BOR"]).expect("Borenia plays");
+    let threat = Order::plain(scn.names.actions["bo_threaten_gas"]);
+    let mut game = Game::new(scn, 1);
+    game.submit(borenia, vec![threat.clone()]).unwrap();
+    game.submit(borenia.other(), Vec::new()).unwrap();
+    game.step().unwrap();
+    (game, borenia, threat)
+}
+
+#[test]
+fn an_open_threat_cannot_be_made_again() {
+    let (game, borenia, threat) = gas_threat_given();
+    let deadline = game.state().sanctions.threats[0].deadline;
+    let refusal = game.check(borenia, &threat, &[]).unwrap_err();
+    assert!(
+        refusal.contains(&format!("until turn {deadline}")),
+        "{refusal}"
+    );
+}
+
+#[test]
+fn a_threat_said_again_keeps_its_deadline_and_its_defiance() {
+    let (mut game, borenia, threat) = gas_threat_given();
+    let mut state = game.state();
+    state.sanctions.threats[0].defied = true;
+    let first = state.sanctions.threats[0].clone();
+    game.set_state(state);
+    // Past the order check (as an event or an inject could say it): the threat stands as made.
+    game.submit_unchecked(borenia, vec![threat]);
+    game.submit_unchecked(borenia.other(), Vec::new());
+    game.step().unwrap();
+    assert_eq!(game.state().sanctions.threats, vec![first.clone()]);
+    // And it comes due: a defied threat not carried out is a climb-down.
+    while game.state().clock.turn <= first.deadline {
+        game.submit(borenia, Vec::new()).unwrap();
+        game.submit(borenia.other(), Vec::new()).unwrap();
+        game.step().unwrap();
+    }
+    let state = game.state();
+    assert!(state.sanctions.threats.is_empty());
+    assert!(state.sanctions.episodes.iter().any(|e| e.outcome
+        == demarche_sim::state::EpisodeOutcome::SenderCapitulatedAtThreat
+        && e.sender == first.sender));
+}

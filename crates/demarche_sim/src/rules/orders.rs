@@ -92,6 +92,23 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
                     "this measure is already in force: there is nothing left to threaten".into(),
                 );
             }
+            Effect::Threaten {
+                sector, measure, ..
+            } => {
+                if let Some(threat) = other.and_then(|o| {
+                    view.sanc.threats.iter().find(|t| {
+                        t.sender == actor
+                            && t.target == o
+                            && t.sector == *sector
+                            && t.kind == *measure
+                    })
+                }) {
+                    return Err(format!(
+                        "this threat already stands until turn {}: saying it again would not move its deadline",
+                        threat.deadline
+                    ));
+                }
+            }
             Effect::Lift { sector, measure }
                 if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) =>
             {

@@ -96,9 +96,16 @@ pub fn threaten(
     if ctx.sanc.find(sender, target, sector, kind).is_some() {
         return;
     }
-    ctx.sanc.threats.retain(|t| {
-        !(t.sender == sender && t.target == target && t.sector == sector && t.kind == kind)
-    });
+    // A threat already open stands as it was issued: saying it again neither moves its
+    // deadline nor forgives a defiance (else a bluff renewed every turn would never come due).
+    if ctx
+        .sanc
+        .threats
+        .iter()
+        .any(|t| t.sender == sender && t.target == target && t.sector == sector && t.kind == kind)
+    {
+        return;
+    }
     ctx.sanc.threats.push(Threat {
         sender,
         target,
