@@ -8,6 +8,8 @@
 //! answers it (accepts, rejects, or does as its style says) by whichever leaves its own expected
 //! score highest one turn later, with its other orders as its style gives them.
 
+use demarche_sim::ActionId;
+use demarche_sim::policy::orders_of;
 use demarche_sim::rules::orders::has_track_op;
 use demarche_sim::scenario::{Order, TrackOp};
 use demarche_sim::{Game, Side};
@@ -45,7 +47,12 @@ pub(crate) fn answered(
     pending.dedup();
     let other = side.other();
     let them = scn.actor_of(other);
-    let answers = game.side_view(other).candidates();
+    // The answer orders there are (whether available now is checked below, option by option).
+    let answers: Vec<Order> = (0..scn.actions.len())
+        .map(ActionId::from_index)
+        .filter(|&id| ANSWERS.iter().any(|op| has_track_op(scn.action(id), *op)))
+        .flat_map(|id| orders_of(scn, id))
+        .collect();
     let is_answer_on = |order: &Order, track| {
         order.track == Some(track)
             && ANSWERS
@@ -65,7 +72,10 @@ pub(crate) fn answered(
             if game.check(other, answer, &rest).is_ok() {
                 let mut option = rest.clone();
                 option.push(answer.clone());
-                options.push(option);
+                // The style's own orders may already give this answer: weigh it once.
+                if !options.contains(&option) {
+                    options.push(option);
+                }
             }
         }
         let mut best = (f64::NEG_INFINITY, 0);

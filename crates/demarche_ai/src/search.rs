@@ -99,7 +99,7 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     let plans = plans(&searcher, &shortlist, budget);
     let (value, (orders, then)) = choose(&searcher, plans, budget);
     let orders = pruned(&searcher, orders, then, budget);
-    let (reasons, attributions) = explain(&searcher, &orders, then, budget)
+    let (reasons, attributions) = explain(&searcher, &orders, then, widened(budget))
         .into_iter()
         .unzip();
     Decision {
@@ -282,7 +282,15 @@ pub(crate) struct Searcher<'a> {
     base: &'a SimState,
     worlds: Vec<SimState>,
     opponent: OpponentModel,
+    /// The scratch game and the probe game of the look-ahead, kept between evaluations.
+    games: std::cell::Cell<Option<(Game, Game)>>,
+    /// The outlooks already played out in this decision, by bundle, course, futures and depth
+    /// (the pruning weighs again what the choice weighed, the reasons what the pruning weighed).
+    known: std::cell::Cell<Vec<Known>>,
 }
+
+/// A memo entry: (bundle, course, futures, depth) and its outlook.
+type Known = ((Vec<Order>, Then, usize, u32), Outlook);
 
 impl<'a> Searcher<'a> {
     fn new(
@@ -310,6 +318,8 @@ impl<'a> Searcher<'a> {
             base,
             worlds,
             opponent: OpponentModel::of_view(view),
+            games: std::cell::Cell::new(None),
+            known: std::cell::Cell::new(Vec::new()),
         }
     }
 
@@ -326,16 +336,39 @@ impl<'a> Searcher<'a> {
     /// The expected outlook of submitting `bundle` now and going on as `then` says, over `budget.rollouts` imagined worlds
     /// (the same worlds for every bundle, so bundles are compared on the same futures).
     pub fn evaluate(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
+        let key = (bundle.to_vec(), then, budget.rollouts, budget.depth);
+        let mut known = self.known.take();
+        let found = known
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, o)| o.clone());
+        let outlook = found.unwrap_or_else(|| {
+            let outlook = self.play_out(bundle, then, budget);
+            known.push((key, outlook.clone()));
+            outlook
+        });
+        self.known.set(known);
+        outlook
+    }
+
+    /// [`Searcher::evaluate`] without the memo: plays the futures.
+    fn play_out(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
         let scn = self.view.scenario_arc();
         let rollouts = budget.rollouts.max(1).min(self.worlds.len());
         let mut total = Outlook {
             value: 0.0,
             objectives: vec![0.0; scn.objectives.len()],
         };
-        let mut scratch = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
-        scratch.set_fast(true);
-        let mut probe = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
-        probe.set_fast(true);
+        // Building a game (its world and schedule) costs more than a turn: the two scratch games
+        // are built once per decision and their state overwritten for each future.
+        let (mut scratch, mut probe) = self.games.take().unwrap_or_else(|| {
+            let fresh = || {
+                let mut game = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
+                game.set_fast(true);
+                game
+            };
+            (fresh(), fresh())
+        });
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
             let mut h = Fnv64::new();
             h.write_u64(self.seed);
@@ -381,7 +414,14 @@ impl<'a> Searcher<'a> {
                     }
                 };
                 let theirs = opponent.orders(&scratch.side_view(self.side.other()));
-                let theirs = answered(&scratch, self.side, &mine, theirs, &mut probe);
+                // The answer to what the bundle proposes now is weighed by the other side's
+                // objectives; later proposals of the imagined course are answered by its style
+                // (each weighed answer costs a turn per option, and the bundle is what is chosen).
+                let theirs = if step == 1 {
+                    answered(&scratch, self.side, &mine, theirs, &mut probe)
+                } else {
+                    theirs
+                };
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {
@@ -399,6 +439,7 @@ impl<'a> Searcher<'a> {
                 *sum += d;
             }
         }
+        self.games.set(Some((scratch, probe)));
         let n = rollouts as f64;
         total.value /= n;
         total.objectives.iter_mut().for_each(|d| *d /= n);

@@ -60,7 +60,7 @@ impl Difficulty {
             },
             Difficulty::Normal => Budget {
                 shortlist: 10,
-                rollouts: 6,
+                rollouts: 5,
                 depth: 3,
                 bundle: 3,
                 noise: 0.2,

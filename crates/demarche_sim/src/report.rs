@@ -262,6 +262,9 @@ pub struct TurnLog {
     pub backdowns: [u32; 2],
     /// Whether something reached or passed the current rung this turn.
     pub ladder_touched: bool,
+    /// A look-ahead turn whose report nobody reads (reports and hashes off): changes are made
+    /// but not recorded.
+    pub quiet: bool,
 }
 
 impl TurnLog {
@@ -307,7 +310,7 @@ impl TurnLog {
         let after = (before + delta).clamp(lo, hi);
         *value = after;
         let applied = after - before;
-        if applied.abs() > 1e-9 {
+        if applied.abs() > 1e-9 && !self.quiet {
             self.changes.push(Change {
                 metric,
                 amount: applied,

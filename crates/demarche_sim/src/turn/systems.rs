@@ -36,8 +36,9 @@ impl SimMut<'_> {
 }
 
 /// Begin: a fresh log for the turn.
-pub fn begin(state: Res<SimState>, mut log: ResMut<TurnLog>) {
+pub fn begin(state: Res<SimState>, settings: Res<TurnSettings>, mut log: ResMut<TurnLog>) {
     log.reset(state.clock.turn);
+    log.quiet = !settings.keep_history && !settings.hash;
 }
 
 /// Validate orders: both sides' orders checked against the state at the start of the turn.
