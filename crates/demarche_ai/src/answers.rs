@@ -7,11 +7,17 @@
 //! in each imagined turn where a proposal of the AI's side waits for its answer, the other side
 //! answers it (accepts, rejects, or does as its style says) by whichever leaves its own expected
 //! score highest one turn later, with its other orders as its style gives them.
+//!
+//! Threats likewise: while a threat of the AI's side stands and has not been defied, the other
+//! side escalates (and so defies it) only if that serves it better, one turn later, with the
+//! threatened measure in force, than holding back does without it. A threat is weighed as the
+//! target weighs it, as if it would be carried out.
 
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
-use demarche_sim::rules::orders::has_track_op;
+use demarche_sim::rules::orders::{escalates, has_track_op};
 use demarche_sim::scenario::{Order, TrackOp};
+use demarche_sim::state::{Measure, SimState, Threat};
 use demarche_sim::{Game, Side};
 
 use crate::shaping;
@@ -99,6 +105,70 @@ pub(crate) fn answered(
     chosen
 }
 
+/// `theirs`, the other side's orders for this turn as its style gives them, without its
+/// escalations when `side` has open threats against it that it has not yet defied and holding
+/// back serves its own objectives better one turn later than defying them with the threatened
+/// measures in force. `probe` is a scratch game whose state is overwritten.
+pub(crate) fn deterred(
+    game: &Game,
+    side: Side,
+    mine: &[Order],
+    theirs: Vec<Order>,
+    probe: &mut Game,
+) -> Vec<Order> {
+    let scn = game.scenario();
+    let view = game.view();
+    let me = scn.actor_of(side);
+    let other = side.other();
+    let them = scn.actor_of(other);
+    let threats: Vec<&Threat> = view
+        .sanc
+        .threats
+        .iter()
+        .filter(|t| t.sender == me && t.target == them && !t.defied)
+        .collect();
+    if threats.is_empty() {
+        return theirs;
+    }
+    let restrained: Vec<Order> = theirs
+        .iter()
+        .filter(|o| !escalates(scn.action(o.action)))
+        .cloned()
+        .collect();
+    if restrained.len() == theirs.len() {
+        return theirs;
+    }
+    let turn = view.clock.turn;
+    let mut carried_out = game.state();
+    for t in &threats {
+        carried_out.sanctions.add(Measure {
+            sender: t.sender,
+            target: t.target,
+            sector: t.sector,
+            kind: t.kind,
+            size: t.size,
+            severity: t.severity,
+            since: turn,
+            action: t.action,
+        });
+    }
+    let mut value = |state: SimState, orders: &[Order]| {
+        probe.set_seed(game.seed());
+        probe.set_state(state);
+        probe.submit_unchecked(side, mine.to_vec());
+        probe.submit_unchecked(other, orders.to_vec());
+        if probe.step().is_err() {
+            return f64::NEG_INFINITY;
+        }
+        let after = probe.view();
+        shaping::expected_score(&after, them, &shaping::objectives(&after))
+    };
+    let defy = value(carried_out, &theirs);
+    let hold = value(game.state(), &restrained);
+    // Strictly better only: a tie keeps the style's own orders.
+    if hold > defy { restrained } else { theirs }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -107,7 +177,7 @@ mod tests {
     use demarche_sim::scenario::{Order, TrackOp};
     use demarche_sim::{Game, Scenario, Side};
 
-    use super::answered;
+    use super::{answered, deterred};
 
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,
     /// the talks standing at `progress` (Borenia wants them at 60 or less).
@@ -167,6 +237,82 @@ mod tests {
         assert_eq!(
             answered(&game, Side::First, &[], styled.clone(), &mut probe),
             styled
+        );
+    }
+
+    /// A game where Borenia's gas threat against Aldova stands, not yet defied, and a scratch
+    /// game to probe it with.
+    fn gas_threat_standing(scn: &Arc<Scenario>) -> (Game, Game) {
+        let mut game = Game::new(scn.clone(), 7);
+        let threat = Order::plain(scn.names.actions["bo_threaten_gas"]);
+        game.submit(Side::Second, vec![threat]).unwrap();
+        game.submit(Side::First, Vec::new()).unwrap();
+        game.step().unwrap();
+        assert_eq!(game.state().sanctions.threats.len(), 1);
+        let probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+        (game, probe)
+    }
+
+    #[test]
+    fn a_threat_that_would_cost_more_than_the_escalation_gains_deters_it() {
+        let scn = crate::two_rivers();
+        let (game, mut probe) = gas_threat_standing(&scn);
+        let escalation = vec![Order::plain(scn.names.actions["al_wine_ban"])];
+        // Aldova gets 15 % of its supply, and the critical part, from Borenian gas: losing it
+        // costs more in a turn than a wine ban earns.
+        assert_eq!(
+            deterred(&game, Side::Second, &[], escalation.clone(), &mut probe),
+            Vec::new()
+        );
+        // The same threat of a token measure deters nothing: the escalation pays for itself.
+        let mut token = game.state();
+        token.sanctions.threats[0].size = 0.0;
+        token.sanctions.threats[0].severity = 0.0;
+        let mut game_token = Game::resume(scn.clone(), 0, token, Vec::new());
+        game_token.set_seed(game.seed());
+        assert_eq!(
+            deterred(
+                &game_token,
+                Side::Second,
+                &[],
+                escalation.clone(),
+                &mut probe
+            ),
+            escalation
+        );
+    }
+
+    #[test]
+    fn without_a_standing_threat_or_an_escalation_the_style_decides_alone() {
+        let scn = crate::two_rivers();
+        let (game, mut probe) = gas_threat_standing(&scn);
+        let escalation = vec![Order::plain(scn.names.actions["al_wine_ban"])];
+        let calm = vec![Order::plain(scn.names.actions["dip_protest"])];
+        // Nothing in the orders defies the threat.
+        assert_eq!(
+            deterred(&game, Side::Second, &[], calm.clone(), &mut probe),
+            calm
+        );
+        // A threat already defied deters nothing more.
+        let mut defied = game.state();
+        defied.sanctions.threats[0].defied = true;
+        let mut game_defied = Game::resume(scn.clone(), 0, defied, Vec::new());
+        game_defied.set_seed(game.seed());
+        assert_eq!(
+            deterred(
+                &game_defied,
+                Side::Second,
+                &[],
+                escalation.clone(),
+                &mut probe
+            ),
+            escalation
+        );
+        // No threat at all.
+        let fresh = Game::new(scn.clone(), 7);
+        assert_eq!(
+            deterred(&fresh, Side::Second, &[], escalation.clone(), &mut probe),
+            escalation
         );
     }
 }

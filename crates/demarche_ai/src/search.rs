@@ -10,7 +10,7 @@ use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
-use crate::answers::answered;
+use crate::answers::{answered, deterred};
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{OpponentModel, Style};
@@ -422,6 +422,7 @@ impl<'a> Searcher<'a> {
                 } else {
                     theirs
                 };
+                let theirs = deterred(&scratch, self.side, &mine, theirs, &mut probe);
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {

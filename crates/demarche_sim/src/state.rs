@@ -204,6 +204,14 @@ pub struct SanctionRegime {
 }
 
 impl SanctionRegime {
+    /// Puts a new measure in force, keeping the list sorted by (sender, target, sector, kind).
+    /// The caller makes sure no measure of the same key is in force.
+    pub fn add(&mut self, measure: Measure) {
+        self.measures.push(measure);
+        self.measures
+            .sort_by_key(|m| (m.sender, m.target, m.sector, m.kind));
+    }
+
     /// Sum of the severities of the measures from `sender` against `target`, at most 100.
     pub fn level(&self, sender: ActorId, target: ActorId) -> f64 {
         self.measures

@@ -315,16 +315,22 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
     if action.rung > 0 {
         military::raise_rung(ctx, action.rung, &action.name);
     }
-    let escalates = action.stance == Stance::Hawkish
-        && (action.category == Category::Sanctions
-            || action.category == Category::Military
-            || action.rung >= 5);
-    if escalates {
+    if escalates(action) {
         sanctions::note_escalation(ctx, actor);
     }
     if public && action.stance == Stance::Hawkish {
         ctx.log.provocations[side.other().index()] += 1.0;
     }
+}
+
+/// Whether carrying out an action escalates against the other side: a hawkish sanction, a
+/// hawkish military move, or any hawkish order of rung 5 or more. It defies the other side's open
+/// threats (§3.8 of `docs/model.md`).
+pub fn escalates(action: &crate::scenario::Action) -> bool {
+    action.stance == Stance::Hawkish
+        && (action.category == Category::Sanctions
+            || action.category == Category::Military
+            || action.rung >= 5)
 }
 
 /// Whether an action is a track operation of this kind (for policies and the window).

@@ -52,7 +52,7 @@ pub fn impose(
             }
         }
         None => {
-            ctx.sanc.measures.push(Measure {
+            ctx.sanc.add(Measure {
                 sender,
                 target,
                 sector,
@@ -62,7 +62,6 @@ pub fn impose(
                 since: turn,
                 action,
             });
-            ctx.sanc.measures.sort_by_key(|m| key(m));
         }
     }
     // A threat of this measure is now carried out.
