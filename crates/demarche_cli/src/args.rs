@@ -21,8 +21,8 @@ pub enum Command {
     /// Print the scenario format's reference tables, or write its JSON Schemas (one per file,
     /// for editors and tools), made from the format's types.
     Schema(SchemaArgs),
-    /// Hunt for fixed plans (cheap talk, doing nothing, all-out pressure, a local search over
-    /// bundles) that score at least as well as the AI against the AI; exit 1 if one beats it
+    /// Hunt for fixed plans (cheap talk, doing nothing, all-out pressure, steady sanctions, a
+    /// local search over bundles) that score at least as well as the AI against the AI; exit 1 if one beats it
     /// beyond its 95 % interval.
     Balance(BalanceArgs),
     /// Write the debrief pack (Markdown, CSV, JSON, printable HTML with charts) of a saved or

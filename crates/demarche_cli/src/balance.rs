@@ -7,8 +7,9 @@
 //! tries, in each seat:
 //!
 //! 1. the AI itself against the AI (the reference), game by game;
-//! 2. doing nothing; all-out pressure (every hawkish order the capital allows); every cheap
-//!    action alone (capital at most [`CHEAP_CAPITAL`]), then bundles of the best of them;
+//! 2. doing nothing; all-out pressure (every hawkish order the capital allows); the steady
+//!    sanctions course (every hawkish sanction as soon as it opens, and nothing else); every
+//!    cheap action alone (capital at most [`CHEAP_CAPITAL`]), then bundles of the best of them;
 //! 3. a local search from the best plans found: add, drop or swap one order, keep what scores
 //!    better, until the seat's share of the budget is spent.
 //!
@@ -30,7 +31,7 @@ use std::time::{Duration, Instant};
 use demarche_sim::batch::stream;
 use demarche_sim::policy::{FixedPlan, PlanSpec, Policy, orders_of};
 use demarche_sim::rng::SimRng;
-use demarche_sim::scenario::{Order, Scenario, SignalKind, Stance};
+use demarche_sim::scenario::{Category, Order, Scenario, SignalKind, Stance};
 use demarche_sim::{ActorId, Side};
 
 use crate::commands::batch::mean;
@@ -241,8 +242,19 @@ fn search_seat(
         .filter(|o| scn.action(o.action).stance == Stance::Hawkish)
         .cloned()
         .collect();
+    // The steady costly course beside it: the sanctions alone, without the terminations, the
+    // expulsions and the shows of force that all-out pressure adds. Cheap talk is measured
+    // against costly courses, so the search must try one that does not harm itself.
+    let sanctions: Vec<Order> = pressure
+        .iter()
+        .filter(|o| scn.action(o.action).category == Category::Sanctions)
+        .cloned()
+        .collect();
     if !pressure.is_empty() {
-        fixed.push(("pressure", pressure));
+        fixed.push(("pressure", pressure.clone()));
+    }
+    if !sanctions.is_empty() && sanctions != pressure {
+        fixed.push(("sanctions", sanctions));
     }
     let cheap: Vec<Order> = pool
         .iter()
