@@ -52,7 +52,6 @@ pub(crate) fn answered(
     pending.sort();
     pending.dedup();
     let other = side.other();
-    let them = scn.actor_of(other);
     // The answer orders there are (whether available now is checked below, option by option).
     let answers: Vec<Order> = (0..scn.actions.len())
         .map(ActionId::from_index)
@@ -86,15 +85,7 @@ pub(crate) fn answered(
         }
         let mut best = (f64::NEG_INFINITY, 0);
         for (i, option) in options.iter().enumerate() {
-            probe.set_seed(game.seed());
-            probe.set_state(state.clone());
-            probe.submit_unchecked(side, mine.to_vec());
-            probe.submit_unchecked(other, option.clone());
-            if probe.step().is_err() {
-                continue;
-            }
-            let after = probe.view();
-            let value = shaping::expected_score(&after, them, &shaping::objectives(&after));
+            let value = their_score_after(game, side, state.clone(), mine, option, probe);
             // Strictly better only: ties keep the style's own answer (the first option).
             if value > best.0 {
                 best = (value, i);
@@ -152,21 +143,33 @@ pub(crate) fn deterred(
             action: t.action,
         });
     }
-    let mut value = |state: SimState, orders: &[Order]| {
-        probe.set_seed(game.seed());
-        probe.set_state(state);
-        probe.submit_unchecked(side, mine.to_vec());
-        probe.submit_unchecked(other, orders.to_vec());
-        if probe.step().is_err() {
-            return f64::NEG_INFINITY;
-        }
-        let after = probe.view();
-        shaping::expected_score(&after, them, &shaping::objectives(&after))
-    };
-    let defy = value(carried_out, &theirs);
-    let hold = value(game.state(), &restrained);
+    let defy = their_score_after(game, side, carried_out, mine, &theirs, probe);
+    let hold = their_score_after(game, side, game.state(), mine, &restrained, probe);
     // Strictly better only: a tie keeps the style's own orders.
     if hold > defy { restrained } else { theirs }
+}
+
+/// The other side's expected score one turn after `state`, `side` giving `mine` and the other
+/// side `theirs`, played on `probe` with `game`'s seed (minus infinity if the turn cannot be
+/// played).
+fn their_score_after(
+    game: &Game,
+    side: Side,
+    state: SimState,
+    mine: &[Order],
+    theirs: &[Order],
+    probe: &mut Game,
+) -> f64 {
+    probe.set_seed(game.seed());
+    probe.set_state(state);
+    probe.submit_unchecked(side, mine.to_vec());
+    probe.submit_unchecked(side.other(), theirs.to_vec());
+    if probe.step().is_err() {
+        return f64::NEG_INFINITY;
+    }
+    let after = probe.view();
+    let them = game.scenario().actor_of(side.other());
+    shaping::expected_score(&after, them, &shaping::objectives(&after))
 }
 
 #[cfg(test)]
