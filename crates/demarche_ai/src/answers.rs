@@ -25,151 +25,151 @@ use crate::shaping;
 /// The answer operations a proposal can receive.
 const ANSWERS: [TrackOp; 2] = [TrackOp::Accept, TrackOp::Reject];
 
-/// `theirs`, the other side's orders for this turn as its style gives them, with each pending
-/// proposal of `side` answered as best serves the other side's own objectives one turn ahead.
-/// `probe` is a scratch game whose state is overwritten.
-pub(crate) fn answered(
-    game: &Game,
-    side: Side,
-    mine: &[Order],
-    theirs: Vec<Order>,
-    probe: &mut Game,
-) -> Vec<Order> {
-    let view = game.view();
-    let scn = game.scenario();
-    let me = scn.actor_of(side);
-    let turn = view.clock.turn;
-    let mut pending: Vec<_> = view
-        .dip
-        .proposals
-        .iter()
-        .filter(|p| p.from == me && p.turn < turn)
-        .map(|p| p.track)
-        .collect();
-    if pending.is_empty() {
-        return theirs;
-    }
-    pending.sort();
-    pending.dedup();
-    let other = side.other();
-    // The answer orders there are (whether available now is checked below, option by option).
-    let answers: Vec<Order> = (0..scn.actions.len())
-        .map(ActionId::from_index)
-        .filter(|&id| ANSWERS.iter().any(|op| has_track_op(scn.action(id), *op)))
-        .flat_map(|id| orders_of(scn, id))
-        .collect();
-    let is_answer_on = |order: &Order, track| {
-        order.track == Some(track)
-            && ANSWERS
-                .iter()
-                .any(|op| has_track_op(scn.action(order.action), *op))
-    };
-    let state = game.state();
-    let mut chosen = theirs;
-    for track in pending {
-        let rest: Vec<Order> = chosen
+/// One imagined turn seen from the other side: the game before it, the AI's side and its
+/// orders, and a scratch game (`probe`, whose state is overwritten) to weigh the other side's
+/// options on.
+pub(crate) struct Reply<'a> {
+    /// The imagined game before the turn.
+    pub game: &'a Game,
+    /// The AI's side.
+    pub side: Side,
+    /// The AI's orders this turn.
+    pub mine: &'a [Order],
+    /// The scratch game.
+    pub probe: &'a mut Game,
+}
+
+impl Reply<'_> {
+    /// `theirs`, the other side's orders for this turn as its style gives them, with each pending
+    /// proposal of the AI's side answered as best serves the other side's own objectives one turn
+    /// ahead.
+    pub(crate) fn answered(&mut self, theirs: Vec<Order>) -> Vec<Order> {
+        let (game, side) = (self.game, self.side);
+        let view = game.view();
+        let scn = game.scenario();
+        let me = scn.actor_of(side);
+        let turn = view.clock.turn;
+        let mut pending: Vec<_> = view
+            .dip
+            .proposals
             .iter()
-            .filter(|o| !is_answer_on(o, track))
-            .cloned()
+            .filter(|p| p.from == me && p.turn < turn)
+            .map(|p| p.track)
             .collect();
-        let mut options = vec![chosen.clone()];
-        for answer in answers.iter().filter(|o| is_answer_on(o, track)) {
-            if game.check(other, answer, &rest).is_ok() {
-                let mut option = rest.clone();
-                option.push(answer.clone());
-                // The style's own orders may already give this answer: weigh it once.
-                if !options.contains(&option) {
-                    options.push(option);
+        if pending.is_empty() {
+            return theirs;
+        }
+        pending.sort();
+        pending.dedup();
+        let other = side.other();
+        // The answer orders there are (whether available now is checked below, option by option).
+        let answers: Vec<Order> = (0..scn.actions.len())
+            .map(ActionId::from_index)
+            .filter(|&id| ANSWERS.iter().any(|op| has_track_op(scn.action(id), *op)))
+            .flat_map(|id| orders_of(scn, id))
+            .collect();
+        let is_answer_on = |order: &Order, track| {
+            order.track == Some(track)
+                && ANSWERS
+                    .iter()
+                    .any(|op| has_track_op(scn.action(order.action), *op))
+        };
+        let state = game.state();
+        let mut chosen = theirs;
+        for track in pending {
+            let rest: Vec<Order> = chosen
+                .iter()
+                .filter(|o| !is_answer_on(o, track))
+                .cloned()
+                .collect();
+            let mut options = vec![chosen.clone()];
+            for answer in answers.iter().filter(|o| is_answer_on(o, track)) {
+                if game.check(other, answer, &rest).is_ok() {
+                    let mut option = rest.clone();
+                    option.push(answer.clone());
+                    // The style's own orders may already give this answer: weigh it once.
+                    if !options.contains(&option) {
+                        options.push(option);
+                    }
                 }
             }
-        }
-        let mut best = (f64::NEG_INFINITY, 0);
-        for (i, option) in options.iter().enumerate() {
-            let value = their_score_after(game, side, state.clone(), mine, option, probe);
-            // Strictly better only: ties keep the style's own answer (the first option).
-            if value > best.0 {
-                best = (value, i);
+            let mut best = (f64::NEG_INFINITY, 0);
+            for (i, option) in options.iter().enumerate() {
+                let value = self.their_score_after(state.clone(), option);
+                // Strictly better only: ties keep the style's own answer (the first option).
+                if value > best.0 {
+                    best = (value, i);
+                }
             }
+            chosen = options.swap_remove(best.1);
         }
-        chosen = options.swap_remove(best.1);
+        chosen
     }
-    chosen
-}
 
-/// `theirs`, the other side's orders for this turn as its style gives them, without its
-/// escalations when `side` has open threats against it that it has not yet defied and holding
-/// back serves its own objectives better one turn later than defying them with the threatened
-/// measures in force. `probe` is a scratch game whose state is overwritten.
-pub(crate) fn deterred(
-    game: &Game,
-    side: Side,
-    mine: &[Order],
-    theirs: Vec<Order>,
-    probe: &mut Game,
-) -> Vec<Order> {
-    let scn = game.scenario();
-    let view = game.view();
-    let me = scn.actor_of(side);
-    let other = side.other();
-    let them = scn.actor_of(other);
-    let threats: Vec<&Threat> = view
-        .sanc
-        .threats
-        .iter()
-        .filter(|t| t.sender == me && t.target == them && !t.defied)
-        .collect();
-    if threats.is_empty() {
-        return theirs;
+    /// `theirs`, the other side's orders for this turn as its style gives them, without its
+    /// escalations when the AI's side has open threats against it that it has not yet defied and
+    /// holding back serves its own objectives better one turn later than defying them with the
+    /// threatened measures in force.
+    pub(crate) fn deterred(&mut self, theirs: Vec<Order>) -> Vec<Order> {
+        let (game, side) = (self.game, self.side);
+        let scn = game.scenario();
+        let view = game.view();
+        let me = scn.actor_of(side);
+        let other = side.other();
+        let them = scn.actor_of(other);
+        let threats: Vec<&Threat> = view
+            .sanc
+            .threats
+            .iter()
+            .filter(|t| t.sender == me && t.target == them && !t.defied)
+            .collect();
+        if threats.is_empty() {
+            return theirs;
+        }
+        let restrained: Vec<Order> = theirs
+            .iter()
+            .filter(|o| !escalates(scn.action(o.action)))
+            .cloned()
+            .collect();
+        if restrained.len() == theirs.len() {
+            return theirs;
+        }
+        let turn = view.clock.turn;
+        let mut carried_out = game.state();
+        for t in &threats {
+            carried_out.sanctions.add(Measure {
+                sender: t.sender,
+                target: t.target,
+                sector: t.sector,
+                kind: t.kind,
+                size: t.size,
+                severity: t.severity,
+                since: turn,
+                action: t.action,
+            });
+        }
+        let defy = self.their_score_after(carried_out, &theirs);
+        let hold = self.their_score_after(game.state(), &restrained);
+        // Strictly better only: a tie keeps the style's own orders.
+        if hold > defy { restrained } else { theirs }
     }
-    let restrained: Vec<Order> = theirs
-        .iter()
-        .filter(|o| !escalates(scn.action(o.action)))
-        .cloned()
-        .collect();
-    if restrained.len() == theirs.len() {
-        return theirs;
-    }
-    let turn = view.clock.turn;
-    let mut carried_out = game.state();
-    for t in &threats {
-        carried_out.sanctions.add(Measure {
-            sender: t.sender,
-            target: t.target,
-            sector: t.sector,
-            kind: t.kind,
-            size: t.size,
-            severity: t.severity,
-            since: turn,
-            action: t.action,
-        });
-    }
-    let defy = their_score_after(game, side, carried_out, mine, &theirs, probe);
-    let hold = their_score_after(game, side, game.state(), mine, &restrained, probe);
-    // Strictly better only: a tie keeps the style's own orders.
-    if hold > defy { restrained } else { theirs }
-}
 
-/// The other side's expected score one turn after `state`, `side` giving `mine` and the other
-/// side `theirs`, played on `probe` with `game`'s seed (minus infinity if the turn cannot be
-/// played).
-fn their_score_after(
-    game: &Game,
-    side: Side,
-    state: SimState,
-    mine: &[Order],
-    theirs: &[Order],
-    probe: &mut Game,
-) -> f64 {
-    probe.set_seed(game.seed());
-    probe.set_state(state);
-    probe.submit_unchecked(side, mine.to_vec());
-    probe.submit_unchecked(side.other(), theirs.to_vec());
-    if probe.step().is_err() {
-        return f64::NEG_INFINITY;
+    /// The other side's expected score one turn after `state`, the AI's side giving its orders and
+    /// the other side `theirs`, played on the probe with the game's seed (minus infinity if the
+    /// turn cannot be played).
+    fn their_score_after(&mut self, state: SimState, theirs: &[Order]) -> f64 {
+        let probe = &mut *self.probe;
+        probe.set_seed(self.game.seed());
+        probe.set_state(state);
+        probe.submit_unchecked(self.side, self.mine.to_vec());
+        probe.submit_unchecked(self.side.other(), theirs.to_vec());
+        if probe.step().is_err() {
+            return f64::NEG_INFINITY;
+        }
+        let after = probe.view();
+        let them = self.game.scenario().actor_of(self.side.other());
+        shaping::expected_score(&after, them, &shaping::objectives(&after))
     }
-    let after = probe.view();
-    let them = game.scenario().actor_of(side.other());
-    shaping::expected_score(&after, them, &shaping::objectives(&after))
 }
 
 #[cfg(test)]
@@ -180,7 +180,7 @@ mod tests {
     use demarche_sim::scenario::{Order, TrackOp};
     use demarche_sim::{Game, Scenario, Side};
 
-    use super::{answered, deterred};
+    use super::Reply;
 
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,
     /// the talks standing at `progress` (Borenia wants them at 60 or less).
@@ -220,7 +220,13 @@ mod tests {
             answers_island(&scn, &styled, TrackOp::Accept),
             "the dove's own rule accepts: {styled:?}"
         );
-        let answered = answered(&game, Side::First, &[], styled, &mut probe);
+        let answered = Reply {
+            game: &game,
+            side: Side::First,
+            mine: &[],
+            probe: &mut probe,
+        }
+        .answered(styled);
         assert!(
             !answers_island(&scn, &answered, TrackOp::Accept),
             "accepting would carry the island talks past Borenia's line: {answered:?}"
@@ -238,7 +244,13 @@ mod tests {
         let mut hawk = RuleBased::new(Leaning::Hawk, 3);
         let styled = hawk.orders(&game.side_view(Side::Second));
         assert_eq!(
-            answered(&game, Side::First, &[], styled.clone(), &mut probe),
+            Reply {
+                game: &game,
+                side: Side::First,
+                mine: &[],
+                probe: &mut probe
+            }
+            .answered(styled.clone()),
             styled
         );
     }
@@ -264,7 +276,13 @@ mod tests {
         // Aldova gets 15 % of its supply, and the critical part, from Borenian gas: losing it
         // costs more in a turn than a wine ban earns.
         assert_eq!(
-            deterred(&game, Side::Second, &[], escalation.clone(), &mut probe),
+            Reply {
+                game: &game,
+                side: Side::Second,
+                mine: &[],
+                probe: &mut probe
+            }
+            .deterred(escalation.clone()),
             Vec::new()
         );
         // The same threat of a token measure deters nothing: the escalation pays for itself.
@@ -274,13 +292,13 @@ mod tests {
         let mut game_token = Game::resume(scn.clone(), 0, token, Vec::new());
         game_token.set_seed(game.seed());
         assert_eq!(
-            deterred(
-                &game_token,
-                Side::Second,
-                &[],
-                escalation.clone(),
-                &mut probe
-            ),
+            Reply {
+                game: &game_token,
+                side: Side::Second,
+                mine: &[],
+                probe: &mut probe
+            }
+            .deterred(escalation.clone()),
             escalation
         );
     }
@@ -293,7 +311,13 @@ mod tests {
         let calm = vec![Order::plain(scn.names.actions["dip_protest"])];
         // Nothing in the orders defies the threat.
         assert_eq!(
-            deterred(&game, Side::Second, &[], calm.clone(), &mut probe),
+            Reply {
+                game: &game,
+                side: Side::Second,
+                mine: &[],
+                probe: &mut probe
+            }
+            .deterred(calm.clone()),
             calm
         );
         // A threat already defied deters nothing more.
@@ -302,19 +326,25 @@ mod tests {
         let mut game_defied = Game::resume(scn.clone(), 0, defied, Vec::new());
         game_defied.set_seed(game.seed());
         assert_eq!(
-            deterred(
-                &game_defied,
-                Side::Second,
-                &[],
-                escalation.clone(),
-                &mut probe
-            ),
+            Reply {
+                game: &game_defied,
+                side: Side::Second,
+                mine: &[],
+                probe: &mut probe
+            }
+            .deterred(escalation.clone()),
             escalation
         );
         // No threat at all.
         let fresh = Game::new(scn.clone(), 7);
         assert_eq!(
-            deterred(&fresh, Side::Second, &[], escalation.clone(), &mut probe),
+            Reply {
+                game: &fresh,
+                side: Side::Second,
+                mine: &[],
+                probe: &mut probe
+            }
+            .deterred(escalation.clone()),
             escalation
         );
     }

@@ -10,7 +10,7 @@ use demarche_sim::scenario::{Order, Personality, Stance};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
-use crate::answers::{answered, deterred};
+use crate::answers::Reply;
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{OpponentModel, Style};
@@ -417,12 +417,18 @@ impl<'a> Searcher<'a> {
                 // The answer to what the bundle proposes now is weighed by the other side's
                 // objectives; later proposals of the imagined course are answered by its style
                 // (each weighed answer costs a turn per option, and the bundle is what is chosen).
+                let mut reply = Reply {
+                    game: &scratch,
+                    side: self.side,
+                    mine: &mine,
+                    probe: &mut probe,
+                };
                 let theirs = if step == 1 {
-                    answered(&scratch, self.side, &mine, theirs, &mut probe)
+                    reply.answered(theirs)
                 } else {
                     theirs
                 };
-                let theirs = deterred(&scratch, self.side, &mine, theirs, &mut probe);
+                let theirs = reply.deterred(theirs);
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {
