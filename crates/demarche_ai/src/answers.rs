@@ -168,7 +168,8 @@ impl Reply<'_> {
         }
         let after = probe.view();
         let them = self.game.scenario().actor_of(self.side.other());
-        shaping::expected_score(&after, them, &shaping::objectives(&after))
+        let none = shaping::Trend::none();
+        shaping::expected_score(&after, &none, them, &shaping::objectives(&after, &none))
     }
 }
 

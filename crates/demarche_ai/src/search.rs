@@ -14,6 +14,7 @@ use crate::answers::Reply;
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{OpponentModel, Style};
+use crate::shaping::Trend;
 use crate::spec::{AiSpec, Budget};
 
 /// A decision: the orders, why, and how long it took.
@@ -388,9 +389,16 @@ impl<'a> Searcher<'a> {
                 Then::Repeat => self.own_policy(h.finish()),
                 Then::Follow(leaning) => Box::new(RuleBased::new(leaning, h.finish())),
             };
+            // The quantities after the bundle's own turn: the drift from there to the end of
+            // the look-ahead is carried on (see `shaping::Trend`).
+            let mut marked: Option<Trend> = None;
+            let mut played = 0;
             for step in 0..budget.depth {
                 if scratch.is_over() {
                     break;
+                }
+                if step == 1 {
+                    marked = Some(Trend::mark(&scratch.view(), 0));
                 }
                 let mine = if step == 0 {
                     bundle.to_vec()
@@ -434,11 +442,16 @@ impl<'a> Searcher<'a> {
                 if scratch.step().is_err() {
                     break;
                 }
+                played = step + 1;
             }
             let view = scratch.view();
-            let degrees = crate::shaping::objectives(&view);
+            let trend = match marked {
+                Some(trend) if played > 1 => trend.over(played - 1),
+                _ => Trend::none(),
+            };
+            let degrees = crate::shaping::objectives(&view, &trend);
             let me = self.view.actor();
-            let score = crate::shaping::expected_score(&view, me, &degrees);
+            let score = crate::shaping::expected_score(&view, &trend, me, &degrees);
             let tension = view.ind.tension;
             total.value +=
                 self.persona.objectives * score - self.persona.tension_aversion * tension * 10.0;
