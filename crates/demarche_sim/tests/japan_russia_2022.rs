@@ -288,3 +288,35 @@ fn the_sample_inject_file_fits_the_2022_scenario_and_fires() {
         .any(|e| e.id == "inject:g7_summit_demand");
     assert!(summit, "the summit fires in turn 9");
 }
+
+/// Japan's relation with the G7 after the first turn, Russia giving `russia` and Japan nothing.
+fn japan_g7_after_first_turn(russia: &[&str]) -> f64 {
+    let scn = common::scenario();
+    let mut game = Game::new(scn.clone(), game_seed());
+    let orders = russia
+        .iter()
+        .map(|key| {
+            // The first target the action offers (an island for a drill).
+            demarche_sim::policy::orders_of(&scn, scn.names.actions[*key])
+                .into_iter()
+                .next()
+                .expect("an order for the action")
+        })
+        .collect();
+    game.submit(Side::First, Vec::new()).unwrap();
+    game.submit(Side::Second, orders).unwrap();
+    game.step().unwrap();
+    let actor = |key: &str| scn.names.actors[key];
+    game.view().ind.relation(actor("JPN"), actor("G7"))
+}
+
+#[test]
+fn russia_s_shows_of_force_near_japan_draw_its_partners_closer() {
+    let quiet = japan_g7_after_first_turn(&[]);
+    let transit = japan_g7_after_first_turn(&["ru_tsugaru_transit"]);
+    let drill = japan_g7_after_first_turn(&["ru_island_landing_drill"]);
+    assert!(
+        quiet < transit && transit < drill,
+        "Japan–G7: quiet {quiet}, after a strait transit {transit}, after an island drill {drill}"
+    );
+}
