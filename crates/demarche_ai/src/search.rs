@@ -398,7 +398,7 @@ impl<'a> Searcher<'a> {
                     break;
                 }
                 if step == 1 {
-                    marked = Some(Trend::mark(&scratch.view(), 0));
+                    marked = Some(Trend::mark(&scratch.view()));
                 }
                 let mine = if step == 0 {
                     bundle.to_vec()

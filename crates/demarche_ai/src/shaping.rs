@@ -51,9 +51,9 @@ impl Trend {
         Trend::default()
     }
 
-    /// Notes every objective's threshold quantities in `view`, to be compared with the view
-    /// `turns` turns later (0 until [`Trend::over`] says how many).
-    pub fn mark(view: &View, turns: u32) -> Trend {
+    /// Notes every objective's threshold quantities in `view`, to be compared with a later view
+    /// once [`Trend::over`] says how many turns later it is.
+    pub fn mark(view: &View) -> Trend {
         let mut earlier = Vec::new();
         for objective in &view.scn.objectives {
             let actor = Some(objective.side);
@@ -65,7 +65,7 @@ impl Trend {
                 }
             });
         }
-        Trend { earlier, turns }
+        Trend { earlier, turns: 0 }
     }
 
     /// The same marks, compared with a view `turns` turns after them.
@@ -294,11 +294,11 @@ mod tests {
             "{falling} {still} {rising}"
         );
         // Marked on the same state: no drift, the same guess as without a trend.
-        let marked = Trend::mark(&view, 0).over(2);
+        let marked = Trend::mark(&view).over(2);
         assert_eq!(degree(&view, &marked, condition, actor, band), still);
         // A trend that has not been measured over any turn says nothing.
         assert_eq!(
-            degree(&view, &Trend::mark(&view, 0), condition, actor, band),
+            degree(&view, &Trend::mark(&view), condition, actor, band),
             still
         );
     }
