@@ -181,7 +181,7 @@ mod tests {
     use demarche_sim::scenario::{Order, TrackOp};
     use demarche_sim::{Game, Scenario, Side};
 
-    use super::Reply;
+    use super::{Reply, SimState};
 
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,
     /// the talks standing at `progress` (Borenia wants them at 60 or less).
@@ -269,6 +269,27 @@ mod tests {
         (game, probe)
     }
 
+    /// What Borenia's standing threats leave of `orders` when Aldova imagines giving them in
+    /// `game`.
+    fn deterred(game: &Game, probe: &mut Game, orders: &[Order]) -> Vec<Order> {
+        Reply {
+            game,
+            side: Side::Second,
+            mine: &[],
+            probe,
+        }
+        .deterred(orders.to_vec())
+    }
+
+    /// `game` with its state changed by `edit`, on the same seed.
+    fn edited(scn: &Arc<Scenario>, game: &Game, edit: impl FnOnce(&mut SimState)) -> Game {
+        let mut state = game.state();
+        edit(&mut state);
+        let mut changed = Game::resume(scn.clone(), 0, state, Vec::new());
+        changed.set_seed(game.seed());
+        changed
+    }
+
     #[test]
     fn a_threat_that_would_cost_more_than_the_escalation_gains_deters_it() {
         let scn = crate::two_rivers();
@@ -276,32 +297,13 @@ mod tests {
         let escalation = vec![Order::plain(scn.names.actions["al_wine_ban"])];
         // Aldova gets 15 % of its supply, and the critical part, from Borenian gas: losing it
         // costs more in a turn than a wine ban earns.
-        assert_eq!(
-            Reply {
-                game: &game,
-                side: Side::Second,
-                mine: &[],
-                probe: &mut probe
-            }
-            .deterred(escalation.clone()),
-            Vec::new()
-        );
+        assert_eq!(deterred(&game, &mut probe, &escalation), Vec::new());
         // The same threat of a token measure deters nothing: the escalation pays for itself.
-        let mut token = game.state();
-        token.sanctions.threats[0].size = 0.0;
-        token.sanctions.threats[0].severity = 0.0;
-        let mut game_token = Game::resume(scn.clone(), 0, token, Vec::new());
-        game_token.set_seed(game.seed());
-        assert_eq!(
-            Reply {
-                game: &game_token,
-                side: Side::Second,
-                mine: &[],
-                probe: &mut probe
-            }
-            .deterred(escalation.clone()),
-            escalation
-        );
+        let token = edited(&scn, &game, |state| {
+            state.sanctions.threats[0].size = 0.0;
+            state.sanctions.threats[0].severity = 0.0;
+        });
+        assert_eq!(deterred(&token, &mut probe, &escalation), escalation);
     }
 
     #[test]
@@ -311,42 +313,14 @@ mod tests {
         let escalation = vec![Order::plain(scn.names.actions["al_wine_ban"])];
         let calm = vec![Order::plain(scn.names.actions["dip_protest"])];
         // Nothing in the orders defies the threat.
-        assert_eq!(
-            Reply {
-                game: &game,
-                side: Side::Second,
-                mine: &[],
-                probe: &mut probe
-            }
-            .deterred(calm.clone()),
-            calm
-        );
+        assert_eq!(deterred(&game, &mut probe, &calm), calm);
         // A threat already defied deters nothing more.
-        let mut defied = game.state();
-        defied.sanctions.threats[0].defied = true;
-        let mut game_defied = Game::resume(scn.clone(), 0, defied, Vec::new());
-        game_defied.set_seed(game.seed());
-        assert_eq!(
-            Reply {
-                game: &game_defied,
-                side: Side::Second,
-                mine: &[],
-                probe: &mut probe
-            }
-            .deterred(escalation.clone()),
-            escalation
-        );
+        let defied = edited(&scn, &game, |state| {
+            state.sanctions.threats[0].defied = true
+        });
+        assert_eq!(deterred(&defied, &mut probe, &escalation), escalation);
         // No threat at all.
         let fresh = Game::new(scn.clone(), 7);
-        assert_eq!(
-            Reply {
-                game: &fresh,
-                side: Side::Second,
-                mine: &[],
-                probe: &mut probe
-            }
-            .deterred(escalation.clone()),
-            escalation
-        );
+        assert_eq!(deterred(&fresh, &mut probe, &escalation), escalation);
     }
 }
