@@ -244,9 +244,8 @@ fn pruned(searcher: &Searcher, mut bundle: Vec<Order>, then: Then, budget: Budge
 
 /// The least an order must add to its bundle's value, in score points on the wider futures, to
 /// be kept (design choice: below it the gain is within the noise of the look-ahead, and the order
-/// only spends capital and shows the other side a move that says nothing). Carrying trends on
-/// (`shaping::Trend`) widens that noise, so the bar is 0.5 rather than the 0.25 it was without.
-const KEEP_GAIN: f64 = 0.5;
+/// only spends capital and shows the other side a move that says nothing).
+const KEEP_GAIN: f64 = 0.25;
 
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
