@@ -391,14 +391,13 @@ impl<'a> Searcher<'a> {
             };
             // The quantities after the bundle's own turn: the drift from there to the end of
             // the look-ahead is carried on (see `shaping::Trend`).
-            let mut marked: Option<Trend> = None;
-            let mut played = 0;
+            let mut trend = Trend::none();
             for step in 0..budget.depth {
                 if scratch.is_over() {
                     break;
                 }
                 if step == 1 {
-                    marked = Some(Trend::mark(&scratch.view()));
+                    trend = Trend::mark(&scratch.view());
                 }
                 let mine = if step == 0 {
                     bundle.to_vec()
@@ -442,13 +441,8 @@ impl<'a> Searcher<'a> {
                 if scratch.step().is_err() {
                     break;
                 }
-                played = step + 1;
             }
             let view = scratch.view();
-            let trend = match marked {
-                Some(trend) if played > 1 => trend.over(played - 1),
-                _ => Trend::none(),
-            };
             let degrees = crate::shaping::objectives(&view, &trend);
             let me = self.view.actor();
             let score = crate::shaping::expected_score(&view, &trend, me, &degrees);

@@ -41,8 +41,8 @@ fn carried(left: u32) -> f64 {
 pub struct Trend {
     /// Each threshold's quantity, the actor it is read for, and its value then.
     earlier: Vec<(Quantity, Option<ActorId>, f64)>,
-    /// Turns between then and the end of the look-ahead (0: no trend).
-    turns: u32,
+    /// The turn it was marked in.
+    since: u32,
 }
 
 impl Trend {
@@ -51,8 +51,7 @@ impl Trend {
         Trend::default()
     }
 
-    /// Notes every objective's threshold quantities in `view`, to be compared with a later view
-    /// once [`Trend::over`] says how many turns later it is.
+    /// Notes every objective's threshold quantities in `view`, to be compared with a later view.
     pub fn mark(view: &View) -> Trend {
         let mut earlier = Vec::new();
         for objective in &view.scn.objectives {
@@ -65,23 +64,23 @@ impl Trend {
                 }
             });
         }
-        Trend { earlier, turns: 0 }
+        Trend {
+            earlier,
+            since: view.clock.turn,
+        }
     }
 
-    /// The same marks, compared with a view `turns` turns after them.
-    pub fn over(self, turns: u32) -> Trend {
-        Trend { turns, ..self }
-    }
-
-    /// The drift per turn of `q` (read for `actor`), now at `now`: 0 without a trend.
-    fn drift(&self, q: &Quantity, actor: Option<ActorId>, now: f64) -> f64 {
-        if self.turns == 0 {
+    /// The drift per turn of `q` (read for `actor`), at `now` in `turn`: 0 without a trend or
+    /// before a turn has passed since the mark.
+    fn drift(&self, q: &Quantity, actor: Option<ActorId>, now: f64, turn: u32) -> f64 {
+        let turns = turn.saturating_sub(self.since);
+        if turns == 0 {
             return 0.0;
         }
         self.earlier
             .iter()
             .find(|(e, a, _)| e == q && *a == actor)
-            .map_or(0.0, |(_, _, then)| (now - then) / f64::from(self.turns))
+            .map_or(0.0, |(_, _, then)| (now - then) / f64::from(turns))
     }
 }
 
@@ -153,7 +152,7 @@ pub fn degree(
     let ahead = carried(left);
     let threshold = |q: &Quantity, sign: f64, line: f64| {
         let now = view.quantity(q, actor);
-        let expected = now + trend.drift(q, actor, now) * ahead;
+        let expected = now + trend.drift(q, actor, now, view.clock.turn) * ahead;
         let excess = sign * (expected - line);
         expected_credit(excess, volatility(q, line) * f64::from(left).sqrt(), band)
     };
@@ -283,9 +282,10 @@ mod tests {
         let now = view.quantity(&q, actor);
         let still = degree(&view, &Trend::none(), condition, actor, band);
         assert!(still > 0.0 && still < 1.0, "{still}");
+        // Marked a turn before the game's first.
         let moving = |from: f64| Trend {
             earlier: vec![(q.clone(), actor, from)],
-            turns: 2,
+            since: view.clock.turn - 1,
         };
         let falling = degree(&view, &moving(now + 6.0), condition, actor, band);
         let rising = degree(&view, &moving(now - 6.0), condition, actor, band);
@@ -293,10 +293,8 @@ mod tests {
             falling < still && still < rising,
             "{falling} {still} {rising}"
         );
-        // Marked on the same state: no drift, the same guess as without a trend.
-        let marked = Trend::mark(&view).over(2);
-        assert_eq!(degree(&view, &marked, condition, actor, band), still);
-        // A trend that has not been measured over any turn says nothing.
+        // Marked on the same state, so measured over no turn: no drift, the same guess as
+        // without a trend.
         assert_eq!(
             degree(&view, &Trend::mark(&view), condition, actor, band),
             still
