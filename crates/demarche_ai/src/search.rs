@@ -6,7 +6,7 @@ use std::time::Instant;
 use demarche_sim::hash::Fnv64;
 use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates, orders_of};
 use demarche_sim::rng::SimRng;
-use demarche_sim::scenario::{Order, Personality, Stance};
+use demarche_sim::scenario::{Effect, Order, Personality, Stance, TrackOp};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
@@ -233,11 +233,15 @@ fn pruned(searcher: &Searcher, mut bundle: Vec<Order>, then: Then, budget: Budge
                 whole - searcher.evaluate(&without, then, wide).value
             })
             .collect();
-        if gains.iter().all(|g| *g >= KEEP_GAIN) {
+        let bars: Vec<f64> = bundle
+            .iter()
+            .map(|o| keep_bar(searcher.view.scenario(), o))
+            .collect();
+        if gains.iter().zip(&bars).all(|(g, bar)| g >= bar) {
             break;
         }
-        let mut gains = gains.into_iter();
-        bundle.retain(|_| gains.next().is_some_and(|g| g >= KEEP_GAIN));
+        let mut kept = gains.iter().zip(&bars).map(|(g, bar)| g >= bar);
+        bundle.retain(|_| kept.next().unwrap_or(false));
     }
     bundle
 }
@@ -246,6 +250,28 @@ fn pruned(searcher: &Searcher, mut bundle: Vec<Order>, then: Then, budget: Budge
 /// be kept (design choice: below it the gain is within the noise of the look-ahead, and the order
 /// only spends capital and shows the other side a move that says nothing).
 const KEEP_GAIN: f64 = 0.25;
+
+/// What an order that cannot be undone must add on top of [`KEEP_GAIN`]: ending a track for good
+/// throws away every later turn's use of it (to trade, to resume, to hold as a hostage), which a
+/// look-ahead of a few turns does not see. A design choice after the real-options view of
+/// irreversible commitments (Dixit and Pindyck 1994): the option to wait is worth something, so
+/// an irreversible step needs a clear gain, not one within the look-ahead's noise.
+const IRREVERSIBLE_PREMIUM: f64 = 1.0;
+
+/// The least `order` must add to its bundle to be kept: [`KEEP_GAIN`], plus
+/// [`IRREVERSIBLE_PREMIUM`] when it ends a track for good.
+pub(crate) fn keep_bar(scn: &Scenario, order: &Order) -> f64 {
+    let ends_a_track = scn
+        .action(order.action)
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Track(_, TrackOp::Terminate)));
+    if ends_a_track {
+        KEEP_GAIN + IRREVERSIBLE_PREMIUM
+    } else {
+        KEEP_GAIN
+    }
+}
 
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
@@ -500,7 +526,10 @@ mod tests {
     use demarche_sim::policy::orders_of;
     use demarche_sim::{Game, Side};
 
-    use super::{KEEP_GAIN, Searcher, Then, pruned, same_action_again, widened};
+    use super::{
+        IRREVERSIBLE_PREMIUM, KEEP_GAIN, Searcher, Then, keep_bar, pruned, same_action_again,
+        widened,
+    };
     use crate::spec::Difficulty;
 
     #[test]
@@ -529,6 +558,23 @@ mod tests {
     }
 
     #[test]
+    fn ending_a_track_for_good_needs_a_clear_gain() {
+        let scn = crate::two_rivers();
+        let order_of = |key: &str| {
+            orders_of(&scn, scn.names.actions[key])
+                .into_iter()
+                .next()
+                .expect("the fixture's action has an order")
+        };
+        let terminate = keep_bar(&scn, &order_of("talk_terminate"));
+        let suspend = keep_bar(&scn, &order_of("talk_suspend"));
+        let propose = keep_bar(&scn, &order_of("talk_propose"));
+        assert_eq!(suspend, KEEP_GAIN, "a suspension can be undone");
+        assert_eq!(propose, KEEP_GAIN);
+        assert_eq!(terminate, KEEP_GAIN + IRREVERSIBLE_PREMIUM);
+    }
+
+    #[test]
     fn every_order_kept_earns_its_place() {
         let scn = crate::two_rivers();
         let game = Game::new(scn.clone(), 11);
@@ -554,7 +600,7 @@ mod tests {
                 without.remove(i);
                 let gain = whole - searcher.evaluate(&without, Then::Repeat, wide).value;
                 assert!(
-                    gain >= KEEP_GAIN,
+                    gain >= keep_bar(&scn, &kept[i]),
                     "{side:?}: {:?} adds only {gain:.3}",
                     kept[i]
                 );
