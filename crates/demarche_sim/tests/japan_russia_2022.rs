@@ -320,3 +320,34 @@ fn russia_s_shows_of_force_near_japan_draw_its_partners_closer() {
         "Japan–G7: quiet {quiet}, after a strait transit {transit}, after an island drill {drill}"
     );
 }
+
+#[test]
+fn only_moscow_can_halt_the_exchanges_and_the_grave_visits() {
+    let scn = common::scenario();
+    let mut game = Game::new(scn.clone(), game_seed());
+    let exchanges = ["visa_free", "grave_visits"];
+    // Japan's own suspension and termination do not reach the visits of its former residents.
+    for key in ["talk_suspend", "talk_terminate"] {
+        let orders = demarche_sim::policy::orders_of(&scn, scn.names.actions[key]);
+        assert!(!orders.is_empty(), "{key} still has targets");
+        for order in orders {
+            let target = order.track.expect("a track order names its track");
+            assert!(
+                exchanges.iter().all(|k| track(&game, k) != target),
+                "{key} may halt {target:?}"
+            );
+        }
+    }
+    // Moscow's own action halts both, and can be undone.
+    let suspend = demarche_sim::policy::orders_of(&scn, scn.names.actions["ru_suspend_exchanges"]);
+    game.submit(Side::First, Vec::new()).unwrap();
+    game.submit(Side::Second, suspend).unwrap();
+    game.step().unwrap();
+    for key in exchanges {
+        assert_eq!(
+            game.view().dip.tracks[track(&game, key).index()].status,
+            TrackStatus::Suspended,
+            "{key}"
+        );
+    }
+}
