@@ -19,8 +19,11 @@
 //!
 //! Picking the best of many plans on the same games favours the lucky ones, so the search keeps
 //! a share of the budget ([`CONFIRM_SHARE`]) to play its [`CONFIRMED`] best plans, and the AI
-//! again, on games it has not seen (other seeds). A plan is an exploit only when its interval on
-//! those fresh games lies wholly above zero.
+//! again, on [`CONFIRM_FACTOR`] times as many games it has not seen (other seeds). A plan is an
+//! exploit only when its interval on those fresh games lies wholly above zero; the intervals of
+//! the confirmation are widened for the number of plans confirmed (Bonferroni), so that the
+//! chance of calling any plan of an even match an exploit stays at 5 % rather than growing with
+//! each plan tried.
 //!
 //! The budget is CPU time: the wall time of each batch of games times the worker threads that
 //! played it.
@@ -49,6 +52,10 @@ pub const CONFIRM_SHARE: f64 = 0.25;
 
 /// How many of the best plans are confirmed on fresh games.
 pub const CONFIRMED: usize = 3;
+
+/// How many times the search's games per plan the confirmation plays (more fresh games than the
+/// search's: a confirmation must be sharper than the guess it checks).
+pub const CONFIRM_FACTOR: u32 = 2;
 
 /// Mixed into the base seed for the fresh games of the confirmation.
 const FRESH: u64 = 0xf4e5_4c0f_11a7_e5ed;
@@ -158,6 +165,9 @@ struct Arena<'a> {
     plans: usize,
     /// The base seed of the games played now (the search's, then the fresh games').
     seed_base: u64,
+    /// How many times `settings.games` each play is (1 in the search, [`CONFIRM_FACTOR`] in
+    /// the confirmation).
+    factor: u32,
 }
 
 impl Arena<'_> {
@@ -167,7 +177,7 @@ impl Arena<'_> {
 
     /// Plays every game with `make` building the seat's policy, and returns the seat's scores.
     fn play(&mut self, make: &(dyn Fn(u64) -> Box<dyn Policy> + Sync)) -> Vec<f64> {
-        let n = self.settings.games;
+        let n = self.settings.games * self.factor;
         let scores = Mutex::new(vec![f64::NAN; n as usize]);
         let seat = self.seat;
         let workers = self.settings.threads.max(1).min(n as usize);
@@ -218,6 +228,7 @@ fn search_seat(
         budget: budget.mul_f64(1.0 - CONFIRM_SHARE),
         plans: 0,
         seed_base: settings.base_seed,
+        factor: 1,
     };
     let ai = settings.ai.clone();
     let ai_in_seat = |seed| {
@@ -337,6 +348,7 @@ fn search_seat(
     arena.budget = budget;
     arena.plans = 0;
     arena.seed_base = settings.base_seed ^ FRESH;
+    arena.factor = CONFIRM_FACTOR;
     let mut ai_fresh_mean = None;
     let mut ranked: Vec<usize> = Vec::new();
     for (i, plan) in plans.iter().enumerate() {
@@ -353,6 +365,7 @@ fn search_seat(
     if !ranked.is_empty() && settings.max_plans != Some(0) {
         let fresh_ai = arena.play(&ai_in_seat);
         ai_fresh_mean = Some(mean(&fresh_ai));
+        let tests = ranked.len();
         for i in ranked {
             if arena.spent >= arena.budget {
                 break;
@@ -361,7 +374,7 @@ fn search_seat(
                 continue;
             };
             let fresh = arena.play(&|_| Box::new(FixedPlan::of_orders(scn, orders.clone())));
-            plans[i].confirmed = Some(paired_difference(&fresh, &fresh_ai));
+            plans[i].confirmed = Some(paired_difference_jointly(&fresh, &fresh_ai, tests));
         }
     }
 
@@ -453,6 +466,123 @@ pub fn paired_difference(a: &[f64], b: &[f64]) -> (f64, f64, f64) {
     (m, m - half, m + half)
 }
 
+/// [`paired_difference`] for one of `tests` differences read together: each interval is a
+/// two-sided `1 − 0.05 / tests` one (Bonferroni), so that all of them hold together with 95 %
+/// confidence.
+pub fn paired_difference_jointly(a: &[f64], b: &[f64], tests: usize) -> (f64, f64, f64) {
+    let (m, lo, hi) = paired_difference(a, b);
+    let n = a.len().min(b.len());
+    if tests <= 1 || n < 2 {
+        return (m, lo, hi);
+    }
+    let widen = t_quantile(1.0 - 0.025 / tests as f64, n - 1) / t95(n - 1);
+    (m, m - (m - lo) * widen, m + (hi - m) * widen)
+}
+
+/// The `p` quantile (0.5 < `p` < 1) of Student's t with `df` degrees of freedom, found by
+/// bisection on its distribution function.
+pub fn t_quantile(p: f64, df: usize) -> f64 {
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    while t_cdf(hi, df) < p && hi < 1e7 {
+        hi *= 2.0;
+    }
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if t_cdf(mid, df) < p {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+/// Student's t distribution function at `t` ≥ 0: 1 − ½ I_{ν/(ν+t²)}(ν/2, ½).
+fn t_cdf(t: f64, df: usize) -> f64 {
+    let v = df as f64;
+    1.0 - 0.5 * incomplete_beta(v / (v + t * t), v / 2.0, 0.5)
+}
+
+/// The regularized incomplete beta function I_x(a, b), by its continued fraction (Lentz's
+/// method, as in Press et al., *Numerical Recipes*, §6.4).
+fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let front =
+        (ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln()).exp();
+    if x < (a + 1.0) / (a + b + 2.0) {
+        front * beta_fraction(x, a, b) / a
+    } else {
+        1.0 - front * beta_fraction(1.0 - x, b, a) / b
+    }
+}
+
+/// The continued fraction of the incomplete beta function.
+fn beta_fraction(x: f64, a: f64, b: f64) -> f64 {
+    const TINY: f64 = 1e-300;
+    let mut c = 1.0;
+    let mut d = 1.0 - (a + b) * x / (a + 1.0);
+    if d.abs() < TINY {
+        d = TINY;
+    }
+    d = 1.0 / d;
+    let mut h = d;
+    for m in 1..300 {
+        let m = f64::from(m);
+        let m2 = 2.0 * m;
+        let even = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+        for coefficient in [
+            even,
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0)),
+        ] {
+            d = 1.0 + coefficient * d;
+            if d.abs() < TINY {
+                d = TINY;
+            }
+            c = 1.0 + coefficient / c;
+            if c.abs() < TINY {
+                c = TINY;
+            }
+            d = 1.0 / d;
+            h *= d * c;
+        }
+        if (d * c - 1.0).abs() < 1e-15 {
+            break;
+        }
+    }
+    h
+}
+
+/// ln Γ(x) for x > 0 (Lanczos' approximation, g = 7, nine terms).
+fn ln_gamma(x: f64) -> f64 {
+    const G: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.520_368_121_885_1,
+        -1_259.139_216_722_402_8,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507_343_278_686_905,
+        -0.138_571_095_265_720_12,
+        9.984_369_578_019_572e-6,
+        1.505_632_735_149_311_6e-7,
+    ];
+    if x < 0.5 {
+        // Reflection: Γ(x) Γ(1 − x) = π / sin(πx).
+        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+    }
+    let x = x - 1.0;
+    let mut sum = G[0];
+    for (i, g) in G.iter().enumerate().skip(1) {
+        sum += g / (x + i as f64);
+    }
+    let t = x + 7.5;
+    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
+}
+
 /// Student's t for a two-sided 95 % interval with `df` degrees of freedom.
 pub fn t95(df: usize) -> f64 {
     const TABLE: [f64; 30] = [
@@ -485,6 +615,39 @@ mod tests {
         assert_eq!(m, 0.0);
         assert!(lo < 0.0 && hi > 0.0, "{lo} {hi}");
         assert!((hi - 3.182 * (25.0f64 / 3.0).sqrt()).abs() < 1e-9, "{hi}");
+    }
+
+    #[test]
+    fn the_computed_t_matches_the_table() {
+        for df in 1..=30 {
+            let t = t_quantile(0.975, df);
+            assert!(
+                (t - t95(df)).abs() < 2e-3,
+                "df {df}: {t} against {}",
+                t95(df)
+            );
+        }
+        assert!((t_quantile(0.975, 100_000) - 1.96).abs() < 1e-3);
+        // Two more points of the usual tables: t(0.995, 11) and t(0.99, 23).
+        assert!((t_quantile(0.995, 11) - 3.106).abs() < 2e-3);
+        assert!((t_quantile(0.99, 23) - 2.500).abs() < 2e-3);
+    }
+
+    #[test]
+    fn reading_several_differences_together_widens_each_interval() {
+        let a = [10.0, 0.0, 10.0, 4.0, 7.0, 9.0];
+        let b = [5.0, 5.0, 5.0, 5.0, 5.0, 5.0];
+        let alone = paired_difference(&a, &b);
+        assert_eq!(paired_difference_jointly(&a, &b, 1), alone);
+        let three = paired_difference_jointly(&a, &b, 3);
+        assert_eq!(three.0, alone.0);
+        assert!(
+            three.1 < alone.1 && three.2 > alone.2,
+            "{three:?} {alone:?}"
+        );
+        // The 1 − 0.05/3 two-sided interval with 5 degrees of freedom: t(0.99167, 5) ≈ 3.53.
+        let widen = (three.2 - three.0) / (alone.2 - alone.0);
+        assert!((widen * t95(5) - 3.53).abs() < 0.02, "{}", widen * t95(5));
     }
 
     #[test]

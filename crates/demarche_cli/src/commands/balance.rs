@@ -120,7 +120,7 @@ fn as_text(
         let _ = writeln!(
             out,
             "  {:<9} {:>6}  {:>24}  {:>24}  plan",
-            "found by", "mean", "search: vs AI [95 %]", "fresh games: vs AI"
+            "found by", "mean", "search: vs AI [95 %]", "fresh: vs AI [95 % joint]"
         );
         let shown = report
             .plans
