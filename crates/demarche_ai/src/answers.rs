@@ -12,6 +12,11 @@
 //! side escalates (and so defies it) only if that serves it better, one turn later, with the
 //! threatened measure in force, than holding back does without it. A threat is weighed as the
 //! target weighs it, as if it would be carried out.
+//!
+//! And pressure: in the turn after the AI's bundle, the other side may put one of its best
+//! replies first (defending what the bundle threatens, answering it in kind), spending on it the
+//! capital its style would have spent elsewhere, when that serves its own objectives better one
+//! turn later than its style's orders do.
 
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
@@ -154,6 +159,55 @@ impl Reply<'_> {
         if hold > defy { restrained } else { theirs }
     }
 
+    /// `theirs`, or `theirs` led by one of `replies` (the style's orders added after it while they
+    /// still fit: the reply takes capital the style would have spent), whichever serves the
+    /// other side's own objectives best one turn later.
+    pub(crate) fn pressed(&mut self, theirs: Vec<Order>, replies: &[Order]) -> Vec<Order> {
+        let (game, other) = (self.game, self.side.other());
+        let mut options = vec![theirs.clone()];
+        for reply in replies {
+            if theirs.contains(reply) || game.check(other, reply, &[]).is_err() {
+                continue;
+            }
+            let mut option = vec![reply.clone()];
+            for order in &theirs {
+                if game.check(other, order, &option).is_ok() {
+                    option.push(order.clone());
+                }
+            }
+            options.push(option);
+        }
+        if options.len() == 1 {
+            return theirs;
+        }
+        let state = game.state();
+        let mut best = (f64::NEG_INFINITY, 0);
+        for (i, option) in options.iter().enumerate() {
+            let value = self.their_score_after(state.clone(), option);
+            if value > best.0 {
+                best = (value, i);
+            }
+        }
+        options.swap_remove(best.1)
+    }
+
+    /// The other side's `k` single orders (of `candidates`) that add most to its expected score
+    /// one turn later, each beside nothing else; only those that add something.
+    pub(crate) fn best_singles(&mut self, candidates: &[Order], k: usize) -> Vec<Order> {
+        let state = self.game.state();
+        let base = self.their_score_after(state.clone(), &[]);
+        let mut gains: Vec<(f64, &Order)> = candidates
+            .iter()
+            .map(|o| {
+                let value = self.their_score_after(state.clone(), std::slice::from_ref(o));
+                (value - base, o)
+            })
+            .filter(|(g, _)| *g > 0.0)
+            .collect();
+        gains.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        gains.into_iter().take(k).map(|(_, o)| o.clone()).collect()
+    }
+
     /// The other side's expected score one turn after `state`, the AI's side giving its orders and
     /// the other side `theirs`, played on the probe with the game's seed (minus infinity if the
     /// turn cannot be played).
@@ -208,6 +262,63 @@ mod tests {
             o.track == Some(island)
                 && demarche_sim::rules::orders::has_track_op(scn.action(o.action), op)
         })
+    }
+
+    #[test]
+    fn a_pressed_side_replies_only_where_it_serves_it() {
+        let scn = crate::two_rivers();
+        let mut replied = 0;
+        for seed in [1, 7, 13] {
+            let mut game = Game::new(scn.clone(), seed);
+            // The first side presses with every hawkish order it can afford.
+            let first = game.side_view(Side::First);
+            let mut pressure: Vec<Order> = Vec::new();
+            for order in first.candidates() {
+                if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
+                    && first.check(&order, &pressure).is_ok()
+                {
+                    pressure.push(order);
+                }
+            }
+            game.submit(Side::First, pressure).unwrap();
+            game.submit(Side::Second, Vec::new()).unwrap();
+            game.step().unwrap();
+            let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+            let candidates = game.side_view(Side::Second).candidates();
+            let mut reply = Reply {
+                game: &game,
+                side: Side::First,
+                mine: &[],
+                probe: &mut probe,
+            };
+            let best = reply.best_singles(&candidates, 3);
+            replied += usize::from(!best.is_empty());
+            assert!(best.len() <= 3 && best.iter().all(|o| candidates.contains(o)));
+            let value =
+                |reply: &mut Reply, orders: &[Order]| reply.their_score_after(game.state(), orders);
+            let nothing = value(&mut reply, &[]);
+            let gains: Vec<f64> = best
+                .iter()
+                .map(|o| value(&mut reply, std::slice::from_ref(o)) - nothing)
+                .collect();
+            assert!(gains.iter().all(|g| *g > 0.0), "seed {seed}: {gains:?}");
+            assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
+            // Whatever its style gives, the pressed answer serves it at least as well.
+            let mut dove = RuleBased::new(Leaning::Dove, seed);
+            let styled = dove.orders(&game.side_view(Side::Second));
+            let pressed = reply.pressed(styled.clone(), &best);
+            assert!(
+                value(&mut reply, &pressed) >= value(&mut reply, &styled),
+                "seed {seed}: {pressed:?} against {styled:?}"
+            );
+            if pressed != styled {
+                assert!(best.contains(&pressed[0]), "a reply leads the answer");
+            }
+        }
+        assert!(
+            replied > 0,
+            "the pressed side had a reply that serves it in no game"
+        );
     }
 
     #[test]

@@ -273,6 +273,15 @@ pub(crate) fn keep_bar(scn: &Scenario, order: &Order) -> f64 {
     }
 }
 
+/// How many of the other side's single orders are kept, once per decision, as its possible
+/// replies to pressure (design choice: enough to hold its defences and counter-moves, few enough
+/// that finding the best two for each bundle costs ten probe turns).
+const POOL: usize = 10;
+
+/// How many of them the other side weighs against its style's orders in the turn after the
+/// AI's bundle (each costs one probe turn per future).
+const REPLIES: usize = 2;
+
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
 
@@ -309,6 +318,8 @@ pub(crate) struct Searcher<'a> {
     base: &'a SimState,
     worlds: Vec<SimState>,
     opponent: OpponentModel,
+    /// The other side's best replies when pressed (see `Searcher::with_pool`).
+    pool: Vec<Order>,
     /// The scratch game and the probe game of the look-ahead, kept between evaluations.
     games: std::cell::Cell<Option<(Game, Game)>>,
     /// The outlooks already played out in this decision, by bundle, course, futures and depth
@@ -345,9 +356,48 @@ impl<'a> Searcher<'a> {
             base,
             worlds,
             opponent: OpponentModel::of_view(view),
+            pool: Vec::new(),
             games: std::cell::Cell::new(None),
             known: std::cell::Cell::new(Vec::new()),
         }
+        .with_pool(budget)
+    }
+
+    /// Notes the other side's best replies when pressed: its [`POOL`] single orders that serve
+    /// it best one turn after this side gives every hawkish order it can afford now (none for a
+    /// look-ahead of one turn, which never reaches the other side's reply).
+    fn with_pool(mut self, budget: Budget) -> Self {
+        if budget.depth < 2 {
+            return self;
+        }
+        let scn = self.view.scenario_arc().clone();
+        let mut game = Game::resume(scn.clone(), 0, self.worlds[0].clone(), Vec::new());
+        game.set_fast(true);
+        let mut probe = Game::resume(scn.clone(), 0, self.worlds[0].clone(), Vec::new());
+        probe.set_fast(true);
+        let mine_view = game.side_view(self.side);
+        let mut pressure: Vec<Order> = Vec::new();
+        for order in candidates(&mine_view) {
+            if scn.action(order.action).stance == Stance::Hawkish
+                && game.check(self.side, &order, &pressure).is_ok()
+            {
+                pressure.push(order);
+            }
+        }
+        game.submit_unchecked(self.side, pressure);
+        game.submit_unchecked(self.side.other(), Vec::new());
+        if game.step().is_err() {
+            return self;
+        }
+        let theirs = candidates(&game.side_view(self.side.other()));
+        let mut reply = Reply {
+            game: &game,
+            side: self.side,
+            mine: &[],
+            probe: &mut probe,
+        };
+        self.pool = reply.best_singles(&theirs, POOL);
+        self
     }
 
     /// The AI's read of the other side's style of play.
@@ -396,6 +446,9 @@ impl<'a> Searcher<'a> {
             };
             (fresh(), fresh())
         });
+        // The other side's best replies to this bundle, from the pool, found on the first
+        // future and used in all.
+        let mut replies: Option<Vec<Order>> = None;
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
             let mut h = Fnv64::new();
             h.write_u64(self.seed);
@@ -450,6 +503,8 @@ impl<'a> Searcher<'a> {
                 // The answer to what the bundle proposes now is weighed by the other side's
                 // objectives; later proposals of the imagined course are answered by its style
                 // (each weighed answer costs a turn per option, and the bundle is what is chosen).
+                // So is its reply to the bundle's pressure: its style's orders, or its best
+                // replies to this bundle (from the pool) put first, whichever serves it better.
                 let mut reply = Reply {
                     game: &scratch,
                     side: self.side,
@@ -457,7 +512,16 @@ impl<'a> Searcher<'a> {
                     probe: &mut probe,
                 };
                 let theirs = if step == 1 {
-                    reply.answered(theirs)
+                    let theirs = reply.answered(theirs);
+                    if self.pool.is_empty() {
+                        theirs
+                    } else {
+                        let pool = &self.pool;
+                        let chosen = replies
+                            .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
+                            .clone();
+                        reply.pressed(theirs, &chosen)
+                    }
                 } else {
                     theirs
                 };
