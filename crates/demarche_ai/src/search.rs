@@ -320,6 +320,8 @@ pub(crate) struct Searcher<'a> {
     opponent: OpponentModel,
     /// The other side's best replies when pressed (see `Searcher::with_pool`).
     pool: Vec<Order>,
+    /// The other side's best replies found so far, by bundle and course.
+    replies: std::cell::Cell<Vec<(Vec<Order>, Then, Vec<Order>)>>,
     /// The scratch game and the probe game of the look-ahead, kept between evaluations.
     games: std::cell::Cell<Option<(Game, Game)>>,
     /// The outlooks already played out in this decision, by bundle, course, futures and depth
@@ -357,6 +359,7 @@ impl<'a> Searcher<'a> {
             worlds,
             opponent: OpponentModel::of_view(view),
             pool: Vec::new(),
+            replies: std::cell::Cell::new(Vec::new()),
             games: std::cell::Cell::new(None),
             known: std::cell::Cell::new(Vec::new()),
         }
@@ -398,6 +401,29 @@ impl<'a> Searcher<'a> {
         };
         self.pool = reply.best_singles(&theirs, POOL);
         self
+    }
+
+    /// The other side's best replies to `bundle` followed by `then`, if a weighing found them.
+    fn replies_known(&self, bundle: &[Order], then: Then) -> Option<Vec<Order>> {
+        let known = self.replies.take();
+        let found = known
+            .iter()
+            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
+            .map(|(_, _, r)| r.clone());
+        self.replies.set(known);
+        found
+    }
+
+    /// Keeps the other side's best replies to `bundle` followed by `then`.
+    fn remember_replies(&self, bundle: &[Order], then: Then, replies: Vec<Order>) {
+        let mut known = self.replies.take();
+        if !known
+            .iter()
+            .any(|(b, t, _)| b.as_slice() == bundle && *t == then)
+        {
+            known.push((bundle.to_vec(), then, replies));
+        }
+        self.replies.set(known);
     }
 
     /// The AI's read of the other side's style of play.
@@ -447,8 +473,9 @@ impl<'a> Searcher<'a> {
             (fresh(), fresh())
         });
         // The other side's best replies to this bundle, from the pool, found on the first
-        // future and used in all.
-        let mut replies: Option<Vec<Order>> = None;
+        // future and used in all (and kept for the bundle's later weighings: the first future's
+        // first two turns do not depend on the budget).
+        let mut replies: Option<Vec<Order>> = self.replies_known(bundle, then);
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
             let mut h = Fnv64::new();
             h.write_u64(self.seed);
@@ -544,6 +571,9 @@ impl<'a> Searcher<'a> {
             }
         }
         self.games.set(Some((scratch, probe)));
+        if let Some(replies) = replies {
+            self.remember_replies(bundle, then, replies);
+        }
         let n = rollouts as f64;
         total.value /= n;
         total.objectives.iter_mut().for_each(|d| *d /= n);
