@@ -321,13 +321,16 @@ pub(crate) struct Searcher<'a> {
     /// The other side's best replies when pressed (see `Searcher::with_pool`).
     pool: Vec<Order>,
     /// The other side's best replies found so far, by bundle and course.
-    replies: std::cell::Cell<Vec<(Vec<Order>, Then, Vec<Order>)>>,
+    replies: std::cell::Cell<Vec<KnownReplies>>,
     /// The scratch game and the probe game of the look-ahead, kept between evaluations.
     games: std::cell::Cell<Option<(Game, Game)>>,
     /// The outlooks already played out in this decision, by bundle, course, futures and depth
     /// (the pruning weighs again what the choice weighed, the reasons what the pruning weighed).
     known: std::cell::Cell<Vec<Known>>,
 }
+
+/// The other side's best replies to a bundle followed by a course.
+type KnownReplies = (Vec<Order>, Then, Vec<Order>);
 
 /// A memo entry: (bundle, course, futures, depth) and its outlook.
 type Known = ((Vec<Order>, Then, usize, u32), Outlook);
