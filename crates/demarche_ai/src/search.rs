@@ -377,10 +377,8 @@ impl<'a> Searcher<'a> {
             return self;
         }
         let scn = self.view.scenario_arc().clone();
-        let mut game = Game::resume(scn.clone(), 0, self.worlds[0].clone(), Vec::new());
-        game.set_fast(true);
-        let mut probe = Game::resume(scn.clone(), 0, self.worlds[0].clone(), Vec::new());
-        probe.set_fast(true);
+        let (mut game, mut probe) = self.take_games();
+        game.set_state(self.worlds[0].clone());
         let mine_view = game.side_view(self.side);
         let mut pressure: Vec<Order> = Vec::new();
         for order in candidates(&mine_view) {
@@ -392,18 +390,37 @@ impl<'a> Searcher<'a> {
         }
         game.submit_unchecked(self.side, pressure);
         game.submit_unchecked(self.side.other(), Vec::new());
-        if game.step().is_err() {
-            return self;
+        if game.step().is_ok() {
+            let theirs = candidates(&game.side_view(self.side.other()));
+            let mut reply = Reply {
+                game: &game,
+                side: self.side,
+                mine: &[],
+                probe: &mut probe,
+            };
+            self.pool = reply.best_singles(&theirs, POOL);
         }
-        let theirs = candidates(&game.side_view(self.side.other()));
-        let mut reply = Reply {
-            game: &game,
-            side: self.side,
-            mine: &[],
-            probe: &mut probe,
-        };
-        self.pool = reply.best_singles(&theirs, POOL);
+        self.games.set(Some((game, probe)));
         self
+    }
+
+    /// The scratch game and the probe game of the look-ahead: building a game (its world and
+    /// schedule) costs more than a turn, so the two are built once per decision and their state
+    /// overwritten for each use.
+    fn take_games(&self) -> (Game, Game) {
+        self.games.take().unwrap_or_else(|| {
+            let fresh = || {
+                let mut game = Game::resume(
+                    self.view.scenario_arc().clone(),
+                    0,
+                    self.base.clone(),
+                    Vec::new(),
+                );
+                game.set_fast(true);
+                game
+            };
+            (fresh(), fresh())
+        })
     }
 
     /// The other side's best replies to `bundle` followed by `then`, if a weighing found them.
@@ -465,16 +482,7 @@ impl<'a> Searcher<'a> {
             value: 0.0,
             objectives: vec![0.0; scn.objectives.len()],
         };
-        // Building a game (its world and schedule) costs more than a turn: the two scratch games
-        // are built once per decision and their state overwritten for each future.
-        let (mut scratch, mut probe) = self.games.take().unwrap_or_else(|| {
-            let fresh = || {
-                let mut game = Game::resume(scn.clone(), 0, self.base.clone(), Vec::new());
-                game.set_fast(true);
-                game
-            };
-            (fresh(), fresh())
-        });
+        let (mut scratch, mut probe) = self.take_games();
         // The other side's best replies to this bundle, from the pool, found on the first
         // future and used in all (and kept for the bundle's later weighings: the first future's
         // first two turns do not depend on the budget).
