@@ -74,7 +74,7 @@ impl Metric {
 }
 
 /// Why a number changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cause {
     /// Where the cause comes from: `order:ACTION`, `event:EVENT`, `measure:SECTOR`, `rule:NAME`.
     pub source: String,
@@ -323,6 +323,45 @@ impl TurnLog {
     /// Adds a line to the report.
     pub fn say(&mut self, event: ReportEvent) {
         self.events.push(event);
+    }
+
+    /// Adds the line `event` makes to the report, unless this is a look-ahead turn whose report
+    /// nobody reads: there the line is not even written (formatting the report's text is most
+    /// of the cost of a quiet turn).
+    pub fn say_with(&mut self, event: impl FnOnce() -> ReportEvent) {
+        if !self.quiet {
+            self.events.push(event());
+        }
+    }
+
+    /// Adds the headline `text` makes, unless the turn is quiet (see [`TurnLog::say_with`]).
+    pub fn headline_with(&mut self, text: impl FnOnce() -> String) {
+        if !self.quiet {
+            self.headlines.push(text());
+        }
+    }
+
+    /// Adds the model consequence line `text` makes, unless the turn is quiet (see
+    /// [`TurnLog::say_with`]).
+    pub fn consequence_with(
+        &mut self,
+        id: &str,
+        text: impl FnOnce() -> String,
+        actor: Option<ActorId>,
+    ) {
+        if !self.quiet {
+            self.consequence(id, text(), actor);
+        }
+    }
+
+    /// The cause `cause` makes, or an empty one in a quiet turn, whose changes are not recorded
+    /// (see [`TurnLog::say_with`]).
+    pub fn cause_with(&self, cause: impl FnOnce() -> Cause) -> Cause {
+        if self.quiet {
+            Cause::default()
+        } else {
+            cause()
+        }
     }
 
     /// Adds a model consequence line.

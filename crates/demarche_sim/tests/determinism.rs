@@ -167,3 +167,45 @@ fn the_outcome_does_not_depend_on_threads() {
     };
     assert_eq!(hashes(&one), hashes(&two));
 }
+
+#[test]
+fn a_quiet_turn_changes_the_state_exactly_as_a_reported_one() {
+    // Look-ahead games run quiet: they write no report text at all (no causes, no lines, no
+    // headlines), which is most of a turn's cost. The state they reach must be the one a
+    // reported game reaches, turn by turn, on every scenario we ship and on the fixture.
+    let mut scenarios = vec![common::fixture()];
+    for name in ["japan_russia_2022", "turkey_russia_2015"] {
+        scenarios.push(common::load(&common::bundled_root().join(name)));
+    }
+    for scn in scenarios {
+        for seed in [3, 4] {
+            let run = |fast: bool| {
+                let mut game = Game::new(scn.clone(), seed);
+                game.set_fast(fast);
+                let mut policies = [
+                    policy::builtin("hawk", seed).unwrap(),
+                    policy::builtin("random", seed + 1).unwrap(),
+                ];
+                let mut states = Vec::new();
+                while !game.is_over() {
+                    for side in Side::BOTH {
+                        let orders = policies[side.index()].orders(&game.side_view(side));
+                        game.submit_unchecked(side, orders);
+                    }
+                    game.step().expect("turn");
+                    states.push(game.hash());
+                }
+                (states, game.history().len())
+            };
+            let (reported, kept) = run(false);
+            let (quiet, none) = run(true);
+            assert!(reported.len() > 5, "{}: too short a game", scn.meta.id);
+            assert_eq!(reported, quiet, "{} seed {seed}", scn.meta.id);
+            assert_eq!(
+                (kept, none),
+                (reported.len(), 0),
+                "reports kept only when asked"
+            );
+        }
+    }
+}

@@ -15,32 +15,17 @@ pub fn stance_reaction(ctx: &mut Ctx, actor: ActorId, stance: Stance, name: &str
         Stance::Dovish => (doves - hawks) / 100.0,
         Stance::Neutral => return,
     };
-    let text = if balance >= 0.0 {
-        format!(
-            "{} welcome \"{name}\"",
-            if stance == Stance::Hawkish {
-                "hawks"
-            } else {
-                "doves"
-            }
-        )
-    } else {
-        format!(
-            "{} object to \"{name}\"",
-            if stance == Stance::Hawkish {
-                "doves"
-            } else {
-                "hawks"
-            }
-        )
-    };
     let amount = balance * ctx.scn.params.stance_effect;
-    ctx.adjust(
-        actor,
-        Indicator::Approval,
-        amount,
-        &Cause::rule("stance", text),
-    );
+    let cause = ctx.log.cause_with(|| {
+        let (who, verb) = match (stance == Stance::Hawkish, balance >= 0.0) {
+            (true, true) => ("hawks", "welcome"),
+            (false, true) => ("doves", "welcome"),
+            (true, false) => ("doves", "object to"),
+            (false, false) => ("hawks", "object to"),
+        };
+        Cause::rule("stance", format!("{who} {verb} \"{name}\""))
+    });
+    ctx.adjust(actor, Indicator::Approval, amount, &cause);
 }
 
 /// A public commitment: the audience-cost meter rises (tying hands).
@@ -49,7 +34,9 @@ pub fn commit(ctx: &mut Ctx, actor: ActorId, name: &str) {
         return;
     };
     let amount = ctx.scn.params.audience_per_commitment * setup.sensitivity.audience;
-    let cause = Cause::rule("audience_costs", format!("public commitment: \"{name}\""));
+    let cause = ctx
+        .log
+        .cause_with(|| Cause::rule("audience_costs", format!("public commitment: \"{name}\"")));
     ctx.adjust(actor, Indicator::AudienceCost, amount, &cause);
 }
 
@@ -65,9 +52,9 @@ pub fn backdown(ctx: &mut Ctx, actor: ActorId, what: &str) {
     if let Some(side) = ctx.scn.side_of(actor) {
         ctx.log.backdowns[side.index()] += 1;
     }
-    ctx.log.consequence(
+    ctx.log.consequence_with(
         "backdown",
-        format!("{}: {what}.", ctx.scn.actor(actor).name),
+        || format!("{}: {what}.", ctx.scn.actor(actor).name),
         Some(actor),
     );
 }
@@ -89,9 +76,9 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
         let meter = ctx.ind.get(actor, Indicator::AudienceCost);
         ctx.adjust(actor, Indicator::AudienceCost, -meter / relief, &cause);
         ctx.adjust(actor, Indicator::Approval, approval_gain, &cause);
-        ctx.log.headlines.push(format!(
-            "{name}: the government wins the election with {approval:.0}% approval."
-        ));
+        ctx.log.headline_with(|| {
+            format!("{name}: the government wins the election with {approval:.0}% approval.")
+        });
     } else {
         let cause = Cause::rule(
             "election",
@@ -101,9 +88,11 @@ pub fn election(ctx: &mut Ctx, actor: ActorId) {
         let (capital, doves) = (p.election_capital, p.election_doves);
         ctx.adjust(actor, Indicator::Capital, -capital, &cause);
         ctx.adjust(actor, Indicator::Doves, doves, &cause);
-        ctx.log.headlines.push(format!(
-            "{name}: the government loses ground in the election ({approval:.0}% approval)."
-        ));
+        ctx.log.headline_with(|| {
+            format!(
+                "{name}: the government loses ground in the election ({approval:.0}% approval)."
+            )
+        });
     }
 }
 
@@ -129,7 +118,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Approval,
                 amount,
-                &Cause::rule("economic_pain", "economic pain from sanctions"),
+                &ctx.because("economic_pain", "economic pain from sanctions"),
             );
         }
         let stress = ctx.ind.get(actor, Indicator::EnergyStress);
@@ -141,7 +130,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Approval,
                 amount,
-                &Cause::rule("energy_prices", "high energy prices"),
+                &ctx.because("energy_prices", "high energy prices"),
             );
         }
         let provocations = ctx.log.provocations[i];
@@ -151,7 +140,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Approval,
                 rally,
-                &Cause::rule(
+                &ctx.because(
                     "rally",
                     "rally round the flag against the other side's moves",
                 ),
@@ -160,7 +149,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Hawks,
                 p.hawks_per_provocation * provocations,
-                &Cause::rule("provocations", "the other side's provocations"),
+                &ctx.because("provocations", "the other side's provocations"),
             );
         }
         if pain > 0.0 || stress > p.energy_stress_threshold {
@@ -170,10 +159,10 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Doves,
                 amount,
-                &Cause::rule("pain_doves", "the costs of confrontation"),
+                &ctx.because("pain_doves", "the costs of confrontation"),
             );
         }
-        let drift = Cause::rule("drift", "pressures fade over time");
+        let drift = ctx.because("drift", "pressures fade over time");
         for indicator in [Indicator::Hawks, Indicator::Doves] {
             let v = ctx.ind.get(actor, indicator);
             let start = scn.actor(actor).start_indicators()[indicator.index()];
@@ -184,20 +173,20 @@ pub fn update(ctx: &mut Ctx) {
             actor,
             Indicator::AudienceCost,
             -meter * p.audience_decay,
-            &Cause::rule("audience_decay", "commitments fade from memory"),
+            &ctx.because("audience_decay", "commitments fade from memory"),
         );
         let approval = ctx.ind.get(actor, Indicator::Approval);
         ctx.adjust(
             actor,
             Indicator::Approval,
             p.approval_drift * (setup.approval_baseline - approval),
-            &Cause::rule("approval_drift", "opinion drifts back to its baseline"),
+            &ctx.because("approval_drift", "opinion drifts back to its baseline"),
         );
         ctx.adjust(
             actor,
             Indicator::EnergyStress,
             -stress * p.energy_decay,
-            &Cause::rule("energy_adaptation", "markets adapt"),
+            &ctx.because("energy_adaptation", "markets adapt"),
         );
     }
     for (a, spec) in scn.actors.iter().enumerate() {
@@ -209,7 +198,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Economy,
                 p.economy_recovery * (start - economy),
-                &Cause::rule("recovery", "the economy adjusts"),
+                &ctx.because("recovery", "the economy adjusts"),
             );
         }
         let readiness = ctx.ind.get(actor, Indicator::Readiness);
@@ -219,7 +208,7 @@ pub fn update(ctx: &mut Ctx) {
                 actor,
                 Indicator::Readiness,
                 p.readiness_recovery.min(base - readiness),
-                &Cause::rule("readiness", "forces rest and refit"),
+                &ctx.because("readiness", "forces rest and refit"),
             );
         }
     }
@@ -227,7 +216,7 @@ pub fn update(ctx: &mut Ctx) {
     if tension > p.tension_floor {
         ctx.tension(
             -p.tension_decay * (tension - p.tension_floor),
-            &Cause::rule("tension_decay", "tension subsides without new incidents"),
+            &ctx.because("tension_decay", "tension subsides without new incidents"),
         );
     }
 }
@@ -244,14 +233,12 @@ pub fn income(ctx: &mut Ctx) {
         let p = &scn.params;
         let amount =
             setup.capital_per_turn * (p.income_base + p.income_per_approval * approval / 100.0);
-        ctx.adjust(
-            actor,
-            Indicator::Capital,
-            amount,
-            &Cause::rule(
+        let cause = ctx.log.cause_with(|| {
+            Cause::rule(
                 "income",
                 format!("political capital at {approval:.0}% approval"),
-            ),
-        );
+            )
+        });
+        ctx.adjust(actor, Indicator::Capital, amount, &cause);
     }
 }

@@ -131,11 +131,10 @@ pub fn sanction_costs(ctx: &mut Ctx) {
         let old = ctx.sanc.flow_open[i];
         if (share - old).abs() > 1e-12 {
             if counts_as_trade(scn, flow) {
-                let text = label(scn, ctx.sanc, closure, flow);
-                let cause = Cause {
+                let cause = ctx.log.cause_with(|| Cause {
                     source: format!("sector:{}", scn.sector(flow.sector).key),
-                    text,
-                };
+                    text: label(scn, ctx.sanc, closure, flow),
+                });
                 let mut trade = ctx.ind.trade;
                 ctx.log.change(
                     Metric::Trade,
@@ -170,7 +169,10 @@ pub fn sanction_costs(ctx: &mut Ctx) {
             Some(MeasureKind::AssetFreeze) => (false, false, p.asset_freeze_importer_share),
             _ => (true, false, 1.0),
         };
-        let text = label(scn, ctx.sanc, closure, flow);
+        let closing = ctx.log.cause_with(|| Cause {
+            source: format!("sector:{}", scn.sector(flow.sector).key),
+            text: label(scn, ctx.sanc, closure, flow),
+        });
         let gdp = scn.actor(flow.exporter).gdp_usd_bn * scn.meta.currency.per_usd;
         let revenue = flow.value * closed * (1.0 - adapt) / gdp
             * p.export_pain_scale
@@ -192,13 +194,8 @@ pub fn sanction_costs(ctx: &mut Ctx) {
                 } else {
                     0.0
                 });
-        charge(
-            ctx,
-            flow.exporter,
-            revenue,
-            &format!("{text}: lost exports"),
-        );
-        charge(ctx, flow.importer, supply, &format!("{text}: lost supply"));
+        charge(ctx, flow.exporter, revenue, &closing, "lost exports");
+        charge(ctx, flow.importer, supply, &closing, "lost supply");
         if scn.sector(flow.sector).kind == SectorKind::Energy {
             let stress = p.energy_stress_share
                 * flow.importer_dependence
@@ -206,23 +203,24 @@ pub fn sanction_costs(ctx: &mut Ctx) {
                 * closed
                 * (1.0 - adapt)
                 * p.energy_stress_scale;
-            let cause = Cause {
-                source: format!("sector:{}", scn.sector(flow.sector).key),
-                text: format!("{text}: energy prices"),
-            };
+            let cause = ctx.log.cause_with(|| Cause {
+                source: closing.source.clone(),
+                text: format!("{}: energy prices", closing.text),
+            });
             ctx.adjust(flow.importer, Indicator::EnergyStress, stress, &cause);
         }
     }
 }
 
-fn charge(ctx: &mut Ctx, actor: ActorId, pain: f64, text: &str) {
+/// Charges `pain` to `actor`'s economy for the flow `closing` names, as its `loss`.
+fn charge(ctx: &mut Ctx, actor: ActorId, pain: f64, closing: &Cause, loss: &str) {
     if pain <= 1e-9 {
         return;
     }
-    let cause = Cause {
+    let cause = ctx.log.cause_with(|| Cause {
         source: "rule:sanction_costs".into(),
-        text: text.to_owned(),
-    };
+        text: format!("{}: {loss}", closing.text),
+    });
     let applied = -ctx.adjust(actor, Indicator::Economy, -pain, &cause);
     if let Some(side) = ctx.scn.side_of(actor) {
         ctx.log.pain[side.index()] += applied;

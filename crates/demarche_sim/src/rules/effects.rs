@@ -95,14 +95,13 @@ pub fn apply(ctx: &mut Ctx, effect: &Effect, origin: Origin, cause: &Cause) {
         }
         Effect::Scramble(who, count) => {
             if let Some(a) = ctx.who(*who, actor) {
-                fly_scrambles(ctx, a, *count, "");
+                fly_scrambles(ctx, a, *count, None);
             }
         }
         Effect::ScrambleAgainst(who, target, count) => {
             if let (Some(a), Some(t)) = (ctx.who(*who, actor), ctx.who(*target, actor)) {
                 ctx.mil.add_scrambles_against(a, t, *count);
-                let against = format!(" against {}", ctx.scn.actor(t).name);
-                fly_scrambles(ctx, a, *count, &against);
+                fly_scrambles(ctx, a, *count, Some(t));
             }
         }
         Effect::CoalitionPackage(level) => {
@@ -141,14 +140,14 @@ fn pair(ctx: &Ctx, actor: Option<ActorId>) -> Option<(ActorId, ActorId)> {
     Some((me, ctx.opponent(me)?))
 }
 
-/// Counts an actor's scrambles and charges their readiness.
-fn fly_scrambles(ctx: &mut Ctx, by: ActorId, count: u32, against: &str) {
+/// Counts an actor's scrambles (against `target`, if named) and charges their readiness.
+fn fly_scrambles(ctx: &mut Ctx, by: ActorId, count: u32, target: Option<ActorId>) {
     ctx.mil.scrambles[by.index()] = ctx.mil.scrambles[by.index()].saturating_add(count);
     let cost = f64::from(count) * ctx.scn.params.readiness_per_scramble;
-    ctx.adjust(
-        by,
-        Indicator::Readiness,
-        -cost,
-        &Cause::rule("scrambles", format!("{count} scrambles flown{against}")),
-    );
+    let scn = ctx.scn;
+    let cause = ctx.log.cause_with(|| {
+        let against = target.map_or(String::new(), |t| format!(" against {}", scn.actor(t).name));
+        Cause::rule("scrambles", format!("{count} scrambles flown{against}"))
+    });
+    ctx.adjust(by, Indicator::Readiness, -cost, &cause);
 }

@@ -13,7 +13,7 @@ pub fn fire(ctx: &mut Ctx, id: EventId, provenance: Provenance) {
     let scn = ctx.scn;
     let event = scn.event(id);
     *ctx.record.happened.entry(id).or_insert(0) += 1;
-    ctx.log.say(ReportEvent {
+    ctx.log.say_with(|| ReportEvent {
         id: format!("event:{}", event.key),
         text: format!("{}: {}", event.name, event.description),
         actor: event.actor,
@@ -24,10 +24,10 @@ pub fn fire(ctx: &mut Ctx, id: EventId, provenance: Provenance) {
         regions: super::effects::regions_of(scn, &event.effects, None),
         provenance,
     });
-    let cause = Cause {
+    let cause = ctx.log.cause_with(|| Cause {
         source: format!("event:{}", event.key),
         text: event.name.clone(),
-    };
+    });
     let origin = Origin {
         actor: event.actor,
         ..Origin::default()

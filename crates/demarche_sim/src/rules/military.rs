@@ -62,8 +62,7 @@ pub fn raise_rung(ctx: &mut Ctx, level: u8, by: &str) {
             && !ctx.mil.reached[r + 1]
         {
             ctx.log
-                .headlines
-                .push(format!("The crisis crosses the \"{threshold}\" threshold."));
+                .headline_with(|| format!("The crisis crosses the \"{threshold}\" threshold."));
         }
     }
     for r in usize::from(old) + 1..=usize::from(level) {

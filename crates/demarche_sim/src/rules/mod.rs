@@ -124,6 +124,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The cause of a named model rule (see [`Cause::rule`]), or an empty one in a quiet
+    /// look-ahead turn, whose changes are not recorded.
+    pub fn because(&self, rule: &str, text: &str) -> Cause {
+        self.log.cause_with(|| Cause::rule(rule, text))
+    }
+
     /// The turn being resolved.
     pub fn turn(&self) -> u32 {
         self.clock.turn

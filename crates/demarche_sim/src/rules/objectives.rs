@@ -126,7 +126,6 @@ pub fn evaluate(ctx: &mut Ctx) {
             provenance: Provenance::Model,
         });
         ctx.log
-            .headlines
-            .push(format!("Outcome: {}.", outcome.name));
+            .headline_with(|| format!("Outcome: {}.", outcome.name));
     }
 }

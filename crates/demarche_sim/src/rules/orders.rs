@@ -196,10 +196,10 @@ pub fn validate(ctx: &mut Ctx, submitted: &[Vec<Order>; 2]) {
             if record.contains(order) {
                 *ctx.record.on_record.entry(actor).or_insert(0) += 1;
             }
-            let cause = Cause {
+            let cause = ctx.log.cause_with(|| Cause {
                 source: format!("order:{}", action.key),
                 text: format!("cost of \"{}\"", action.name),
-            };
+            });
             ctx.adjust(actor, Indicator::Capital, -action.capital, &cause);
             ctx.adjust(actor, Indicator::Readiness, -action.readiness, &cause);
             *ctx.record.taken.entry((actor, order.action)).or_insert(0) += 1;
@@ -243,23 +243,25 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
     let scn = ctx.scn;
     let actor = scn.actor_of(side);
     let action = scn.action(order.action);
-    let mut text = format!("{}: {}", scn.actor(actor).name, action.name);
-    if let Some(t) = order.track {
-        text.push_str(&format!(" ({})", scn.track(t).name));
-    }
-    if let Some(r) = order.region {
-        text.push_str(&format!(" ({})", scn.region(r).name()));
-    }
-    ctx.log.say(ReportEvent {
-        id: format!("order:{}", action.key),
-        text,
-        actor: Some(actor),
-        kind: ReportKind::Order(action.category),
-        visibility: action.visibility,
-        concepts: action.concepts.clone(),
-        mid: action.mid,
-        regions: super::effects::regions_of(scn, &action.effects, order.region),
-        provenance: Provenance::Order(side),
+    ctx.log.say_with(|| {
+        let mut text = format!("{}: {}", scn.actor(actor).name, action.name);
+        if let Some(t) = order.track {
+            text.push_str(&format!(" ({})", scn.track(t).name));
+        }
+        if let Some(r) = order.region {
+            text.push_str(&format!(" ({})", scn.region(r).name()));
+        }
+        ReportEvent {
+            id: format!("order:{}", action.key),
+            text,
+            actor: Some(actor),
+            kind: ReportKind::Order(action.category),
+            visibility: action.visibility,
+            concepts: action.concepts.clone(),
+            mid: action.mid,
+            regions: super::effects::regions_of(scn, &action.effects, order.region),
+            provenance: Provenance::Order(side),
+        }
     });
     let worth = repetition::factor(
         &scn.params,
@@ -270,14 +272,14 @@ pub fn execute(ctx: &mut Ctx, side: Side, order: &Order) {
         ctx.record.add_wear(actor, order.action);
     }
     let worn = worth < 1.0 && repetition::has_audience_effect(&action.effects);
-    let cause = Cause {
+    let cause = ctx.log.cause_with(|| Cause {
         source: format!("order:{}", action.key),
         text: if worn {
             format!("{} ({})", action.name, repetition::note(worth))
         } else {
             action.name.clone()
         },
-    };
+    });
     let origin = Origin {
         actor: Some(actor),
         track: order.track,

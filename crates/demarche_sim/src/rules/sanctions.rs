@@ -3,7 +3,6 @@
 
 use super::{Ctx, domestic};
 use crate::ids::*;
-use crate::report::Cause;
 use crate::scenario::MeasureKind;
 use crate::state::{Episode, EpisodeOutcome, Measure, Threat};
 
@@ -44,9 +43,9 @@ pub fn impose(
                     }
                     _ => format!("{} on {}", kind.label(), scn.sector(sector).name),
                 };
-                ctx.log.consequence(
+                ctx.log.consequence_with(
                     "sanction_tightened",
-                    format!("{} widens its {what}.", scn.actor(sender).name),
+                    || format!("{} widens its {what}.", scn.actor(sender).name),
                     Some(sender),
                 );
             }
@@ -172,7 +171,7 @@ pub fn resolve_threats(ctx: &mut Ctx) {
             domestic::backdown(ctx, threat.sender, &text);
         } else {
             close(ctx, &threat, EpisodeOutcome::AcquiescenceToThreat);
-            let cause = Cause::rule(
+            let cause = ctx.because(
                 "threat_worked",
                 "a threat that worked without being carried out",
             );
@@ -204,15 +203,17 @@ fn close(ctx: &mut Ctx, threat: &Threat, outcome: EpisodeOutcome) {
         outcome,
     });
     let scn = ctx.scn;
-    ctx.log.consequence(
+    ctx.log.consequence_with(
         "threat_closed",
-        format!(
-            "Threat by {} of a {} on {}: {}.",
-            scn.actor(threat.sender).name,
-            threat.kind.label(),
-            scn.sector(threat.sector).name,
-            outcome.label()
-        ),
+        || {
+            format!(
+                "Threat by {} of a {} on {}: {}.",
+                scn.actor(threat.sender).name,
+                threat.kind.label(),
+                scn.sector(threat.sector).name,
+                outcome.label()
+            )
+        },
         Some(threat.sender),
     );
 }

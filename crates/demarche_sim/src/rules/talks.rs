@@ -85,9 +85,9 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
     let scn = ctx.scn;
     let name = scn.track(track).name.clone();
     if let Err(why) = can_operate(&ctx.view(), actor, track, op) {
-        ctx.log.consequence(
+        ctx.log.consequence_with(
             "track_op_moot",
-            format!("No effect on {name}: {why}."),
+            || format!("No effect on {name}: {why}."),
             actor,
         );
         return;
@@ -104,9 +104,9 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
                 .position(|p| p.track == track && p.from != me);
             if let Some(i) = other_pending {
                 ctx.dip.proposals.remove(i);
-                ctx.log.consequence(
+                ctx.log.consequence_with(
                     "proposals_meet",
-                    format!("Both sides propose on {name} at once: agreement."),
+                    || format!("Both sides propose on {name} at once: agreement."),
                     actor,
                 );
                 agree(ctx, track, cause);
@@ -123,9 +123,9 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
             ctx.dip
                 .proposals
                 .retain(|p| !(p.track == track && p.from != me));
-            ctx.log.consequence(
+            ctx.log.consequence_with(
                 "proposal_accepted",
-                format!("{who} accepts the proposal on {name}."),
+                || format!("{who} accepts the proposal on {name}."),
                 actor,
             );
             agree(ctx, track, cause);
@@ -135,9 +135,9 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
             ctx.dip
                 .proposals
                 .retain(|p| !(p.track == track && p.from != me));
-            ctx.log.consequence(
+            ctx.log.consequence_with(
                 "proposal_rejected",
-                format!("{who} rejects the proposal on {name}."),
+                || format!("{who} rejects the proposal on {name}."),
                 actor,
             );
         }
@@ -150,7 +150,7 @@ pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackO
             state.halted_by = None;
             state.since = turn;
             ctx.log
-                .consequence("track_resumed", format!("{who} resumes {name}."), actor);
+                .consequence_with("track_resumed", || format!("{who} resumes {name}."), actor);
             if let Some(me) = actor {
                 domestic::backdown(ctx, me, &format!("resuming {name} after halting it"));
             }
@@ -177,14 +177,13 @@ fn agree(ctx: &mut Ctx, track: TrackId, cause: &Cause) {
         state.halted_by = None;
         state.since = turn;
         ctx.log
-            .headlines
-            .push(format!("{} resume by agreement.", spec.name));
+            .headline_with(|| format!("{} resume by agreement.", spec.name));
         return;
     }
     if let Err(why) = can_advance(&ctx.view(), track) {
-        ctx.log.consequence(
+        ctx.log.consequence_with(
             "track_blocked",
-            format!("{} cannot advance: {why}.", spec.name),
+            || format!("{} cannot advance: {why}.", spec.name),
             None,
         );
         return;
@@ -196,11 +195,9 @@ fn agree(ctx: &mut Ctx, track: TrackId, cause: &Cause) {
         .change(Metric::Progress(track), value, step, 0.0, 100.0, cause);
     let after = ctx.dip.tracks[track.index()].progress;
     if spec.stage_at(after) != spec.stage_at(before) {
-        ctx.log.headlines.push(format!(
-            "{} reach a new stage: {}.",
-            spec.name,
-            spec.stage_at(after)
-        ));
+        ctx.log.headline_with(|| {
+            format!("{} reach a new stage: {}.", spec.name, spec.stage_at(after))
+        });
     }
 }
 
@@ -242,7 +239,7 @@ fn halt(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, terminate: bool, 
             .change(Metric::Progress(track), value, -100.0, 0.0, 100.0, cause);
     }
     ctx.dip.proposals.retain(|p| p.track != track);
-    ctx.log.headlines.push(match actor {
+    ctx.log.headline_with(|| match actor {
         Some(a) => format!(
             "{} {} {}.",
             scn.actor(a).name,
@@ -276,13 +273,15 @@ pub fn upkeep(ctx: &mut Ctx) {
         .collect();
     ctx.dip.proposals.retain(|p| p.turn >= turn);
     for p in lapsed {
-        ctx.log.consequence(
+        ctx.log.consequence_with(
             "proposal_lapsed",
-            format!(
-                "{}'s proposal on {} lapses unanswered.",
-                scn.actor(p.from).name,
-                scn.track(p.track).name
-            ),
+            || {
+                format!(
+                    "{}'s proposal on {} lapses unanswered.",
+                    scn.actor(p.from).name,
+                    scn.track(p.track).name
+                )
+            },
             Some(p.from),
         );
     }
@@ -296,28 +295,30 @@ pub fn upkeep(ctx: &mut Ctx) {
             .iter()
             .find(|t| ctx.dip.tracks[t.index()].status != TrackStatus::Active)
         {
-            let cause = Cause::rule(
-                "track_prerequisite",
-                format!("{} needs {}", spec.name, scn.track(needed).name),
-            );
+            let cause = ctx.log.cause_with(|| {
+                Cause::rule(
+                    "track_prerequisite",
+                    format!("{} needs {}", spec.name, scn.track(needed).name),
+                )
+            });
             // The side that halted the prerequisite halts this track too.
             let by = ctx.dip.tracks[needed.index()].halted_by;
             halt(ctx, by, id, false, &cause);
-            ctx.log.consequence(
+            ctx.log.consequence_with(
                 "track_prerequisite",
-                format!("{} stop: they need {}.", spec.name, scn.track(needed).name),
+                || format!("{} stop: they need {}.", spec.name, scn.track(needed).name),
                 by,
             );
             continue;
         }
-        let cause = Cause {
+        let cause = ctx.log.cause_with(|| Cause {
             source: format!("track:{}", spec.key),
             text: format!("{} continue", spec.name),
-        };
+        });
         apply_all(ctx, &spec.while_active, Origin::default(), &cause);
     }
     let fade = -ctx.dip.back_channel * scn.params.back_channel_decay;
-    let cause = Cause::rule("back_channel_decay", "trust fades without contact");
+    let cause = ctx.because("back_channel_decay", "trust fades without contact");
     let value = &mut ctx.dip.back_channel;
     ctx.log
         .change(Metric::BackChannel, value, fade, 0.0, 100.0, &cause);

@@ -64,19 +64,20 @@ pub fn coalition_pressure(ctx: &mut Ctx) {
             let other = scn.actor_of(side.other());
             let level = ctx.sanc.level(member, other);
             let pace = p.coalition_pace_share * expected;
-            let (delta, text) = if level >= pace {
-                (
-                    p.coalition_keep_pace,
-                    format!("keeps pace with {} packages", coalition.name),
-                )
+            let lag = pace - level;
+            let delta = if level >= pace {
+                p.coalition_keep_pace
             } else {
-                let lag = pace - level;
-                (
-                    -(p.coalition_lag_penalty * lag).min(p.coalition_lag_cap),
-                    format!("lags {lag:.0} points behind {} packages", coalition.name),
-                )
+                -(p.coalition_lag_penalty * lag).min(p.coalition_lag_cap)
             };
-            let cause = Cause::rule("coalition_pressure", text);
+            let cause = ctx.log.cause_with(|| {
+                let text = if level >= pace {
+                    format!("keeps pace with {} packages", coalition.name)
+                } else {
+                    format!("lags {lag:.0} points behind {} packages", coalition.name)
+                };
+                Cause::rule("coalition_pressure", text)
+            });
             ctx.relation(member, c, delta, &cause);
             ctx.adjust(
                 member,
@@ -105,10 +106,12 @@ pub fn allied_assurance(ctx: &mut Ctx) {
             if ctx.ind.relation(member, ally_id) < scn.params.ally_relation {
                 continue;
             }
-            let cause = Cause::rule(
-                "allied_assurance",
-                format!("public assurance from {}", ally.name),
-            );
+            let cause = ctx.log.cause_with(|| {
+                Cause::rule(
+                    "allied_assurance",
+                    format!("public assurance from {}", ally.name),
+                )
+            });
             let p = &scn.params;
             ctx.adjust(member, Indicator::Approval, p.assurance_approval, &cause);
             ctx.adjust(member, Indicator::Readiness, p.assurance_readiness, &cause);
