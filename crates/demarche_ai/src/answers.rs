@@ -89,7 +89,7 @@ impl Reply<'_> {
                 .collect();
             let mut options = vec![chosen.clone()];
             for answer in answers.iter().filter(|o| is_answer_on(o, track)) {
-                if game.check(other, answer, &rest).is_ok() {
+                if game.allows(other, answer, &rest) {
                     let mut option = rest.clone();
                     option.push(answer.clone());
                     // The style's own orders may already give this answer: weigh it once.
@@ -166,12 +166,12 @@ impl Reply<'_> {
         let (game, other) = (self.game, self.side.other());
         let mut options = vec![theirs.clone()];
         for reply in replies {
-            if theirs.contains(reply) || game.check(other, reply, &[]).is_err() {
+            if theirs.contains(reply) || !game.allows(other, reply, &[]) {
                 continue;
             }
             let mut option = vec![reply.clone()];
             for order in &theirs {
-                if game.check(other, order, &option).is_ok() {
+                if game.allows(other, order, &option) {
                     option.push(order.clone());
                 }
             }
@@ -275,7 +275,7 @@ mod tests {
             let mut pressure: Vec<Order> = Vec::new();
             for order in first.candidates() {
                 if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
-                    && first.check(&order, &pressure).is_ok()
+                    && first.allows(&order, &pressure)
                 {
                     pressure.push(order);
                 }
@@ -344,7 +344,7 @@ mod tests {
             "accepting would carry the island talks past Borenia's line: {answered:?}"
         );
         for (i, order) in answered.iter().enumerate() {
-            assert!(game.check(Side::Second, order, &answered[..i]).is_ok());
+            assert!(game.allows(Side::Second, order, &answered[..i]));
         }
     }
 

@@ -148,14 +148,14 @@ fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> 
     for i in 0..top {
         for j in i + 1..top {
             let pair = vec![shortlist[i].clone(), shortlist[j].clone()];
-            if view.check(&pair[1], &pair[..1]).is_err() {
+            if !view.allows(&pair[1], &pair[..1]) {
                 continue;
             }
             if budget.bundle >= 3 {
                 for third in &shortlist[j + 1..top] {
                     let mut triple = pair.clone();
                     triple.push(third.clone());
-                    if view.check(&triple[2], &triple[..2]).is_ok() {
+                    if view.allows(&triple[2], &triple[..2]) {
                         plans.push((triple, Then::Repeat));
                     }
                 }
@@ -168,7 +168,7 @@ fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> 
     // cannot express.
     let mut all: Vec<Order> = Vec::new();
     for order in shortlist {
-        if view.check(order, &all).is_ok() {
+        if view.allows(order, &all) {
             all.push(order.clone());
         }
     }
@@ -299,14 +299,14 @@ fn widened(budget: Budget) -> Budget {
 /// `order` again in a later turn of a look-ahead: itself if it is still accepted, else the same
 /// action on the first other target of its list that is.
 fn same_action_again(game: &Game, side: Side, order: &Order, earlier: &[Order]) -> Option<Order> {
-    if game.check(side, order, earlier).is_ok() {
+    if game.allows(side, order, earlier) {
         return Some(order.clone());
     }
     let alternatives = orders_of(game.scenario(), order.action);
     alternatives
         .into_iter()
         .filter(|o| o != order && !earlier.contains(o))
-        .find(|o| game.check(side, o, earlier).is_ok())
+        .find(|o| game.allows(side, o, earlier))
 }
 
 /// Plays bundles forward from the AI's information set.
@@ -383,7 +383,7 @@ impl<'a> Searcher<'a> {
         let mut pressure: Vec<Order> = Vec::new();
         for order in candidates(&mine_view) {
             if scn.action(order.action).stance == Stance::Hawkish
-                && game.check(self.side, &order, &pressure).is_ok()
+                && game.allows(self.side, &order, &pressure)
             {
                 pressure.push(order);
             }
@@ -645,18 +645,18 @@ mod tests {
         let side = Side::Second;
         let first = orders_of(&scn, propose)
             .into_iter()
-            .find(|o| game.check(side, o, &[]).is_ok())
+            .find(|o| game.allows(side, o, &[]))
             .expect("the second side can propose on some track");
         game.submit(side, vec![first.clone()]).unwrap();
         game.submit(Side::First, Vec::new()).unwrap();
         game.step().unwrap();
 
         // The first proposal waits for its answer, so the same track is closed to a new one.
-        assert!(game.check(side, &first, &[]).is_err());
+        assert!(!game.allows(side, &first, &[]));
         let next = same_action_again(&game, side, &first, &[]).expect("another open track");
         assert_eq!(next.action, propose);
         assert_ne!(next.track, first.track);
-        assert!(game.check(side, &next, &[]).is_ok());
+        assert!(game.allows(side, &next, &[]));
         // Never twice the same order in one turn.
         let again = same_action_again(&game, side, &first, std::slice::from_ref(&next));
         assert_ne!(again, Some(next));
@@ -692,7 +692,7 @@ mod tests {
             // Everything affordable at once: some of it is bound not to pay.
             let mut bundle = Vec::new();
             for order in view.candidates() {
-                if view.check(&order, &bundle).is_ok() {
+                if view.allows(&order, &bundle) {
                     bundle.push(order);
                 }
             }

@@ -247,6 +247,12 @@ impl Game {
         check(&self.view(), self.scenario.actor_of(side), order, earlier)
     }
 
+    /// Whether `side` may give `order` after `earlier` orders this turn: [`Game::check`] without
+    /// the reason, for look-aheads.
+    pub fn allows(&self, side: Side, order: &Order, earlier: &[Order]) -> bool {
+        crate::rules::orders::allows(&self.view(), self.scenario.actor_of(side), order, earlier)
+    }
+
     /// Submits a side's orders for this turn, replacing earlier ones. All must be available,
     /// or nothing is submitted.
     pub fn submit(&mut self, side: Side, orders: Vec<Order>) -> Result<(), GameError> {

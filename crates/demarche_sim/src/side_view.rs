@@ -123,6 +123,12 @@ impl SideView {
         check(&self.view(), self.actor(), order, earlier)
     }
 
+    /// Whether this side may give `order` after `earlier` orders this turn: [`SideView::check`]
+    /// without the reason, for look-aheads and candidate lists.
+    pub fn allows(&self, order: &Order, earlier: &[Order]) -> bool {
+        crate::rules::orders::allows(&self.view(), self.actor(), order, earlier)
+    }
+
     /// Every order this side could give now on its own (each action with each target it may
     /// name).
     pub fn candidates(&self) -> Vec<Order> {
@@ -136,7 +142,7 @@ impl SideView {
             out.extend(
                 orders_of(scn, ActionId::from_index(i))
                     .into_iter()
-                    .filter(|o| self.check(o, &[]).is_ok()),
+                    .filter(|o| self.allows(o, &[])),
             );
         }
         out

@@ -189,3 +189,45 @@ fn a_snapshot_gives_back_the_state_the_side_sees() {
     assert_eq!(back, snapshot);
     assert_eq!(&back.full_state(), view.state());
 }
+
+#[test]
+fn the_quick_verdict_is_always_the_checked_one() {
+    // `allows` is `check` without the reason written out (for look-aheads); the two must never
+    // disagree. Every order of every action, alone and after the side's earlier orders, at
+    // every turn of random games of both bundled scenarios and the fixture.
+    let mut scenarios = vec![common::fixture()];
+    for name in ["japan_russia_2022", "turkey_russia_2015"] {
+        scenarios.push(common::load(&common::bundled_root().join(name)));
+    }
+    let mut refused = 0;
+    for scn in scenarios {
+        let mut game = Game::new(scn.clone(), 9);
+        let mut policies = [
+            demarche_sim::policy::builtin("random", 9).unwrap(),
+            demarche_sim::policy::builtin("hawk", 10).unwrap(),
+        ];
+        while !game.is_over() {
+            for side in Side::BOTH {
+                let view = game.side_view(side);
+                let mut earlier: Vec<Order> = Vec::new();
+                for a in 0..scn.actions.len() {
+                    for order in orders_of(&scn, ActionId::from_index(a)) {
+                        for given in [&[][..], &earlier[..]] {
+                            let checked = view.check(&order, given);
+                            assert_eq!(view.allows(&order, given), checked.is_ok(), "{order:?}");
+                            assert_eq!(game.allows(side, &order, given), checked.is_ok());
+                            refused += usize::from(checked.is_err());
+                        }
+                        if view.allows(&order, &earlier) && earlier.len() < 3 {
+                            earlier.push(order);
+                        }
+                    }
+                }
+                let orders = policies[side.index()].orders(&view);
+                game.submit_unchecked(side, orders);
+            }
+            game.step().expect("turn");
+        }
+    }
+    assert!(refused > 1000, "too few refusals to compare: {refused}");
+}

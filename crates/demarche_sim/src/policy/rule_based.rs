@@ -103,7 +103,7 @@ impl Policy for RuleBased {
             if chosen.len() >= 3 {
                 break;
             }
-            if view.check(&order, &chosen).is_ok() {
+            if view.allows(&order, &chosen) {
                 chosen.push(order);
             }
         }

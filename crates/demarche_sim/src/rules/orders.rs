@@ -11,55 +11,101 @@ use crate::scenario::{
 /// Why an order cannot be given, in words for the player.
 pub type Refusal = String;
 
-/// Whether `actor` may give `order` now, after the orders already given this turn.
+/// Whether `actor` may give `order` now, after the orders already given this turn; the reason
+/// if not.
 pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> Result<(), Refusal> {
+    judge(view, actor, order, earlier, Words::Say)
+}
+
+/// Whether `actor` may give `order` now, after the orders already given this turn: [`check`]
+/// without writing out the reason, for the look-aheads that try thousands of orders a decision.
+pub fn allows(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> bool {
+    judge(view, actor, order, earlier, Words::Skip).is_ok()
+}
+
+/// Whether a refusal's reason is written out (for people) or skipped (for a look-ahead that only
+/// needs the verdict). The rules that decide are the same either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// Write the reason.
+    Say,
+    /// Leave the reason empty.
+    Skip,
+}
+
+impl Words {
+    /// The refusal `why` writes, or an empty one.
+    pub fn refuse(self, why: impl FnOnce() -> String) -> Refusal {
+        match self {
+            Words::Say => why(),
+            Words::Skip => Refusal::new(),
+        }
+    }
+}
+
+/// [`check`] and [`allows`]: the verdict, with the reason written out if `words` says so.
+fn judge(
+    view: &View,
+    actor: ActorId,
+    order: &Order,
+    earlier: &[Order],
+    words: Words,
+) -> Result<(), Refusal> {
     let scn = view.scn;
     if view.status.ended.is_some() {
-        return Err("the game is over".into());
+        return Err(words.refuse(|| "the game is over".into()));
     }
     let Some(action) = scn.actions.get(order.action.index()) else {
-        return Err("no such action".into());
+        return Err(words.refuse(|| "no such action".into()));
     };
     if !action.actors.contains(&actor) {
-        return Err(format!("{} cannot take this action", scn.actor(actor).name));
+        return Err(words.refuse(|| format!("{} cannot take this action", scn.actor(actor).name)));
     }
     if earlier.iter().any(|o| o.action == order.action) {
-        return Err("already ordered this turn".into());
+        return Err(words.refuse(|| "already ordered this turn".into()));
     }
     if let Some(limit) = action.limit
         && view.record.times_taken(actor, order.action) >= limit
     {
-        return Err(if limit == 1 {
-            "can only be done once a game".into()
-        } else {
-            format!("can only be done {limit} times a game")
-        });
+        return Err(words.refuse(|| {
+            if limit == 1 {
+                "can only be done once a game".into()
+            } else {
+                format!("can only be done {limit} times a game")
+            }
+        }));
     }
     let spent: f64 = earlier.iter().map(|o| scn.action(o.action).capital).sum();
     let capital = view.ind.get(actor, Indicator::Capital) - spent;
     if action.capital > capital + 1e-9 {
-        return Err(format!(
-            "needs {:.0} political capital; {:.0} left",
-            action.capital,
-            capital.max(0.0)
-        ));
+        return Err(words.refuse(|| {
+            format!(
+                "needs {:.0} political capital; {:.0} left",
+                action.capital,
+                capital.max(0.0)
+            )
+        }));
     }
     let used: f64 = earlier.iter().map(|o| scn.action(o.action).readiness).sum();
     let readiness = view.ind.get(actor, Indicator::Readiness) - used;
     if action.readiness > readiness + 1e-9 {
-        return Err(format!(
-            "needs {:.0} readiness; {:.0} left",
-            action.readiness,
-            readiness.max(0.0)
-        ));
+        return Err(words.refuse(|| {
+            format!(
+                "needs {:.0} readiness; {:.0} left",
+                action.readiness,
+                readiness.max(0.0)
+            )
+        }));
     }
     check_target(scn, &action.target, order)?;
     if !view.holds(&action.requires, Some(actor)) {
-        return Err(action.requires_text.clone().unwrap_or_else(|| {
-            format!(
-                "requires that {}",
-                super::eval::describe(scn, &action.requires)
-            )
+        return Err(words.refuse(|| {
+            action.requires_text.clone().unwrap_or_else(|| {
+                format!(
+                    "requires that {}",
+                    super::eval::describe(scn, &action.requires)
+                )
+            })
         }));
     }
     let other = scn.side_of(actor).map(|s| scn.actor_of(s.other()));
@@ -67,7 +113,7 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
         match effect {
             Effect::Track(track, op) => {
                 if let Some(track) = track.or(order.track) {
-                    talks::can_operate(view, Some(actor), track, *op)?;
+                    talks::can_operate(view, Some(actor), track, *op, words)?;
                 }
             }
             Effect::Impose {
@@ -82,15 +128,15 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
                         .find(actor, other, *sector, *measure)
                         .is_some_and(|m| m.size >= *size)
                 {
-                    return Err("this measure is already in force".into());
+                    return Err(words.refuse(|| "this measure is already in force".into()));
                 }
             }
             Effect::Threaten {
                 sector, measure, ..
             } if other.is_some_and(|o| view.sanc.find(actor, o, *sector, *measure).is_some()) => {
-                return Err(
-                    "this measure is already in force: there is nothing left to threaten".into(),
-                );
+                return Err(words.refuse(|| {
+                    "this measure is already in force: there is nothing left to threaten".into()
+                }));
             }
             Effect::Threaten {
                 sector, measure, ..
@@ -103,16 +149,16 @@ pub fn check(view: &View, actor: ActorId, order: &Order, earlier: &[Order]) -> R
                             && t.kind == *measure
                     })
                 }) {
-                    return Err(format!(
+                    return Err(words.refuse(|| format!(
                         "this threat already stands until turn {}: saying it again would not move its deadline",
                         threat.deadline
-                    ));
+                    )));
                 }
             }
             Effect::Lift { sector, measure }
                 if other.is_none_or(|o| view.sanc.find(actor, o, *sector, *measure).is_none()) =>
             {
-                return Err("there is no such measure in force to lift".into());
+                return Err(words.refuse(|| "there is no such measure in force to lift".into()));
             }
             _ => {}
         }

@@ -2,18 +2,20 @@
 //! (a climb-down), termination, preconditions on progress, and the private back-channel.
 
 use super::effects::{Origin, apply_all};
+use super::orders::Words;
 use super::{Ctx, View, domestic};
 use crate::ids::*;
 use crate::report::{Cause, Metric};
 use crate::scenario::{TrackOp, TrackStatus};
 use crate::state::Proposal;
 
-/// Whether `actor` may do `op` on `track` now; the reason if not.
+/// Whether `actor` may do `op` on `track` now; the reason if not, written out if `words` says so.
 pub fn can_operate(
     view: &View,
     actor: Option<ActorId>,
     track: TrackId,
     op: TrackOp,
+    words: Words,
 ) -> Result<(), String> {
     let scn = view.scn;
     let t = &view.dip.tracks[track.index()];
@@ -27,7 +29,7 @@ pub fn can_operate(
     match op {
         TrackOp::Propose => {
             if t.status == TrackStatus::Terminated {
-                return Err(format!("{name} has been terminated"));
+                return Err(words.refuse(|| format!("{name} has been terminated")));
             }
             if let Some(me) = actor
                 && view
@@ -36,31 +38,36 @@ pub fn can_operate(
                     .iter()
                     .any(|p| p.track == track && p.from == me)
             {
-                return Err(format!("you already have a proposal pending on {name}"));
+                return Err(
+                    words.refuse(|| format!("you already have a proposal pending on {name}"))
+                );
             }
             Ok(())
         }
         TrackOp::Accept | TrackOp::Reject => match actor {
             Some(me) if other_pending(me) => Ok(()),
-            _ => Err(format!(
-                "there is no proposal from the other side on {name} to answer"
-            )),
+            _ => Err(words.refuse(|| {
+                format!("there is no proposal from the other side on {name} to answer")
+            })),
         },
         TrackOp::Suspend => match t.status {
             TrackStatus::Active => Ok(()),
-            _ => Err(format!("{name} is not active")),
+            _ => Err(words.refuse(|| format!("{name} is not active"))),
         },
         TrackOp::Terminate => match t.status {
-            TrackStatus::Terminated => Err(format!("{name} has already been terminated")),
+            TrackStatus::Terminated => {
+                Err(words.refuse(|| format!("{name} has already been terminated")))
+            }
             _ => Ok(()),
         },
-        TrackOp::Resume => match (t.status, t.halted_by) {
-            (TrackStatus::Suspended, Some(by)) if Some(by) == actor => Ok(()),
-            (TrackStatus::Suspended, _) => Err(format!(
-                "you did not suspend {name}; propose resuming it instead"
-            )),
-            _ => Err(format!("{name} is not suspended")),
-        },
+        TrackOp::Resume => {
+            match (t.status, t.halted_by) {
+                (TrackStatus::Suspended, Some(by)) if Some(by) == actor => Ok(()),
+                (TrackStatus::Suspended, _) => Err(words
+                    .refuse(|| format!("you did not suspend {name}; propose resuming it instead"))),
+                _ => Err(words.refuse(|| format!("{name} is not suspended"))),
+            }
+        }
         // Progress changes never block an order: on a terminated track they do nothing.
         TrackOp::Progress(_) => Ok(()),
     }
@@ -84,7 +91,7 @@ pub fn priority(op: TrackOp) -> u8 {
 pub fn operate(ctx: &mut Ctx, actor: Option<ActorId>, track: TrackId, op: TrackOp, cause: &Cause) {
     let scn = ctx.scn;
     let name = scn.track(track).name.clone();
-    if let Err(why) = can_operate(&ctx.view(), actor, track, op) {
+    if let Err(why) = can_operate(&ctx.view(), actor, track, op, Words::Say) {
         ctx.log.consequence_with(
             "track_op_moot",
             || format!("No effect on {name}: {why}."),
