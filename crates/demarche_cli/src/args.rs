@@ -195,8 +195,8 @@ pub struct BalanceArgs {
     /// Scenario folder.
     #[arg(long, value_name = "DIR")]
     pub scenario: PathBuf,
-    /// CPU time to spend, in minutes, shared equally between the seats (the wall time of the
-    /// games times the worker threads that played them).
+    /// CPU time to spend, in minutes, shared equally between the seats (the processor time the
+    /// games take, all worker threads together).
     #[arg(long, default_value_t = 5.0, value_name = "MINUTES")]
     pub budget: f64,
     /// The AI: the opponent of every plan, and the reference each plan is compared with.

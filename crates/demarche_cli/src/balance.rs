@@ -25,11 +25,15 @@
 //! chance of calling any plan of an even match an exploit stays at 5 % rather than growing with
 //! each plan tried.
 //!
-//! The budget is CPU time: the wall time of each batch of games times the worker threads that
-//! played it.
+//! The budget is CPU time: the processor time the process spends playing each batch of games,
+//! all worker threads together, so that a busy machine plays as many games for a budget as an
+//! idle one (only slower). Where the platform cannot tell it, the wall time of the batch times
+//! its worker threads stands in.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use cpu_time::ProcessTime;
 
 use demarche_sim::batch::stream;
 use demarche_sim::policy::{FixedPlan, PlanSpec, Policy, orders_of};
@@ -182,6 +186,7 @@ impl Arena<'_> {
         let seat = self.seat;
         let workers = self.settings.threads.max(1).min(n as usize);
         let start = Instant::now();
+        let cpu_start = ProcessTime::try_now().ok();
         let pair = |seed| {
             let mut pair = ai_pair(&self.settings.ai, seed);
             pair[seat.index()] = make(seed);
@@ -200,7 +205,9 @@ impl Arena<'_> {
             },
         );
         self.games += n;
-        self.spent += start.elapsed() * workers as u32;
+        self.spent += cpu_start
+            .and_then(|t| t.try_elapsed().ok())
+            .unwrap_or_else(|| start.elapsed() * workers as u32);
         scores.into_inner().unwrap_or_default()
     }
 }
