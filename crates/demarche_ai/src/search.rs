@@ -278,9 +278,17 @@ pub(crate) fn keep_bar(scn: &Scenario, order: &Order) -> f64 {
 /// that finding the best two for each bundle costs ten probe turns).
 const POOL: usize = 10;
 
-/// How many of them the other side weighs against its style's orders in the turn after the
-/// AI's bundle (each costs one probe turn per future).
+/// How many of them the other side weighs against its style's orders in a turn it is pressed
+/// (each costs one probe turn per future).
 const REPLIES: usize = 2;
+
+/// Whether the other side answers pressure with its best replies in `step` (0 = the bundle's own
+/// turn) of a look-ahead of `depth` turns: in the turn after the bundle, and in a look-ahead of
+/// four turns or more (hard's) in the turn after that too. A design choice, measured (§13.3h of
+/// `docs/model.md`): for a look of three turns, answers in its last turn made the AI weaker.
+fn pressed_in(step: u32, depth: u32) -> bool {
+    step == 1 || (step == 2 && depth >= 4)
+}
 
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
@@ -329,8 +337,9 @@ pub(crate) struct Searcher<'a> {
     known: std::cell::Cell<Vec<Known>>,
 }
 
-/// The other side's best replies to a bundle followed by a course.
-type KnownReplies = (Vec<Order>, Then, Vec<Order>);
+/// The other side's best replies to a bundle followed by a course, by turn of the look-ahead
+/// (`None` for a turn no weighing has reached yet).
+type KnownReplies = (Vec<Order>, Then, Vec<Option<Vec<Order>>>);
 
 /// A memo entry: (bundle, course, futures, depth) and its outlook.
 type Known = ((Vec<Order>, Then, usize, u32), Outlook);
@@ -424,7 +433,7 @@ impl<'a> Searcher<'a> {
     }
 
     /// The other side's best replies to `bundle` followed by `then`, if a weighing found them.
-    fn replies_known(&self, bundle: &[Order], then: Then) -> Option<Vec<Order>> {
+    fn replies_known(&self, bundle: &[Order], then: Then) -> Option<Vec<Option<Vec<Order>>>> {
         let known = self.replies.take();
         let found = known
             .iter()
@@ -435,13 +444,14 @@ impl<'a> Searcher<'a> {
     }
 
     /// Keeps the other side's best replies to `bundle` followed by `then`.
-    fn remember_replies(&self, bundle: &[Order], then: Then, replies: Vec<Order>) {
+    fn remember_replies(&self, bundle: &[Order], then: Then, replies: Vec<Option<Vec<Order>>>) {
         let mut known = self.replies.take();
-        if !known
-            .iter()
-            .any(|(b, t, _)| b.as_slice() == bundle && *t == then)
+        match known
+            .iter_mut()
+            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
         {
-            known.push((bundle.to_vec(), then, replies));
+            Some((_, _, kept)) => *kept = replies,
+            None => known.push((bundle.to_vec(), then, replies)),
         }
         self.replies.set(known);
     }
@@ -483,10 +493,13 @@ impl<'a> Searcher<'a> {
             objectives: vec![0.0; scn.objectives.len()],
         };
         let (mut scratch, mut probe) = self.take_games();
-        // The other side's best replies to this bundle, from the pool, found on the first
-        // future and used in all (and kept for the bundle's later weighings: the first future's
-        // first two turns do not depend on the budget).
-        let mut replies: Option<Vec<Order>> = self.replies_known(bundle, then);
+        // The other side's best replies to this bundle in each turn it is pressed, from the
+        // pool, found on the first future and used in all (and kept for the bundle's later
+        // weighings: the first future's turns do not depend on the budget).
+        let mut replies: Vec<Option<Vec<Order>>> =
+            self.replies_known(bundle, then).unwrap_or_default();
+        replies.resize(replies.len().max(budget.depth as usize), None);
+        let found = replies.iter().flatten().count();
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
             let mut h = Fnv64::new();
             h.write_u64(self.seed);
@@ -550,16 +563,16 @@ impl<'a> Searcher<'a> {
                     probe: &mut probe,
                 };
                 let theirs = if step == 1 {
-                    let theirs = reply.answered(theirs);
-                    if self.pool.is_empty() {
-                        theirs
-                    } else {
-                        let pool = &self.pool;
-                        let chosen = replies
-                            .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
-                            .clone();
-                        reply.pressed(theirs, &chosen)
-                    }
+                    reply.answered(theirs)
+                } else {
+                    theirs
+                };
+                let theirs = if pressed_in(step, budget.depth) && !self.pool.is_empty() {
+                    let pool = &self.pool;
+                    let chosen = replies[step as usize]
+                        .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
+                        .clone();
+                    reply.pressed(theirs, &chosen)
                 } else {
                     theirs
                 };
@@ -582,7 +595,7 @@ impl<'a> Searcher<'a> {
             }
         }
         self.games.set(Some((scratch, probe)));
-        if let Some(replies) = replies {
+        if replies.iter().flatten().count() > found {
             self.remember_replies(bundle, then, replies);
         }
         let n = rollouts as f64;
@@ -660,6 +673,18 @@ mod tests {
         // Never twice the same order in one turn.
         let again = same_action_again(&game, side, &first, std::slice::from_ref(&next));
         assert_ne!(again, Some(next));
+    }
+
+    #[test]
+    fn the_other_side_answers_pressure_one_turn_later_and_two_for_a_long_look() {
+        use super::pressed_in;
+        // Never in the bundle's own turn: the orders are simultaneous.
+        assert!((1..=5).all(|depth| !pressed_in(0, depth)));
+        // The turn after the bundle, whatever the look (the screening looks two turns ahead).
+        assert!((2..=5).all(|depth| pressed_in(1, depth)));
+        // The turn after that only for a look of four turns or more (hard's), never later.
+        assert!(!pressed_in(2, 3) && pressed_in(2, 4) && pressed_in(2, 5));
+        assert!(!pressed_in(3, 4) && !pressed_in(3, 5));
     }
 
     #[test]
