@@ -97,7 +97,7 @@ fn judge(
             )
         }));
     }
-    check_target(scn, &action.target, order)?;
+    check_target(scn, &action.target, order, words)?;
     if !view.holds(&action.requires, Some(actor)) {
         return Err(words.refuse(|| {
             action.requires_text.clone().unwrap_or_else(|| {
@@ -170,26 +170,35 @@ fn check_target(
     scn: &crate::scenario::Scenario,
     target: &Target,
     order: &Order,
+    words: Words,
 ) -> Result<(), Refusal> {
     match target {
         Target::Nothing => {
             if order.track.is_some() || order.region.is_some() {
-                return Err("this action does not take a track or a region".into());
+                return Err(words.refuse(|| "this action does not take a track or a region".into()));
             }
         }
         Target::Track(allowed) => match order.track {
-            None => return Err("choose a track".into()),
-            Some(t) if t.index() >= scn.tracks.len() => return Err("no such track".into()),
+            None => return Err(words.refuse(|| "choose a track".into())),
+            Some(t) if t.index() >= scn.tracks.len() => {
+                return Err(words.refuse(|| "no such track".into()));
+            }
             Some(t) if !allowed.is_empty() && !allowed.contains(&t) => {
-                return Err(format!("this action cannot name {}", scn.track(t).name));
+                return Err(
+                    words.refuse(|| format!("this action cannot name {}", scn.track(t).name))
+                );
             }
             _ => {}
         },
         Target::Region(allowed) => match order.region {
-            None => return Err("choose a region".into()),
-            Some(r) if r.index() >= scn.regions.len() => return Err("no such region".into()),
+            None => return Err(words.refuse(|| "choose a region".into())),
+            Some(r) if r.index() >= scn.regions.len() => {
+                return Err(words.refuse(|| "no such region".into()));
+            }
             Some(r) if !allowed.is_empty() && !allowed.contains(&r) => {
-                return Err(format!("this action cannot name {}", scn.region(r).name()));
+                return Err(
+                    words.refuse(|| format!("this action cannot name {}", scn.region(r).name()))
+                );
             }
             _ => {}
         },
