@@ -7,9 +7,74 @@
 //! order by its stance, the record by whether the order is the one the state gave that turn),
 //! and the posterior is tempered and mixed with the prior, so a few turns of evidence shift the
 //! futures the AI imagines without ever ruling a style out for good.
+//!
+//! Beside the styles, a long look-ahead (hard's) also meets the other side as a creature of
+//! habit ([`Habit`]): going on with what the record shows it has done lately.
 
-use demarche_sim::SideView;
-use demarche_sim::scenario::{SignalKind, Stance};
+use demarche_sim::policy::{Policy, orders_of};
+use demarche_sim::scenario::{Order, SignalKind, Stance};
+use demarche_sim::{ActionId, SideView};
+
+/// The other side as a creature of habit: it goes on with the actions it has used lately, the
+/// most used first, each on the first target still open to it, while it can afford them. Read
+/// from the public record of repetition (`Record::wear`: one point per use, fading each turn by
+/// the scenario's `repeat_memory`), so it needs no look into the other side's mind: a side that
+/// plans (a government with a course, or the AI itself, which weighs its bundles as plans) is
+/// better foreseen by what it has been doing than by a rule of what a hawk or a dove would do.
+pub(crate) struct Habit {
+    /// At most this many orders a turn.
+    pub bundle: usize,
+}
+
+/// How worn an action must be to count as a habit: used in the last turn (a use leaves 1, which
+/// fades by the scenario's memory each turn: 0.75 after one turn in the bundled scenarios), or
+/// often in the turns before.
+const HABIT_WEAR: f64 = 0.5;
+
+impl Habit {
+    /// The side's habits, most worn first (ties by action, for a reproducible order).
+    fn habits(view: &SideView) -> Vec<ActionId> {
+        let me = view.actor();
+        let mut used: Vec<(f64, ActionId)> = view
+            .state()
+            .record
+            .wear
+            .iter()
+            .filter(|w| w.actor == me && w.wear >= HABIT_WEAR)
+            .map(|w| (w.wear, w.action))
+            .collect();
+        used.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        used.into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// Whether the side has any habit to go on with.
+    pub fn has_habits(view: &SideView) -> bool {
+        !Self::habits(view).is_empty()
+    }
+}
+
+impl Policy for Habit {
+    fn name(&self) -> String {
+        "habit".to_owned()
+    }
+
+    fn orders(&mut self, view: &SideView) -> Vec<Order> {
+        let scn = view.scenario();
+        let mut orders: Vec<Order> = Vec::new();
+        for action in Self::habits(view) {
+            if orders.len() >= self.bundle {
+                break;
+            }
+            if let Some(order) = orders_of(scn, action)
+                .into_iter()
+                .find(|o| view.allows(o, &orders))
+            {
+                orders.push(order);
+            }
+        }
+        orders
+    }
+}
 
 /// A style of play the AI can imagine for the other side in its look-ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,6 +332,38 @@ mod tests {
         let (style, weight) = model.read(0.6).expect("a read");
         assert_eq!(style, Style::Hawk);
         assert!(weight >= 0.6);
+    }
+
+    #[test]
+    fn a_creature_of_habit_goes_on_with_what_it_did_last_turn() {
+        use demarche_sim::{Game, Side};
+        let scn = crate::two_rivers();
+        let mut game = Game::new(scn.clone(), 3);
+        let second = game.side_view(Side::Second);
+        assert!(
+            !Habit::has_habits(&second),
+            "no habits before the first turn"
+        );
+        assert!(Habit { bundle: 3 }.orders(&second).is_empty());
+        // The second side protests; the first does nothing.
+        let protest = demarche_sim::policy::orders_of(&scn, scn.names.actions["dip_protest"])
+            .into_iter()
+            .find(|o| second.allows(o, &[]))
+            .expect("the fixture's protest is open to the second side");
+        game.submit(Side::Second, vec![protest.clone()]).unwrap();
+        game.submit(Side::First, Vec::new()).unwrap();
+        game.step().unwrap();
+        let second = game.side_view(Side::Second);
+        assert!(Habit::has_habits(&second));
+        let again = Habit { bundle: 3 }.orders(&second);
+        assert_eq!(again.first().map(|o| o.action), Some(protest.action));
+        assert!(again.iter().all(|o| second.allows(o, &[])));
+        assert!(
+            Habit { bundle: 0 }.orders(&second).is_empty(),
+            "the bundle caps it"
+        );
+        // The first side, which did nothing, has no habit to go on with.
+        assert!(!Habit::has_habits(&game.side_view(Side::First)));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use demarche_sim::{Game, Scenario, Side, SideView};
 use crate::answers::Reply;
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
-use crate::opponent::{OpponentModel, Style};
+use crate::opponent::{Habit, OpponentModel, Style};
 use crate::shaping::Trend;
 use crate::spec::{AiSpec, Budget};
 
@@ -290,6 +290,24 @@ fn pressed_in(step: u32, depth: u32) -> bool {
     step == 1 || (step == 2 && depth >= 4)
 }
 
+/// The share of the steps below which a future imagines the other side as a creature of habit
+/// (see [`Habit`] and [`habitual_future`]), in a look-ahead of four turns or more (hard's); none
+/// in shorter ones. A design
+/// choice, measured (§13.3i of `docs/model.md`): the styles (the record, the hawk, the dove) are
+/// rules, while a government, or an AI, that plans keeps to its course from turn to turn, and a
+/// long look that never meets such an opponent overrates the pressure it would answer. For
+/// normal's look of three turns it made the AI weaker.
+const HABIT_SHARE: f64 = 1.0 / 3.0;
+
+/// Whether the `future`-th future of a look-ahead of `depth` turns imagines the other side as a
+/// creature of habit: those whose step of the plastic number's inverse (a low-discrepancy
+/// sequence apart from the styles' golden-ratio steps, so that the two choices do not line up)
+/// falls below [`HABIT_SHARE`]. That is 3 of a first weighing's 12 futures and 17 of the
+/// finalists' 48, never more than three futures apart.
+fn habitual_future(future: usize, depth: u32) -> bool {
+    depth >= 4 && ((future as f64 + 0.5) * 0.754_877_666_246_692_7).fract() < HABIT_SHARE
+}
+
 /// How many of the best plans are weighed again on more futures.
 const FINALISTS: usize = 6;
 
@@ -508,12 +526,21 @@ impl<'a> Searcher<'a> {
             scratch.set_state(world.clone());
             // The other side, as the AI imagines it: in each future it plays one of the styles
             // its conduct so far makes likely (the record, where the scenario has one, a hawk or
-            // a dove), in proportion to how likely each is.
-            let mut opponent: Box<dyn Policy> = match self.opponent.style_for(r, self.worlds.len())
-            {
-                Style::Record => Box::new(Historical),
-                Style::Hawk => Box::new(RuleBased::new(Leaning::Hawk, h.finish() ^ 0x0bb0)),
-                Style::Dove => Box::new(RuleBased::new(Leaning::Dove, h.finish() ^ 0x0bb0)),
+            // a dove), in proportion to how likely each is. In a long look (hard's), a share of
+            // the futures meets it as a creature of habit instead, going on with what it has
+            // done lately.
+            let habitual = habitual_future(r, budget.depth)
+                && Habit::has_habits(&scratch.side_view(self.side.other()));
+            let mut opponent: Box<dyn Policy> = if habitual {
+                Box::new(Habit {
+                    bundle: budget.bundle,
+                })
+            } else {
+                match self.opponent.style_for(r, self.worlds.len()) {
+                    Style::Record => Box::new(Historical),
+                    Style::Hawk => Box::new(RuleBased::new(Leaning::Hawk, h.finish() ^ 0x0bb0)),
+                    Style::Dove => Box::new(RuleBased::new(Leaning::Dove, h.finish() ^ 0x0bb0)),
+                }
             };
             let mut own_later: Box<dyn Policy> = match then {
                 Then::Repeat => self.own_policy(h.finish()),
@@ -685,6 +712,20 @@ mod tests {
         // The turn after that only for a look of four turns or more (hard's), never later.
         assert!(!pressed_in(2, 3) && pressed_in(2, 4) && pressed_in(2, 5));
         assert!(!pressed_in(3, 4) && !pressed_in(3, 5));
+    }
+
+    #[test]
+    fn a_third_of_a_long_looks_futures_meet_a_creature_of_habit() {
+        use super::habitual_future;
+        // Never in a look of three turns or less (easy's and normal's).
+        assert!((1..=3).all(|depth| (0..48).all(|r| !habitual_future(r, depth))));
+        // In hard's look, a quarter of a first weighing's 12 futures and about a third of the
+        // finalists' 48, spread: every run of four futures meets at least one, so the
+        // screening's first two futures already include one.
+        let count = |futures: usize| (0..futures).filter(|&r| habitual_future(r, 4)).count();
+        assert_eq!((count(12), count(48)), (3, 17));
+        assert!(habitual_future(1, 4) && !habitual_future(0, 4));
+        assert!((0..45).all(|r| (r..r + 4).any(|f| habitual_future(f, 4))));
     }
 
     #[test]
