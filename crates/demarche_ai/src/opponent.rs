@@ -26,9 +26,9 @@ pub(crate) struct Habit {
     pub bundle: usize,
 }
 
-/// How worn an action must be to count as a habit: used in the last turn (a use leaves 1, which
-/// fades by the scenario's memory each turn: 0.75 after one turn in the bundled scenarios), or
-/// often in the turns before.
+/// How worn an action must be to count as a habit. A use leaves 1, which fades by the scenario's
+/// memory each turn: with the bundled scenarios' 0.75, one use in any of the last three turns
+/// counts (1, 0.75, 0.56), one four turns back does not (0.42) unless used more often.
 const HABIT_WEAR: f64 = 0.5;
 
 impl Habit {
