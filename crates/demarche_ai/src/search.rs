@@ -292,11 +292,10 @@ fn pressed_in(step: u32, depth: u32) -> bool {
 
 /// The share of the steps below which a future imagines the other side as a creature of habit
 /// (see [`Habit`] and [`habitual_future`]), in a look-ahead of four turns or more (hard's); none
-/// in shorter ones. A design
-/// choice, measured (§13.3i of `docs/model.md`): the styles (the record, the hawk, the dove) are
-/// rules, while a government, or an AI, that plans keeps to its course from turn to turn, and a
-/// long look that never meets such an opponent overrates the pressure it would answer. For
-/// normal's look of three turns it made the AI weaker.
+/// in shorter ones. A design choice, measured (§13.3i of `docs/model.md`): the styles (the
+/// record, the hawk, the dove) are rules, while a government, or an AI, that plans keeps to its
+/// course from turn to turn, and a long look that never meets such an opponent overrates the
+/// pressure it would answer. For normal's look of three turns it made the AI weaker.
 const HABIT_SHARE: f64 = 1.0 / 3.0;
 
 /// Whether the `future`-th future of a look-ahead of `depth` turns imagines the other side as a
