@@ -13,7 +13,8 @@
 
 use demarche_sim::policy::{Policy, orders_of};
 use demarche_sim::scenario::{Order, SignalKind, Stance};
-use demarche_sim::{ActionId, SideView};
+use demarche_sim::state::{Record, Wear};
+use demarche_sim::{ActionId, ActorId, SideView};
 
 /// The other side as a creature of habit: it goes on with the actions it has used lately, the
 /// most used first, each on the first target still open to it, while it can afford them. Read
@@ -32,6 +33,11 @@ pub(crate) struct Habit {
 const HABIT_WEAR: f64 = 0.5;
 
 impl Habit {
+    /// Whether `wear` is a habit of `actor`'s.
+    fn is_habit(wear: &Wear, actor: ActorId) -> bool {
+        wear.actor == actor && wear.wear >= HABIT_WEAR
+    }
+
     /// The side's habits, most worn first (ties by action, for a reproducible order).
     fn habits(view: &SideView) -> Vec<ActionId> {
         let me = view.actor();
@@ -40,16 +46,16 @@ impl Habit {
             .record
             .wear
             .iter()
-            .filter(|w| w.actor == me && w.wear >= HABIT_WEAR)
+            .filter(|w| Self::is_habit(w, me))
             .map(|w| (w.wear, w.action))
             .collect();
         used.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         used.into_iter().map(|(_, a)| a).collect()
     }
 
-    /// Whether the side has any habit to go on with.
-    pub fn has_habits(view: &SideView) -> bool {
-        !Self::habits(view).is_empty()
+    /// Whether `actor` has any habit to go on with in `record`.
+    pub fn has_habits(record: &Record, actor: ActorId) -> bool {
+        record.wear.iter().any(|w| Self::is_habit(w, actor))
     }
 }
 
@@ -340,8 +346,9 @@ mod tests {
         let scn = crate::two_rivers();
         let mut game = Game::new(scn.clone(), 3);
         let second = game.side_view(Side::Second);
+        let (first_actor, second_actor) = (scn.actor_of(Side::First), scn.actor_of(Side::Second));
         assert!(
-            !Habit::has_habits(&second),
+            !Habit::has_habits(&second.state().record, second_actor),
             "no habits before the first turn"
         );
         assert!(Habit { bundle: 3 }.orders(&second).is_empty());
@@ -354,7 +361,7 @@ mod tests {
         game.submit(Side::First, Vec::new()).unwrap();
         game.step().unwrap();
         let second = game.side_view(Side::Second);
-        assert!(Habit::has_habits(&second));
+        assert!(Habit::has_habits(&second.state().record, second_actor));
         let again = Habit { bundle: 3 }.orders(&second);
         assert_eq!(again.first().map(|o| o.action), Some(protest.action));
         assert!(again.iter().all(|o| second.allows(o, &[])));
@@ -363,7 +370,7 @@ mod tests {
             "the bundle caps it"
         );
         // The first side, which did nothing, has no habit to go on with.
-        assert!(!Habit::has_habits(&game.side_view(Side::First)));
+        assert!(!Habit::has_habits(game.view().record, first_actor));
     }
 
     #[test]

@@ -529,7 +529,10 @@ impl<'a> Searcher<'a> {
             // the futures meets it as a creature of habit instead, going on with what it has
             // done lately.
             let habitual = habitual_future(r, budget.depth)
-                && Habit::has_habits(&scratch.side_view(self.side.other()));
+                && Habit::has_habits(
+                    scratch.view().record,
+                    self.view.scenario().actor_of(self.side.other()),
+                );
             let mut opponent: Box<dyn Policy> = if habitual {
                 Box::new(Habit {
                     bundle: budget.bundle,
