@@ -30,6 +30,32 @@ impl SimRng {
         rng.set_stream(h.finish());
         Stream(rng)
     }
+
+    /// A uniform number in `[0, 1)` for the item `key` of `stream` in `turn`: a pure function of
+    /// the game seed, the turn, the stream's name and the key, so one item's draw never depends on
+    /// which other items are drawn for, or in what order. A policy that breaks ties among its
+    /// candidate orders this way picks the same among those that stay open when one of them
+    /// closes, which keeps the AI's comparisons of two bundles on the same imagined futures
+    /// (common random numbers): otherwise a bundle that closes one of the other side's options
+    /// would reshuffle every later choice of its imagined opponent, and the look-ahead would
+    /// credit the bundle with the luck of the reshuffle.
+    pub fn keyed_unit(&self, turn: u32, stream: &str, key: u64) -> f64 {
+        let mut h = Fnv64::new();
+        h.write_u64(self.seed);
+        h.write_u64(u64::from(turn));
+        h.write_str(stream);
+        h.write_u64(key);
+        (split_mix(h.finish()) >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+}
+
+/// SplitMix64's finaliser (Steele, Lea and Flood 2014): spreads every input bit over the output,
+/// so that keys that differ in one bit give unrelated draws.
+fn split_mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// A forked random stream with the few draws the model uses, defined here so they stay the same
@@ -108,6 +134,31 @@ mod tests {
             rng.fork(3, "incidents").next_u64(),
             SimRng { seed: 8 }.fork(3, "incidents").next_u64()
         );
+    }
+
+    #[test]
+    fn keyed_draws_depend_on_their_key_alone() {
+        let rng = SimRng { seed: 7 };
+        let draws: Vec<f64> = (0..10_000)
+            .map(|k| rng.keyed_unit(3, "policy", k))
+            .collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        // The same key gives the same draw, however many other keys were drawn before it.
+        assert_eq!(rng.keyed_unit(3, "policy", 42), draws[42]);
+        // Turn, stream and seed each change it.
+        assert_ne!(rng.keyed_unit(4, "policy", 42), draws[42]);
+        assert_ne!(rng.keyed_unit(3, "other", 42), draws[42]);
+        assert_ne!(SimRng { seed: 8 }.keyed_unit(3, "policy", 42), draws[42]);
+        // Uniform enough for tie-breaks: each tenth of [0, 1) holds about a tenth of the draws.
+        for tenth in 0..10 {
+            let lo = f64::from(tenth) / 10.0;
+            let n = draws.iter().filter(|u| (lo..lo + 0.1).contains(*u)).count();
+            assert!(
+                (900..1100).contains(&n),
+                "{n} draws in [{lo}, {})",
+                lo + 0.1
+            );
+        }
     }
 
     #[test]

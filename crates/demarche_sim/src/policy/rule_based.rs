@@ -91,10 +91,16 @@ impl Policy for RuleBased {
     fn orders(&mut self, view: &SideView) -> Vec<Order> {
         let side = view.side();
         let stream = format!("policy:{}:{side:?}", self.name());
-        let mut rng = self.rng.fork(view.turn(), &stream);
+        // Each order's tie-break is its own keyed draw, not the next of a sequence: whether
+        // another order is open this turn never changes how this one ranks (see
+        // `SimRng::keyed_unit`).
+        let turn = view.turn();
         let mut scored: Vec<(f64, Order)> = candidates(view)
             .into_iter()
-            .map(|o| (self.appeal(view, &o) + rng.between(0.0, 1.0), o))
+            .map(|o| {
+                let draw = self.rng.keyed_unit(turn, &stream, order_key(&o));
+                (self.appeal(view, &o) + draw, o)
+            })
             .filter(|(score, _)| *score > 0.5)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -108,5 +114,44 @@ impl Policy for RuleBased {
             }
         }
         chosen
+    }
+}
+
+/// A key that tells orders apart: the action's, the track's and the region's indexes.
+fn order_key(order: &Order) -> u64 {
+    let part = |i: Option<usize>| i.map_or(0xffff, |i| i as u64 & 0xffff);
+    (order.action.index() as u64) << 32
+        | part(order.track.map(|t| t.index())) << 16
+        | part(order.region.map(|r| r.index()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ActionId;
+    use crate::policy::orders_of;
+
+    #[test]
+    fn every_order_has_its_own_tie_break() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two_rivers");
+        let scn = crate::load(&dir)
+            .expect("the engine's test fixture")
+            .scenario;
+        let orders: Vec<Order> = (0..scn.actions.len())
+            .flat_map(|a| orders_of(&scn, ActionId::from_index(a)))
+            .collect();
+        let mut keys: Vec<u64> = orders.iter().map(order_key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), orders.len(), "two orders share a key");
+        // So each order's draw is its own, whatever else is drawn for.
+        let rng = SimRng { seed: 3 };
+        let alone = rng.keyed_unit(2, "policy:hawk:First", order_key(&orders[1]));
+        let after_all: Vec<f64> = orders
+            .iter()
+            .map(|o| rng.keyed_unit(2, "policy:hawk:First", order_key(o)))
+            .collect();
+        assert_eq!(after_all[1], alone);
     }
 }
