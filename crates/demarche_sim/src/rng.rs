@@ -31,19 +31,32 @@ impl SimRng {
         Stream(rng)
     }
 
-    /// A uniform number in `[0, 1)` for the item `key` of `stream` in `turn`: a pure function of
-    /// the game seed, the turn, the stream's name and the key, so one item's draw never depends on
-    /// which other items are drawn for, or in what order. A policy that breaks ties among its
-    /// candidate orders this way picks the same among those that stay open when one of them
-    /// closes, which keeps the AI's comparisons of two bundles on the same imagined futures
-    /// (common random numbers): otherwise a bundle that closes one of the other side's options
-    /// would reshuffle every later choice of its imagined opponent, and the look-ahead would
-    /// credit the bundle with the luck of the reshuffle.
-    pub fn keyed_unit(&self, turn: u32, stream: &str, key: u64) -> f64 {
+    /// Keyed draws for `stream` in `turn`: [`Keyed::unit`] gives each item's number in `[0, 1)`
+    /// as a pure function of the game seed, the turn, the stream's name and the item's key, so
+    /// one item's draw never depends on which other items are drawn for, or in what order. A
+    /// policy that breaks ties among its candidate orders this way picks the same among those
+    /// that stay open when one of them closes, which keeps the AI's comparisons of two bundles on
+    /// the same imagined futures (common random numbers): otherwise a bundle that closes one of
+    /// the other side's options would reshuffle every later choice of its imagined opponent, and
+    /// the look-ahead would credit the bundle with the luck of the reshuffle.
+    pub fn keyed(&self, turn: u32, stream: &str) -> Keyed {
         let mut h = Fnv64::new();
         h.write_u64(self.seed);
         h.write_u64(u64::from(turn));
         h.write_str(stream);
+        Keyed(h)
+    }
+}
+
+/// Keyed draws for one stream in one turn (see [`SimRng::keyed`]): the hash of the seed, the
+/// turn and the stream's name, computed once, to which each draw adds its key.
+#[derive(Clone, Debug)]
+pub struct Keyed(Fnv64);
+
+impl Keyed {
+    /// The number in `[0, 1)` of the item `key`, with 53 random bits.
+    pub fn unit(&self, key: u64) -> f64 {
+        let mut h = self.0.clone();
         h.write_u64(key);
         (split_mix(h.finish()) >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
@@ -139,16 +152,15 @@ mod tests {
     #[test]
     fn keyed_draws_depend_on_their_key_alone() {
         let rng = SimRng { seed: 7 };
-        let draws: Vec<f64> = (0..10_000)
-            .map(|k| rng.keyed_unit(3, "policy", k))
-            .collect();
+        let keyed = rng.keyed(3, "policy");
+        let draws: Vec<f64> = (0..10_000).map(|k| keyed.unit(k)).collect();
         assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
         // The same key gives the same draw, however many other keys were drawn before it.
-        assert_eq!(rng.keyed_unit(3, "policy", 42), draws[42]);
+        assert_eq!(rng.keyed(3, "policy").unit(42), draws[42]);
         // Turn, stream and seed each change it.
-        assert_ne!(rng.keyed_unit(4, "policy", 42), draws[42]);
-        assert_ne!(rng.keyed_unit(3, "other", 42), draws[42]);
-        assert_ne!(SimRng { seed: 8 }.keyed_unit(3, "policy", 42), draws[42]);
+        assert_ne!(rng.keyed(4, "policy").unit(42), draws[42]);
+        assert_ne!(rng.keyed(3, "other").unit(42), draws[42]);
+        assert_ne!(SimRng { seed: 8 }.keyed(3, "policy").unit(42), draws[42]);
         // Uniform enough for tie-breaks: each tenth of [0, 1) holds about a tenth of the draws.
         for tenth in 0..10 {
             let lo = f64::from(tenth) / 10.0;

@@ -93,12 +93,12 @@ impl Policy for RuleBased {
         let stream = format!("policy:{}:{side:?}", self.name());
         // Each order's tie-break is its own keyed draw, not the next of a sequence: whether
         // another order is open this turn never changes how this one ranks (see
-        // `SimRng::keyed_unit`).
-        let turn = view.turn();
+        // `SimRng::keyed`).
+        let keyed = self.rng.keyed(view.turn(), &stream);
         let mut scored: Vec<(f64, Order)> = candidates(view)
             .into_iter()
             .map(|o| {
-                let draw = self.rng.keyed_unit(turn, &stream, order_key(&o));
+                let draw = keyed.unit(order_key(&o));
                 (self.appeal(view, &o) + draw, o)
             })
             .filter(|(score, _)| *score > 0.5)
