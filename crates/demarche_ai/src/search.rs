@@ -343,6 +343,9 @@ pub(crate) struct Searcher<'a> {
     base: &'a SimState,
     worlds: Vec<SimState>,
     opponent: OpponentModel,
+    /// Whether the public record shows the other side a habit to go on with (the same in every
+    /// imagined world: the record is public), for the futures that meet it as one.
+    other_has_habits: bool,
     /// The other side's best replies when pressed (see `Searcher::with_pool`).
     pool: Vec<Order>,
     /// The other side's best replies found so far, by bundle and course.
@@ -387,6 +390,10 @@ impl<'a> Searcher<'a> {
             base,
             worlds,
             opponent: OpponentModel::of_view(view),
+            other_has_habits: Habit::has_habits(
+                &base.record,
+                view.scenario().actor_of(side.other()),
+            ),
             pool: Vec::new(),
             replies: std::cell::Cell::new(Vec::new()),
             games: std::cell::Cell::new(None),
@@ -528,11 +535,7 @@ impl<'a> Searcher<'a> {
             // a dove), in proportion to how likely each is. In a long look (hard's), a share of
             // the futures meets it as a creature of habit instead, going on with what it has
             // done lately.
-            let habitual = habitual_future(r, budget.depth)
-                && Habit::has_habits(
-                    scratch.view().record,
-                    self.view.scenario().actor_of(self.side.other()),
-                );
+            let habitual = self.other_has_habits && habitual_future(r, budget.depth);
             let mut opponent: Box<dyn Policy> = if habitual {
                 Box::new(Habit {
                     bundle: budget.bundle,
