@@ -16,7 +16,9 @@
 //! And pressure: in the turn after the AI's bundle, the other side may put one of its best
 //! replies first (defending what the bundle threatens, answering it in kind), spending on it the
 //! capital its style would have spent elsewhere, when that serves its own objectives better one
-//! turn later than its style's orders do.
+//! turn later than its style's orders do. It weighs its replies by where the AI's course is
+//! taking it: the drift of its objectives' quantities since before the AI's bundle is carried on,
+//! as the AI carries on its own.
 
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
@@ -42,6 +44,10 @@ pub(crate) struct Reply<'a> {
     pub mine: &'a [Order],
     /// The scratch game.
     pub probe: &'a mut Game,
+    /// Where the objectives' quantities stood before the AI's bundle, when the other side weighs
+    /// its replies to pressure by where the AI's course is taking it: the drift since then is
+    /// carried on, as the AI carries on its own (`shaping::Trend`). `None`: no drift.
+    pub seen: Option<&'a shaping::Trend>,
 }
 
 impl Reply<'_> {
@@ -183,7 +189,7 @@ impl Reply<'_> {
         let state = game.state();
         let mut best = (f64::NEG_INFINITY, 0);
         for (i, option) in options.iter().enumerate() {
-            let value = self.their_score_after(state.clone(), option);
+            let value = self.their_score_seen(state.clone(), option);
             if value > best.0 {
                 best = (value, i);
             }
@@ -195,11 +201,11 @@ impl Reply<'_> {
     /// one turn later, each beside nothing else; only those that add something.
     pub(crate) fn best_singles(&mut self, candidates: &[Order], k: usize) -> Vec<Order> {
         let state = self.game.state();
-        let base = self.their_score_after(state.clone(), &[]);
+        let base = self.their_score_seen(state.clone(), &[]);
         let mut gains: Vec<(f64, &Order)> = candidates
             .iter()
             .map(|o| {
-                let value = self.their_score_after(state.clone(), std::slice::from_ref(o));
+                let value = self.their_score_seen(state.clone(), std::slice::from_ref(o));
                 (value - base, o)
             })
             .filter(|(g, _)| *g > 0.0)
@@ -212,6 +218,23 @@ impl Reply<'_> {
     /// the other side `theirs`, played on the probe with the game's seed (minus infinity if the
     /// turn cannot be played).
     fn their_score_after(&mut self, state: SimState, theirs: &[Order]) -> f64 {
+        self.their_score_with(state, theirs, None)
+    }
+
+    /// [`Reply::their_score_after`], with the drift since [`Reply::seen`] carried on: a side
+    /// that replies to pressure sees where the pressure is taking it, not only where it stands.
+    fn their_score_seen(&mut self, state: SimState, theirs: &[Order]) -> f64 {
+        self.their_score_with(state, theirs, self.seen)
+    }
+
+    /// The other side's expected score one turn after `state` (see
+    /// [`Reply::their_score_after`]), with the drift since `seen` carried on if there is one.
+    fn their_score_with(
+        &mut self,
+        state: SimState,
+        theirs: &[Order],
+        seen: Option<&shaping::Trend>,
+    ) -> f64 {
         let probe = &mut *self.probe;
         probe.set_seed(self.game.seed());
         probe.set_state(state);
@@ -223,7 +246,8 @@ impl Reply<'_> {
         let after = probe.view();
         let them = self.game.scenario().actor_of(self.side.other());
         let none = shaping::Trend::none();
-        shaping::expected_score(&after, &none, them, &shaping::objectives(&after, &none))
+        let trend = seen.unwrap_or(&none);
+        shaping::expected_score(&after, trend, them, &shaping::objectives(&after, trend))
     }
 }
 
@@ -290,6 +314,7 @@ mod tests {
                 side: Side::First,
                 mine: &[],
                 probe: &mut probe,
+                seen: None,
             };
             let best = reply.best_singles(&candidates, 3);
             replied += usize::from(!best.is_empty());
@@ -321,6 +346,50 @@ mod tests {
         );
     }
 
+    /// A side pressed with every hawkish order of the fixture that sees where the pressure is
+    /// taking it (the drift since before the pressure, carried on) expects less from doing
+    /// nothing than one that sees only where it stands.
+    #[test]
+    fn a_pressed_side_sees_where_the_pressure_is_taking_it() {
+        let scn = crate::two_rivers();
+        let mut worse = 0;
+        for seed in [1, 7, 13] {
+            let mut game = Game::new(scn.clone(), seed);
+            let before = crate::shaping::Trend::mark(&game.view());
+            let first = game.side_view(Side::First);
+            let mut pressure: Vec<Order> = Vec::new();
+            for order in first.candidates() {
+                if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
+                    && first.allows(&order, &pressure)
+                {
+                    pressure.push(order);
+                }
+            }
+            game.submit(Side::First, pressure).unwrap();
+            game.submit(Side::Second, Vec::new()).unwrap();
+            game.step().unwrap();
+            let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+            let mut value = |seen: Option<&crate::shaping::Trend>| {
+                Reply {
+                    game: &game,
+                    side: Side::First,
+                    mine: &[],
+                    probe: &mut probe,
+                    seen,
+                }
+                .their_score_seen(game.state(), &[])
+            };
+            let standing = value(None);
+            let seeing = value(Some(&before));
+            assert!(
+                seeing <= standing + 1e-9,
+                "seed {seed}: the pressure seen coming looks better ({seeing} > {standing})"
+            );
+            worse += usize::from(seeing < standing - 0.1);
+        }
+        assert!(worse > 0, "the pressure's drift never mattered");
+    }
+
     #[test]
     fn a_dove_does_not_accept_talks_that_would_cost_it_its_island() {
         let scn = crate::two_rivers();
@@ -337,6 +406,7 @@ mod tests {
             side: Side::First,
             mine: &[],
             probe: &mut probe,
+            seen: None,
         }
         .answered(styled);
         assert!(
@@ -360,7 +430,8 @@ mod tests {
                 game: &game,
                 side: Side::First,
                 mine: &[],
-                probe: &mut probe
+                probe: &mut probe,
+                seen: None,
             }
             .answered(styled.clone()),
             styled
@@ -388,6 +459,7 @@ mod tests {
             side: Side::Second,
             mine: &[],
             probe,
+            seen: None,
         }
         .deterred(orders.to_vec())
     }

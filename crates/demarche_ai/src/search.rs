@@ -430,6 +430,7 @@ impl<'a> Searcher<'a> {
                 side: self.side,
                 mine: &[],
                 probe: &mut probe,
+                seen: None,
             };
             self.pool = reply.best_singles(&theirs, POOL);
         }
@@ -554,6 +555,9 @@ impl<'a> Searcher<'a> {
             // The quantities after the bundle's own turn: the drift from there to the end of
             // the look-ahead is carried on (see `shaping::Trend`).
             let mut trend = Trend::none();
+            // The quantities before the bundle: the other side weighs its replies to the bundle
+            // by where the AI's course has taken it since (see `answers::Reply::seen`).
+            let seen = Trend::mark(&scratch.view());
             for step in 0..budget.depth {
                 if scratch.is_over() {
                     break;
@@ -593,6 +597,7 @@ impl<'a> Searcher<'a> {
                     side: self.side,
                     mine: &mine,
                     probe: &mut probe,
+                    seen: Some(&seen),
                 };
                 let theirs = if step == 1 {
                     reply.answered(theirs)
