@@ -288,25 +288,31 @@ mod tests {
         })
     }
 
+    /// Plays a turn of `game` in which the first side presses with every hawkish order it can
+    /// afford and the second gives none.
+    fn press_with_everything(game: &mut Game) {
+        let scn = game.scenario_arc().clone();
+        let first = game.side_view(Side::First);
+        let mut pressure: Vec<Order> = Vec::new();
+        for order in first.candidates() {
+            if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
+                && first.allows(&order, &pressure)
+            {
+                pressure.push(order);
+            }
+        }
+        game.submit(Side::First, pressure).unwrap();
+        game.submit(Side::Second, Vec::new()).unwrap();
+        game.step().unwrap();
+    }
+
     #[test]
     fn a_pressed_side_replies_only_where_it_serves_it() {
         let scn = crate::two_rivers();
         let mut replied = 0;
         for seed in [1, 7, 13] {
             let mut game = Game::new(scn.clone(), seed);
-            // The first side presses with every hawkish order it can afford.
-            let first = game.side_view(Side::First);
-            let mut pressure: Vec<Order> = Vec::new();
-            for order in first.candidates() {
-                if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
-                    && first.allows(&order, &pressure)
-                {
-                    pressure.push(order);
-                }
-            }
-            game.submit(Side::First, pressure).unwrap();
-            game.submit(Side::Second, Vec::new()).unwrap();
-            game.step().unwrap();
+            press_with_everything(&mut game);
             let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
             let candidates = game.side_view(Side::Second).candidates();
             let mut reply = Reply {
@@ -356,18 +362,7 @@ mod tests {
         for seed in [1, 7, 13] {
             let mut game = Game::new(scn.clone(), seed);
             let before = crate::shaping::Trend::mark(&game.view());
-            let first = game.side_view(Side::First);
-            let mut pressure: Vec<Order> = Vec::new();
-            for order in first.candidates() {
-                if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
-                    && first.allows(&order, &pressure)
-                {
-                    pressure.push(order);
-                }
-            }
-            game.submit(Side::First, pressure).unwrap();
-            game.submit(Side::Second, Vec::new()).unwrap();
-            game.step().unwrap();
+            press_with_everything(&mut game);
             let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
             let mut value = |seen: Option<&crate::shaping::Trend>| {
                 Reply {
