@@ -106,7 +106,7 @@ impl Reply<'_> {
             }
             let mut best = (f64::NEG_INFINITY, 0);
             for (i, option) in options.iter().enumerate() {
-                let value = self.their_score_after(state.clone(), option);
+                let value = self.their_score_after(state.clone(), option, None);
                 // Strictly better only: ties keep the style's own answer (the first option).
                 if value > best.0 {
                     best = (value, i);
@@ -159,8 +159,8 @@ impl Reply<'_> {
                 action: t.action,
             });
         }
-        let defy = self.their_score_after(carried_out, &theirs);
-        let hold = self.their_score_after(game.state(), &restrained);
+        let defy = self.their_score_after(carried_out, &theirs, None);
+        let hold = self.their_score_after(game.state(), &restrained, None);
         // Strictly better only: a tie keeps the style's own orders.
         if hold > defy { restrained } else { theirs }
     }
@@ -189,7 +189,7 @@ impl Reply<'_> {
         let state = game.state();
         let mut best = (f64::NEG_INFINITY, 0);
         for (i, option) in options.iter().enumerate() {
-            let value = self.their_score_seen(state.clone(), option);
+            let value = self.their_score_after(state.clone(), option, self.seen);
             if value > best.0 {
                 best = (value, i);
             }
@@ -201,11 +201,12 @@ impl Reply<'_> {
     /// one turn later, each beside nothing else; only those that add something.
     pub(crate) fn best_singles(&mut self, candidates: &[Order], k: usize) -> Vec<Order> {
         let state = self.game.state();
-        let base = self.their_score_seen(state.clone(), &[]);
+        let base = self.their_score_after(state.clone(), &[], self.seen);
         let mut gains: Vec<(f64, &Order)> = candidates
             .iter()
             .map(|o| {
-                let value = self.their_score_seen(state.clone(), std::slice::from_ref(o));
+                let value =
+                    self.their_score_after(state.clone(), std::slice::from_ref(o), self.seen);
                 (value - base, o)
             })
             .filter(|(g, _)| *g > 0.0)
@@ -216,20 +217,9 @@ impl Reply<'_> {
 
     /// The other side's expected score one turn after `state`, the AI's side giving its orders and
     /// the other side `theirs`, played on the probe with the game's seed (minus infinity if the
-    /// turn cannot be played).
-    fn their_score_after(&mut self, state: SimState, theirs: &[Order]) -> f64 {
-        self.their_score_with(state, theirs, None)
-    }
-
-    /// [`Reply::their_score_after`], with the drift since [`Reply::seen`] carried on: a side
-    /// that replies to pressure sees where the pressure is taking it, not only where it stands.
-    fn their_score_seen(&mut self, state: SimState, theirs: &[Order]) -> f64 {
-        self.their_score_with(state, theirs, self.seen)
-    }
-
-    /// The other side's expected score one turn after `state` (see
-    /// [`Reply::their_score_after`]), with the drift since `seen` carried on if there is one.
-    fn their_score_with(
+    /// turn cannot be played). With `seen` (a reply to pressure, [`Reply::seen`]), the drift since
+    /// then is carried on: the side sees where the pressure is taking it, not only where it stands.
+    fn their_score_after(
         &mut self,
         state: SimState,
         theirs: &[Order],
@@ -325,8 +315,9 @@ mod tests {
             let best = reply.best_singles(&candidates, 3);
             replied += usize::from(!best.is_empty());
             assert!(best.len() <= 3 && best.iter().all(|o| candidates.contains(o)));
-            let value =
-                |reply: &mut Reply, orders: &[Order]| reply.their_score_after(game.state(), orders);
+            let value = |reply: &mut Reply, orders: &[Order]| {
+                reply.their_score_after(game.state(), orders, None)
+            };
             let nothing = value(&mut reply, &[]);
             let gains: Vec<f64> = best
                 .iter()
@@ -372,7 +363,7 @@ mod tests {
                     probe: &mut probe,
                     seen,
                 }
-                .their_score_seen(game.state(), &[])
+                .their_score_after(game.state(), &[], seen)
             };
             let standing = value(None);
             let seeing = value(Some(&before));
