@@ -23,14 +23,27 @@
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
 use demarche_sim::rules::orders::{escalates, has_track_op};
-use demarche_sim::scenario::{Order, TrackOp};
+use demarche_sim::scenario::{Order, Stance, TrackOp};
 use demarche_sim::state::{Measure, SimState, Threat};
-use demarche_sim::{Game, Side};
+use demarche_sim::{Game, Side, SideView};
 
 use crate::shaping;
 
 /// The answer operations a proposal can receive.
 const ANSWERS: [TrackOp; 2] = [TrackOp::Accept, TrackOp::Reject];
+
+/// Every hawkish order the view's side can afford at once this turn, in candidate order: the
+/// all-out pressure against which the other side's best replies are found.
+pub(crate) fn all_out_pressure(view: &SideView) -> Vec<Order> {
+    let scn = view.scenario();
+    let mut pressure: Vec<Order> = Vec::new();
+    for order in view.candidates() {
+        if scn.action(order.action).stance == Stance::Hawkish && view.allows(&order, &pressure) {
+            pressure.push(order);
+        }
+    }
+    pressure
+}
 
 /// One imagined turn seen from the other side: the game before it, the AI's side and its
 /// orders, and a scratch game (`probe`, whose state is overwritten) to weigh the other side's
@@ -281,16 +294,7 @@ mod tests {
     /// Plays a turn of `game` in which the first side presses with every hawkish order it can
     /// afford and the second gives none.
     fn press_with_everything(game: &mut Game) {
-        let scn = game.scenario_arc().clone();
-        let first = game.side_view(Side::First);
-        let mut pressure: Vec<Order> = Vec::new();
-        for order in first.candidates() {
-            if scn.action(order.action).stance == demarche_sim::scenario::Stance::Hawkish
-                && first.allows(&order, &pressure)
-            {
-                pressure.push(order);
-            }
-        }
+        let pressure = super::all_out_pressure(&game.side_view(Side::First));
         game.submit(Side::First, pressure).unwrap();
         game.submit(Side::Second, Vec::new()).unwrap();
         game.step().unwrap();

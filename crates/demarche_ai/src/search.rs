@@ -10,7 +10,7 @@ use demarche_sim::scenario::{Effect, Order, Personality, Stance, TrackOp};
 use demarche_sim::state::SimState;
 use demarche_sim::{Game, Scenario, Side, SideView};
 
-use crate::answers::Reply;
+use crate::answers::{Reply, all_out_pressure};
 use crate::explain::{Attribution, explain};
 use crate::information::imagined;
 use crate::opponent::{Habit, OpponentModel, Style};
@@ -409,18 +409,9 @@ impl<'a> Searcher<'a> {
         if budget.depth < 2 {
             return self;
         }
-        let scn = self.view.scenario_arc().clone();
         let (mut game, mut probe) = self.take_games();
         game.set_state(self.worlds[0].clone());
-        let mine_view = game.side_view(self.side);
-        let mut pressure: Vec<Order> = Vec::new();
-        for order in candidates(&mine_view) {
-            if scn.action(order.action).stance == Stance::Hawkish
-                && game.allows(self.side, &order, &pressure)
-            {
-                pressure.push(order);
-            }
-        }
+        let pressure = all_out_pressure(&game.side_view(self.side));
         game.submit_unchecked(self.side, pressure);
         game.submit_unchecked(self.side.other(), Vec::new());
         if game.step().is_ok() {
