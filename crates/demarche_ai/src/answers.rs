@@ -19,15 +19,27 @@
 //! turn later than its style's orders do. It weighs its replies by where the AI's course is
 //! taking it: the drift of its objectives' quantities since before the AI's bundle is carried on,
 //! as the AI carries on its own.
+//!
+//! And the lines it holds: in the same turns, when the AI's course (its drift carried on) takes
+//! one of the other side's objectives away from where it comfortably holds now, the other side
+//! ends the track whose loss costs the AI most, as a government defends a line it has drawn.
 
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
 use demarche_sim::rules::orders::{escalates, has_track_op};
 use demarche_sim::scenario::{Order, Stance, TrackOp};
 use demarche_sim::state::{Measure, SimState, Threat};
-use demarche_sim::{Game, Side, SideView};
+use demarche_sim::{ActorId, Game, Side, SideView};
 
 use crate::shaping;
+
+/// The least degree (each quantity standing still) at which the other side counts an objective
+/// as held, and so as a line to defend.
+const HELD: f64 = 0.999;
+
+/// How much of an objective's degree the AI's course must be taking off, carried on, for the
+/// other side to count it as threatened (design choice: above the noise of one sampled turn).
+const THREATENED: f64 = 0.05;
 
 /// The answer operations a proposal can receive.
 const ANSWERS: [TrackOp; 2] = [TrackOp::Accept, TrackOp::Reject];
@@ -210,6 +222,73 @@ impl Reply<'_> {
         options.swap_remove(best.1)
     }
 
+    /// `theirs`, led by the end of a track, when the AI's course threatens an objective the
+    /// other side still holds: a government defends a line it holds by making the side that
+    /// crosses it pay, even where that costs it something too (Schelling 1966, ch. 2: a
+    /// deterrent that is never carried out stops deterring). The objective is threatened when it
+    /// is met now and comfortably so ([`HELD`], each quantity standing still), while the drift
+    /// since before the AI's bundle (`seen`), carried on, takes [`THREATENED`] or more off its
+    /// degree. The track ended is the one, among those the other side may end this turn, that
+    /// lowers the AI's expected score one turn later most below the other side's own: a
+    /// punishment is chosen for what it costs the AI more than its author (a threat whose
+    /// execution hurts its author as much as its target is not credible). Its style's orders
+    /// follow while they still fit. Nothing changes when no objective is threatened, no track can
+    /// be ended, or no ending costs the AI more than the other side.
+    pub(crate) fn defended(&mut self, theirs: Vec<Order>) -> Vec<Order> {
+        let Some(seen) = self.seen else {
+            return theirs;
+        };
+        let (game, side) = (self.game, self.side);
+        let other = side.other();
+        let scn = game.scenario();
+        let view = game.view();
+        let them = scn.actor_of(other);
+        let still = shaping::objectives(&view, &shaping::Trend::none());
+        let drifting = shaping::objectives(&view, seen);
+        let threatened = scn.objectives.iter().enumerate().any(|(i, o)| {
+            o.side == them
+                && view.status.weight(scn, i) > 0.0
+                && still[i] >= HELD
+                && drifting[i] < still[i] - THREATENED
+        });
+        if !threatened {
+            return theirs;
+        }
+        let ends: Vec<Order> = game
+            .side_view(other)
+            .candidates()
+            .into_iter()
+            .filter(|o| has_track_op(scn.action(o.action), TrackOp::Terminate))
+            .filter(|o| !theirs.contains(o) && game.allows(other, o, &[]))
+            .collect();
+        if ends.is_empty() {
+            return theirs;
+        }
+        let me = scn.actor_of(side);
+        let state = game.state();
+        // What the AI would keep, one turn later, above what the other side keeps.
+        let edge = |reply: &mut Self, orders: &[Order]| {
+            let scores = reply.scores_after(state.clone(), orders, &[me, them], None);
+            scores[0] - scores[1]
+        };
+        let mut best = (edge(self, &theirs), None);
+        for end in ends {
+            let mut option = vec![end];
+            for order in &theirs {
+                if game.allows(other, order, &option) {
+                    option.push(order.clone());
+                }
+            }
+            let value = edge(self, &option);
+            // Strictly lower only: an end that costs the other side as much as the AI is no
+            // punishment it would choose.
+            if value < best.0 {
+                best = (value, Some(option));
+            }
+        }
+        best.1.unwrap_or(theirs)
+    }
+
     /// The other side's `k` single orders (of `candidates`) that add most to its expected score
     /// one turn later, each beside nothing else; only those that add something.
     pub(crate) fn best_singles(&mut self, candidates: &[Order], k: usize) -> Vec<Order> {
@@ -238,19 +317,48 @@ impl Reply<'_> {
         theirs: &[Order],
         seen: Option<&shaping::Trend>,
     ) -> f64 {
+        let them = self.game.scenario().actor_of(self.side.other());
+        self.score_after(state, theirs, them, seen)
+    }
+
+    /// `actor`'s expected score one turn after `state`, the AI's side giving its orders and the
+    /// other side `theirs`, as in [`Reply::their_score_after`].
+    fn score_after(
+        &mut self,
+        state: SimState,
+        theirs: &[Order],
+        actor: ActorId,
+        seen: Option<&shaping::Trend>,
+    ) -> f64 {
+        self.scores_after(state, theirs, &[actor], seen)[0]
+    }
+
+    /// Each of `actors`' expected scores one turn after `state` (one probe turn for all), the
+    /// AI's side giving its orders and the other side `theirs`; minus infinity for each if the
+    /// turn cannot be played.
+    fn scores_after(
+        &mut self,
+        state: SimState,
+        theirs: &[Order],
+        actors: &[ActorId],
+        seen: Option<&shaping::Trend>,
+    ) -> Vec<f64> {
         let probe = &mut *self.probe;
         probe.set_seed(self.game.seed());
         probe.set_state(state);
         probe.submit_unchecked(self.side, self.mine.to_vec());
         probe.submit_unchecked(self.side.other(), theirs.to_vec());
         if probe.step().is_err() {
-            return f64::NEG_INFINITY;
+            return vec![f64::NEG_INFINITY; actors.len()];
         }
         let after = probe.view();
-        let them = self.game.scenario().actor_of(self.side.other());
         let none = shaping::Trend::none();
         let trend = seen.unwrap_or(&none);
-        shaping::expected_score(&after, trend, them, &shaping::objectives(&after, trend))
+        let degrees = shaping::objectives(&after, trend);
+        actors
+            .iter()
+            .map(|&actor| shaping::expected_score(&after, trend, actor, &degrees))
+            .collect()
     }
 }
 
@@ -259,10 +367,10 @@ mod tests {
     use std::sync::Arc;
 
     use demarche_sim::policy::{Leaning, Policy, RuleBased};
-    use demarche_sim::scenario::{Order, TrackOp};
+    use demarche_sim::scenario::Order;
     use demarche_sim::{Game, Scenario, Side};
 
-    use super::{Reply, SimState};
+    use super::{Reply, SimState, TrackOp, has_track_op};
 
     /// A game where the first side's proposal on the island talks waits for Borenia's answer,
     /// the talks standing at `progress` (Borenia wants them at 60 or less).
@@ -426,6 +534,68 @@ mod tests {
             .answered(styled.clone()),
             styled
         );
+    }
+
+    /// Aldova's look-ahead at `game`, Aldova giving no orders, Borenia weighing with `seen`.
+    fn aldova_reply<'a>(
+        game: &'a Game,
+        probe: &'a mut Game,
+        seen: Option<&'a crate::shaping::Trend>,
+    ) -> Reply<'a> {
+        Reply {
+            game,
+            side: Side::First,
+            mine: &[],
+            probe,
+            seen,
+        }
+    }
+
+    #[test]
+    fn a_side_whose_held_line_is_threatened_ends_the_track_that_costs_the_ai_most() {
+        let scn = crate::two_rivers();
+        let machine_ban = Order::plain(scn.names.actions["al_machine_ban"]);
+        let (aldova, borenia) = (scn.actor_of(Side::First), scn.actor_of(Side::Second));
+        let mut defended = 0;
+        for seed in [1, 7, 13] {
+            let mut game = Game::new(scn.clone(), seed);
+            let before = crate::shaping::Trend::mark(&game.view());
+            game.submit(Side::First, vec![machine_ban.clone()]).unwrap();
+            game.submit(Side::Second, Vec::new()).unwrap();
+            game.step().unwrap();
+            let after = crate::shaping::Trend::mark(&game.view());
+            let mut probe = Game::resume(scn.clone(), 0, game.state(), Vec::new());
+            let styled = RuleBased::new(Leaning::Dove, seed).orders(&game.side_view(Side::Second));
+            // Without the drift since before the ban, nothing is threatened.
+            for still in [None, Some(&after)] {
+                let unmoved = aldova_reply(&game, &mut probe, still).defended(styled.clone());
+                assert_eq!(unmoved, styled);
+            }
+            // Seen coming, a ban that takes Borenia's "limit Aldova's sanctions" towards its
+            // line may be answered by ending a track.
+            let answer = aldova_reply(&game, &mut probe, Some(&before)).defended(styled.clone());
+            if answer == styled {
+                continue;
+            }
+            defended += 1;
+            let ends = |o: &Order| has_track_op(scn.action(o.action), TrackOp::Terminate);
+            assert!(ends(&answer[0]), "seed {seed}: led by {:?}", answer[0]);
+            assert!(answer[1..].iter().all(|o| styled.contains(o)));
+            for (i, order) in answer.iter().enumerate() {
+                assert!(game.allows(Side::Second, order, &answer[..i]));
+            }
+            // The end costs Aldova more, against Borenia's own score, than not ending.
+            let mut reply = aldova_reply(&game, &mut probe, None);
+            let mut edge = |orders: &[Order]| {
+                let scores = reply.scores_after(game.state(), orders, &[aldova, borenia], None);
+                scores[0] - scores[1]
+            };
+            assert!(
+                edge(&answer) < edge(&styled),
+                "seed {seed}: the end costs Aldova no more than Borenia"
+            );
+        }
+        assert!(defended > 0, "no threatened line was ever defended");
     }
 
     /// A game where Borenia's gas threat against Aldova stands, not yet defied, and a scratch

@@ -582,7 +582,8 @@ impl<'a> Searcher<'a> {
                 // objectives; later proposals of the imagined course are answered by its style
                 // (each weighed answer costs a turn per option, and the bundle is what is chosen).
                 // So is its reply to the bundle's pressure: its style's orders, or its best
-                // replies to this bundle (from the pool) put first, whichever serves it better.
+                // replies to this bundle (from the pool) put first, whichever serves it better,
+                // led by the end of a track where the AI's course threatens a line it holds.
                 let mut reply = Reply {
                     game: &scratch,
                     side: self.side,
@@ -600,7 +601,8 @@ impl<'a> Searcher<'a> {
                     let chosen = replies[step as usize]
                         .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
                         .clone();
-                    reply.pressed(theirs, &chosen)
+                    let theirs = reply.pressed(theirs, &chosen);
+                    reply.defended(theirs)
                 } else {
                     theirs
                 };
