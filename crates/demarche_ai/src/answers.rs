@@ -22,7 +22,8 @@
 //!
 //! And the lines it holds: in the same turns, when the AI's course (its drift carried on) takes
 //! one of the other side's objectives away from where it comfortably holds now, the other side
-//! ends the track whose loss costs the AI most, as a government defends a line it has drawn.
+//! ends the track whose loss costs the AI most against its own loss, as a government defends a
+//! line it has drawn.
 
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
@@ -281,7 +282,7 @@ impl Reply<'_> {
             }
             let value = edge(self, &option);
             // Strictly lower only: an end that costs the other side as much as the AI is no
-            // punishment it would choose.
+            // punishment it would choose (and a turn that cannot be played, NaN, is never one).
             if value < best.0 {
                 best = (value, Some(option));
             }
@@ -318,19 +319,7 @@ impl Reply<'_> {
         seen: Option<&shaping::Trend>,
     ) -> f64 {
         let them = self.game.scenario().actor_of(self.side.other());
-        self.score_after(state, theirs, them, seen)
-    }
-
-    /// `actor`'s expected score one turn after `state`, the AI's side giving its orders and the
-    /// other side `theirs`, as in [`Reply::their_score_after`].
-    fn score_after(
-        &mut self,
-        state: SimState,
-        theirs: &[Order],
-        actor: ActorId,
-        seen: Option<&shaping::Trend>,
-    ) -> f64 {
-        self.scores_after(state, theirs, &[actor], seen)[0]
+        self.scores_after(state, theirs, &[them], seen)[0]
     }
 
     /// Each of `actors`' expected scores one turn after `state` (one probe turn for all), the
