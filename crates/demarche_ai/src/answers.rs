@@ -58,6 +58,18 @@ pub(crate) fn all_out_pressure(view: &SideView) -> Vec<Order> {
     pressure
 }
 
+/// `lead`, then each of `rest` that `side` may still give after the orders before it: an order
+/// put first takes the capital the rest would have spent.
+fn led_by(game: &Game, side: Side, lead: Order, rest: &[Order]) -> Vec<Order> {
+    let mut orders = vec![lead];
+    for order in rest {
+        if game.allows(side, order, &orders) {
+            orders.push(order.clone());
+        }
+    }
+    orders
+}
+
 /// One imagined turn seen from the other side: the game before it, the AI's side and its
 /// orders, and a scratch game (`probe`, whose state is overwritten) to weigh the other side's
 /// options on.
@@ -201,13 +213,7 @@ impl Reply<'_> {
             if theirs.contains(reply) || !game.allows(other, reply, &[]) {
                 continue;
             }
-            let mut option = vec![reply.clone()];
-            for order in &theirs {
-                if game.allows(other, order, &option) {
-                    option.push(order.clone());
-                }
-            }
-            options.push(option);
+            options.push(led_by(game, other, reply.clone(), &theirs));
         }
         if options.len() == 1 {
             return theirs;
@@ -255,11 +261,15 @@ impl Reply<'_> {
         if !threatened {
             return theirs;
         }
-        let ends: Vec<Order> = game
-            .side_view(other)
-            .candidates()
-            .into_iter()
-            .filter(|o| has_track_op(scn.action(o.action), TrackOp::Terminate))
+        // The endings open to it, listed from the actions (as the answers above are), not from
+        // a scan of every order it could give.
+        let ends: Vec<Order> = (0..scn.actions.len())
+            .map(ActionId::from_index)
+            .filter(|&id| {
+                let action = scn.action(id);
+                action.actors.contains(&them) && has_track_op(action, TrackOp::Terminate)
+            })
+            .flat_map(|id| orders_of(scn, id))
             .filter(|o| !theirs.contains(o) && game.allows(other, o, &[]))
             .collect();
         if ends.is_empty() {
@@ -274,12 +284,7 @@ impl Reply<'_> {
         };
         let mut best = (edge(self, &theirs), None);
         for end in ends {
-            let mut option = vec![end];
-            for order in &theirs {
-                if game.allows(other, order, &option) {
-                    option.push(order.clone());
-                }
-            }
+            let option = led_by(game, other, end, &theirs);
             let value = edge(self, &option);
             // Strictly lower only: an end that costs the other side as much as the AI is no
             // punishment it would choose (and a turn that cannot be played, NaN, is never one).
