@@ -417,12 +417,30 @@ pub struct BatchArgs {
     /// Paired comparison of the AI with `random`, `hawk` and `dove` in the same seat, against
     /// each opponent, on the same game seeds; prints the rate at which the AI outscores each,
     /// with 95 % confidence intervals.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ladder")]
     pub compare: bool,
-    /// The AI compared (with --compare).
+    /// Paired comparison of the AI's difficulties in the same seat: its personality at easy,
+    /// normal and hard in each seat, against each opponent, on the same game seeds; prints each
+    /// difficulty's mean score and the steps normal − easy and hard − normal with 95 %
+    /// intervals, and whether each step is beyond its interval.
+    #[arg(long)]
+    pub ladder: bool,
+    /// The AI compared (with --compare), or whose personality climbs the ladder (with --ladder).
     #[arg(long, default_value = "ai:realist:normal")]
     pub ai: String,
-    /// Opponents for --compare, comma-separated.
-    #[arg(long, default_value = "hawk,historical", value_delimiter = ',')]
+    /// Opponents, comma-separated (default: hawk,historical for --compare; the normal AI of
+    /// --ai's personality for --ladder).
+    #[arg(long, value_delimiter = ',')]
     pub opponents: Vec<String>,
+}
+
+impl BatchArgs {
+    /// The opponents given, or `default` when none were.
+    pub fn opponents_or(&self, default: &[&str]) -> Vec<String> {
+        if self.opponents.is_empty() {
+            default.iter().map(|s| (*s).to_owned()).collect()
+        } else {
+            self.opponents.clone()
+        }
+    }
 }

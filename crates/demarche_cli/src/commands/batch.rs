@@ -123,6 +123,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     if args.compare {
         return super::compare::run(args);
     }
+    if args.ladder {
+        return super::ladder::run(args);
+    }
     let scn = load_scenario(&args.scenario)?;
     let names = policies::names(&scn, &args.policies)?;
     let base = args.seed.unwrap_or(scn.meta.default_seed);

@@ -3,10 +3,10 @@
 //! another policy's score in the same seat against the same opponent in the same game.
 
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use demarche_sim::Side;
 use demarche_sim::batch::stream;
+use demarche_sim::{Scenario, Side};
 use serde_json::json;
 
 use super::batch::mean;
@@ -56,52 +56,99 @@ pub struct Row {
 /// Most games per row: each row keeps one score per game for the pairing.
 const MAX_GAMES: u32 = 1_000_000;
 
+/// The paired games of a comparison: the scenario, how many games, their base seed, the
+/// worker threads and the progress shown across every batch of the comparison.
+pub struct Pairing<'a> {
+    /// The scenario played.
+    pub scn: &'a Arc<Scenario>,
+    /// Games per batch.
+    pub games: u32,
+    /// Base seed: game i of every batch has the same seed.
+    pub base: u64,
+    /// Worker threads.
+    pub threads: usize,
+    /// Progress over all the batches.
+    pub progress: &'a Mutex<Progress>,
+    /// Batches already played (for the progress shown).
+    pub done: u32,
+}
+
+impl Pairing<'_> {
+    /// Checks that a comparison of `games` games can keep every score for its pairing.
+    pub fn check_games(games: u32, option: &str) -> Result<(), CliError> {
+        if games > MAX_GAMES {
+            return Err(CliError::Usage(format!(
+                "{option} pairs every game with its twin and keeps each score: at most {MAX_GAMES} games"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Plays one batch, `contender` in `seat` and `opponent` in the other, and returns each
+    /// game's score in `seat`, in game order (game i on the same seed in every batch).
+    pub fn seat_scores(&mut self, seat: Side, contender: &str, opponent: &str) -> Vec<f64> {
+        let mut names = [opponent.to_owned(), opponent.to_owned()];
+        names[seat.index()] = contender.to_owned();
+        let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
+        let offset = self.done * self.games;
+        let progress = self.progress;
+        let list = Mutex::new((vec![f64::NAN; self.games as usize], 0u32));
+        stream(
+            self.scn.clone(),
+            self.games,
+            self.base,
+            self.threads,
+            make,
+            |result| {
+                if let Ok(mut guard) = list.lock() {
+                    let (scores, done) = &mut *guard;
+                    scores[result.index as usize] = result.scores()[seat.index()];
+                    *done += 1;
+                    if let Ok(mut p) = progress.lock() {
+                        p.set(offset + *done);
+                    }
+                }
+            },
+        );
+        self.done += 1;
+        list.into_inner().map(|(list, _)| list).unwrap_or_default()
+    }
+}
+
 /// Runs the paired comparison and prints it.
 pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     let scn = load_scenario(&args.scenario)?;
+    let opponents = args.opponents_or(&["hawk", "historical"]);
     policies::check(&scn, &args.ai)?;
-    for opponent in &args.opponents {
+    for opponent in &opponents {
         policies::check(&scn, opponent)?;
     }
     let base = args.seed.unwrap_or(scn.meta.default_seed);
-    let threads = super::worker_threads(args.threads);
     let games = args.games;
-    if games > MAX_GAMES {
-        return Err(CliError::Usage(format!(
-            "--compare pairs every game with its twin and keeps each score: at most {MAX_GAMES} games"
-        )));
-    }
-    let batches = 2 * args.opponents.len() * (1 + BASELINES.len());
+    Pairing::check_games(games, "--compare")?;
+    let batches = 2 * opponents.len() * (1 + BASELINES.len());
     let progress = Mutex::new(Progress::new(games * batches as u32));
-    let mut done_batches = 0u32;
+    let mut pairing = Pairing {
+        scn: &scn,
+        games,
+        base,
+        threads: super::worker_threads(args.threads),
+        progress: &progress,
+        done: 0,
+    };
     let mut rows = Vec::new();
     for seat in Side::BOTH {
-        for opponent in &args.opponents {
-            let mut scores: Vec<(String, Vec<f64>)> = Vec::new();
+        for opponent in &opponents {
             let contenders: Vec<String> = std::iter::once(args.ai.clone())
                 .chain(BASELINES.iter().map(|(b, _)| (*b).to_owned()))
                 .collect();
-            for contender in contenders {
-                let mut names = [opponent.clone(), opponent.clone()];
-                names[seat.index()] = contender.clone();
-                let make =
-                    |seed| policies::build_pair(&names, seed).expect("policy names were checked");
-                let offset = done_batches * games;
-                let list = Mutex::new((vec![f64::NAN; games as usize], 0u32));
-                stream(scn.clone(), games, base, threads, make, |result| {
-                    if let Ok(mut guard) = list.lock() {
-                        let (scores, done) = &mut *guard;
-                        scores[result.index as usize] = result.scores()[seat.index()];
-                        *done += 1;
-                        if let Ok(mut p) = progress.lock() {
-                            p.set(offset + *done);
-                        }
-                    }
-                });
-                done_batches += 1;
-                let (list, _) = list.into_inner().unwrap_or_default();
-                scores.push((contender, list));
-            }
+            let scores: Vec<(String, Vec<f64>)> = contenders
+                .into_iter()
+                .map(|contender| {
+                    let list = pairing.seat_scores(seat, &contender, opponent);
+                    (contender, list)
+                })
+                .collect();
             let ai = &scores[0].1;
             for ((baseline, list), (_, target)) in scores[1..].iter().zip(BASELINES) {
                 let wins = ai.iter().zip(list).filter(|(a, b)| a > b).count();

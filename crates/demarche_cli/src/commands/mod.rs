@@ -5,6 +5,7 @@ pub mod batch;
 pub mod compare;
 pub mod compare_games;
 pub mod debrief;
+pub mod ladder;
 pub mod map;
 pub mod new;
 pub mod replay;

@@ -1,0 +1,211 @@
+//! `demarche batch --ladder`: the AI's difficulties against each other, game by game. The AI of
+//! one personality plays easy, normal and hard in the same seat against the same opponent on the
+//! same game seeds, so each step up the ladder is a paired difference with its own interval.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use demarche_ai::{AiSpec, Difficulty};
+use demarche_sim::Side;
+use serde_json::json;
+
+use super::batch::mean;
+use super::compare::Pairing;
+use super::load_scenario;
+use crate::args::BatchArgs;
+use crate::balance::paired_difference;
+use crate::error::CliError;
+use crate::policies;
+use crate::progress::Progress;
+
+/// The rungs of the ladder, lowest first.
+const RUNGS: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
+
+/// One step up the ladder: the mean of the higher rung's score minus the lower's, game by game,
+/// with its 95 % interval (Student's t).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    /// Mean paired difference.
+    pub mean: f64,
+    /// Lower end of the 95 % interval.
+    pub low: f64,
+    /// Upper end of the 95 % interval.
+    pub high: f64,
+}
+
+impl Step {
+    /// The step from `lower`'s scores to `higher`'s, paired game by game.
+    pub fn between(higher: &[f64], lower: &[f64]) -> Step {
+        let (mean, low, high) = paired_difference(higher, lower);
+        Step { mean, low, high }
+    }
+
+    /// Whether the higher rung is better beyond the interval: the whole interval lies above 0.
+    pub fn beyond(&self) -> bool {
+        self.low > 0.0
+    }
+}
+
+/// One row of the ladder: a seat, an opponent, each rung's mean score and the two steps.
+pub struct Row {
+    /// The seat (side) the AI plays.
+    pub seat: Side,
+    /// The opponent in the other seat.
+    pub opponent: String,
+    /// Mean score of easy, normal and hard, in that order.
+    pub means: [f64; 3],
+    /// Normal − easy.
+    pub normal_easy: Step,
+    /// Hard − normal.
+    pub hard_normal: Step,
+}
+
+/// Runs the ladder and prints it.
+pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
+    let scn = load_scenario(&args.scenario)?;
+    policies::check(&scn, &args.ai)?;
+    let spec: AiSpec = args
+        .ai
+        .parse()
+        .map_err(|e: demarche_ai::SpecError| CliError::Policy(e.to_string()))?;
+    let rung = |difficulty| {
+        AiSpec {
+            difficulty,
+            ..spec.clone()
+        }
+        .to_string()
+    };
+    let opponents = args.opponents_or(&[rung(Difficulty::Normal).as_str()]);
+    for opponent in &opponents {
+        policies::check(&scn, opponent)?;
+    }
+    let games = args.games;
+    Pairing::check_games(games, "--ladder")?;
+    let base = args.seed.unwrap_or(scn.meta.default_seed);
+    let batches = 2 * opponents.len() * RUNGS.len();
+    let progress = Mutex::new(Progress::new(games * batches as u32));
+    let mut pairing = Pairing {
+        scn: &scn,
+        games,
+        base,
+        threads: super::worker_threads(args.threads),
+        progress: &progress,
+        done: 0,
+    };
+    let mut rows = Vec::new();
+    for seat in Side::BOTH {
+        for opponent in &opponents {
+            let [easy, normal, hard] =
+                RUNGS.map(|difficulty| pairing.seat_scores(seat, &rung(difficulty), opponent));
+            rows.push(Row {
+                seat,
+                opponent: opponent.clone(),
+                means: [mean(&easy), mean(&normal), mean(&hard)],
+                normal_easy: Step::between(&normal, &easy),
+                hard_normal: Step::between(&hard, &normal),
+            });
+        }
+    }
+    if let Ok(mut p) = progress.lock() {
+        p.finish();
+    }
+    let seat_name = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
+    let personality = &spec.personality;
+    if args.json {
+        let step =
+            |s: &Step| json!({"mean": s.mean, "low": s.low, "high": s.high, "beyond": s.beyond()});
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "seat": seat_name(r.seat),
+                    "opponent": r.opponent,
+                    "easy": r.means[0],
+                    "normal": r.means[1],
+                    "hard": r.means[2],
+                    "normal_minus_easy": step(&r.normal_easy),
+                    "hard_minus_normal": step(&r.hard_normal),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            json!({"games": games, "seed": base, "personality": personality, "rows": rows})
+        );
+    } else {
+        println!(
+            "ai:{personality} at easy, normal and hard in the same seat, {games} paired games per \
+             row (seed {base}); a step is ✓ when its whole 95 % interval is above zero"
+        );
+        println!(
+            "{:<6} {:<20} {:>6} {:>7} {:>6}   {:<26} {:<26}",
+            "seat", "opponent", "easy", "normal", "hard", "normal − easy", "hard − normal"
+        );
+        for r in &rows {
+            println!(
+                "{:<6} {:<20} {:>6.1} {:>7.1} {:>6.1}   {:<26} {:<26}",
+                seat_name(r.seat),
+                r.opponent,
+                r.means[0],
+                r.means[1],
+                r.means[2],
+                shown(&r.normal_easy),
+                shown(&r.hard_normal),
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A step as `+1.4 [−1.6, +4.4] ✗`.
+fn shown(step: &Step) -> String {
+    format!(
+        "{} [{}, {}] {}",
+        signed(step.mean),
+        signed(step.low),
+        signed(step.high),
+        if step.beyond() { "✓" } else { "✗" }
+    )
+}
+
+/// `x` to a tenth with its sign, a true minus for negatives and `+0.0` for what rounds to zero.
+fn signed(x: f64) -> String {
+    let tenths = (x * 10.0).round();
+    if tenths < 0.0 {
+        format!("−{:.1}", -tenths / 10.0)
+    } else {
+        format!("+{:.1}", tenths.abs() / 10.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_is_beyond_its_interval_only_when_all_of_it_is_above_zero() {
+        // Every game one point better: the interval is a point, above zero.
+        let lower = [80.0, 85.0, 90.0, 70.0];
+        let higher = lower.map(|x| x + 1.0);
+        let step = Step::between(&higher, &lower);
+        assert!((step.mean - 1.0).abs() < 1e-12 && step.beyond());
+        // Better by 1 on average but worse in some games: the interval reaches below zero.
+        let mixed = [84.0, 80.0, 95.0, 70.0];
+        let step = Step::between(&mixed, &lower);
+        assert!((step.mean - 1.0).abs() < 1e-12, "{step:?}");
+        assert!(
+            step.low < 0.0 && step.high > 1.0 && !step.beyond(),
+            "{step:?}"
+        );
+        // Worse in every game: never beyond.
+        assert!(!Step::between(&lower, &higher).beyond());
+        assert_eq!(
+            shown(&Step::between(&higher, &lower)),
+            "+1.0 [+1.0, +1.0] ✓"
+        );
+        assert_eq!(
+            [signed(-1.64), signed(-0.04), signed(0.0), signed(4.45)],
+            ["−1.6", "+0.0", "+0.0", "+4.5"]
+        );
+    }
+}

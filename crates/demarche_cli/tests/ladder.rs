@@ -1,0 +1,107 @@
+//! `batch --ladder` against the binary, on the engine's fixture: each difficulty in each seat on
+//! the same game seeds as a plain batch, the steps as paired differences with their intervals,
+//! and clear refusals of what it cannot do.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../demarche_sim/tests/fixtures/two_rivers")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn batch(extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
+        .args(["batch", "--scenario", &fixture(), "--games", "3", "--json"])
+        .args(extra)
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+fn number(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or_else(|| panic!("`{key}` in {v}"))
+}
+
+#[test]
+fn the_ladder_pairs_each_difficulty_on_the_games_a_plain_batch_plays() {
+    let ladder = json(&batch(&["--ladder"]));
+    assert_eq!(ladder["personality"], "realist");
+    let rows = ladder["rows"].as_array().expect("rows");
+    let seats: Vec<&str> = rows.iter().map(|r| r["seat"].as_str().unwrap()).collect();
+    assert_eq!(
+        seats,
+        ["ALD", "BOR"],
+        "one row per seat against the default opponent"
+    );
+    for row in rows {
+        assert_eq!(row["opponent"], "ai:realist:normal");
+        let seat = row["seat"].as_str().unwrap();
+        let other = if seat == "ALD" { "BOR" } else { "ALD" };
+        // The easy rung is a plain batch of the easy AI in this seat against the normal one:
+        // same games, same scores, so the ladder plays the seat it names on the batch's seeds.
+        let plain = json(&batch(&[
+            "--side",
+            &format!("{seat}=ai:realist:easy"),
+            "--side",
+            &format!("{other}=ai:realist:normal"),
+        ]));
+        let easy = number(&plain["mean_score"], seat);
+        assert!(
+            (number(row, "easy") - easy).abs() < 1e-9,
+            "{seat}: the ladder's easy {} against the batch's {easy}",
+            row["easy"]
+        );
+        // A step's mean is the difference of the rungs' means (pairs, not other games), inside
+        // its own interval.
+        for (step, high, low) in [
+            ("normal_minus_easy", "normal", "easy"),
+            ("hard_minus_normal", "hard", "normal"),
+        ] {
+            let s = &row[step];
+            let mean = number(s, "mean");
+            assert!(
+                (mean - (number(row, high) - number(row, low))).abs() < 1e-9,
+                "{seat} {step}: {s}"
+            );
+            assert!(number(s, "low") <= mean && mean <= number(s, "high"), "{s}");
+            assert_eq!(s["beyond"].as_bool(), Some(number(s, "low") > 0.0));
+        }
+    }
+}
+
+#[test]
+fn the_ladder_refuses_what_it_cannot_climb() {
+    let out = batch(&["--ladder", "--ai", "hawk"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not an AI policy"), "{stderr}");
+
+    let out = batch(&["--ladder", "--compare"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--compare") && stderr.contains("--ladder"),
+        "{stderr}"
+    );
+
+    let out = batch(&["--ladder", "--ai", "ai:cautious"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown AI personality `cautious`"),
+        "{stderr}"
+    );
+}
