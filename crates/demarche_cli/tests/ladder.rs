@@ -97,6 +97,38 @@ fn the_ladder_refuses_what_it_cannot_climb() {
         "{stderr}"
     );
 
+    // One game gives no interval, so no step: refused, not printed as "[−inf, +inf]".
+    let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
+        .args([
+            "batch",
+            "--scenario",
+            &fixture(),
+            "--ladder",
+            "--games",
+            "1",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs at least 2 games"), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing printed but the error");
+    // Nor does --compare print rates of nothing.
+    let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
+        .args([
+            "batch",
+            "--scenario",
+            &fixture(),
+            "--compare",
+            "--games",
+            "0",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs at least 1 game per row"), "{stderr}");
+
     let out = batch(&["--ladder", "--ai", "ai:cautious"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);

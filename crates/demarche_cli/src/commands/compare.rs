@@ -74,8 +74,16 @@ pub struct Pairing<'a> {
 }
 
 impl Pairing<'_> {
-    /// Checks that a comparison of `games` games can keep every score for its pairing.
-    pub fn check_games(games: u32, option: &str) -> Result<(), CliError> {
+    /// Checks that a comparison of `games` games has at least `least` games to compare and can
+    /// keep every score for its pairing.
+    pub fn check_games(games: u32, least: u32, option: &str) -> Result<(), CliError> {
+        if games < least {
+            let plural = if least == 1 { "" } else { "s" };
+            return Err(CliError::Usage(format!(
+                "{option} compares policies game by game and needs at least {least} game{plural} \
+                 per row (--games {least} or more; 100 gives intervals of a few points)"
+            )));
+        }
         if games > MAX_GAMES {
             return Err(CliError::Usage(format!(
                 "{option} pairs every game with its twin and keeps each score: at most {MAX_GAMES} games"
@@ -125,7 +133,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     }
     let base = args.seed.unwrap_or(scn.meta.default_seed);
     let games = args.games;
-    Pairing::check_games(games, "--compare")?;
+    Pairing::check_games(games, 1, "--compare")?;
     let batches = 2 * opponents.len() * (1 + BASELINES.len());
     let progress = Mutex::new(Progress::new(games * batches as u32));
     let mut pairing = Pairing {

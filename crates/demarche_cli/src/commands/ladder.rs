@@ -80,7 +80,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         policies::check(&scn, opponent)?;
     }
     let games = args.games;
-    Pairing::check_games(games, "--ladder")?;
+    // A paired interval needs two differences at least.
+    Pairing::check_games(games, 2, "--ladder")?;
     let base = args.seed.unwrap_or(scn.meta.default_seed);
     let batches = 2 * opponents.len() * RUNGS.len();
     let progress = Mutex::new(Progress::new(games * batches as u32));
