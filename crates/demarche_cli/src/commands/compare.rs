@@ -1,6 +1,7 @@
 //! `demarche batch --compare`: the AI against the baselines, game by game. Game i of every batch
 //! has the same seed whatever the policies, so the AI's score in a seat can be compared with
-//! another policy's score in the same seat against the same opponent in the same game.
+//! another policy's score in the same seat against the same opponent in the same game. The
+//! paired batches themselves ([`Pairing`]) serve `batch --ladder` too.
 
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
