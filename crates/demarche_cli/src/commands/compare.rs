@@ -59,25 +59,32 @@ const MAX_GAMES: u32 = 1_000_000;
 
 /// The paired games of a comparison: the scenario, how many games, their base seed, the
 /// worker threads and the progress shown across every batch of the comparison.
-pub struct Pairing<'a> {
+pub struct Pairing {
     /// The scenario played.
-    pub scn: &'a Arc<Scenario>,
+    pub scn: Arc<Scenario>,
     /// Games per batch.
     pub games: u32,
     /// Base seed: game i of every batch has the same seed.
     pub base: u64,
     /// Worker threads.
-    pub threads: usize,
+    threads: usize,
     /// Progress over all the batches.
-    pub progress: &'a Mutex<Progress>,
+    progress: Mutex<Progress>,
     /// Batches already played (for the progress shown).
-    pub done: u32,
+    done: u32,
 }
 
-impl Pairing<'_> {
-    /// Checks that a comparison of `games` games has at least `least` games to compare and can
-    /// keep every score for its pairing.
-    pub fn check_games(games: u32, least: u32, option: &str) -> Result<(), CliError> {
+impl Pairing {
+    /// The pairing of `option` (`--compare`, `--ladder`) for `args`, which will play `batches`
+    /// batches: refused with fewer than `least` games to compare, or more than it can keep.
+    pub fn new(
+        scn: &Arc<Scenario>,
+        args: &BatchArgs,
+        option: &str,
+        least: u32,
+        batches: usize,
+    ) -> Result<Pairing, CliError> {
+        let games = args.games;
         if games < least {
             let plural = if least == 1 { "" } else { "s" };
             return Err(CliError::Usage(format!(
@@ -90,7 +97,21 @@ impl Pairing<'_> {
                 "{option} pairs every game with its twin and keeps each score: at most {MAX_GAMES} games"
             )));
         }
-        Ok(())
+        Ok(Pairing {
+            scn: scn.clone(),
+            games,
+            base: args.seed.unwrap_or(scn.meta.default_seed),
+            threads: super::worker_threads(args.threads),
+            progress: Mutex::new(Progress::new(games.saturating_mul(batches as u32))),
+            done: 0,
+        })
+    }
+
+    /// Clears the progress shown.
+    pub fn finish(&self) {
+        if let Ok(mut p) = self.progress.lock() {
+            p.finish();
+        }
     }
 
     /// Plays one batch, `contender` in `seat` and `opponent` in the other, and returns each
@@ -100,7 +121,7 @@ impl Pairing<'_> {
         names[seat.index()] = contender.to_owned();
         let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
         let offset = self.done * self.games;
-        let progress = self.progress;
+        let progress = &self.progress;
         let list = Mutex::new((vec![f64::NAN; self.games as usize], 0u32));
         stream(
             self.scn.clone(),
@@ -132,19 +153,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     for opponent in &opponents {
         policies::check(&scn, opponent)?;
     }
-    let base = args.seed.unwrap_or(scn.meta.default_seed);
-    let games = args.games;
-    Pairing::check_games(games, 1, "--compare")?;
     let batches = 2 * opponents.len() * (1 + BASELINES.len());
-    let progress = Mutex::new(Progress::new(games * batches as u32));
-    let mut pairing = Pairing {
-        scn: &scn,
-        games,
-        base,
-        threads: super::worker_threads(args.threads),
-        progress: &progress,
-        done: 0,
-    };
+    let mut pairing = Pairing::new(&scn, args, "--compare", 1, batches)?;
+    let (games, base) = (pairing.games, pairing.base);
     let mut rows = Vec::new();
     for seat in Side::BOTH {
         for opponent in &opponents {
@@ -180,9 +191,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
-    if let Ok(mut p) = progress.lock() {
-        p.finish();
-    }
+    pairing.finish();
     let seat_name = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
     if args.json {
         let rows: Vec<_> = rows

@@ -2,12 +2,10 @@
 //! one personality plays easy, normal and hard in the same seat against the same opponent on the
 //! same game seeds, so each step up the ladder is a paired difference with its own interval.
 
-use std::process::ExitCode;
-use std::sync::Mutex;
-
 use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 use serde_json::json;
+use std::process::ExitCode;
 
 use super::batch::mean;
 use super::compare::Pairing;
@@ -16,7 +14,6 @@ use crate::args::BatchArgs;
 use crate::balance::paired_difference;
 use crate::error::CliError;
 use crate::policies;
-use crate::progress::Progress;
 
 /// The rungs of the ladder, lowest first.
 const RUNGS: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
@@ -79,20 +76,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     for opponent in &opponents {
         policies::check(&scn, opponent)?;
     }
-    let games = args.games;
     // A paired interval needs two differences at least.
-    Pairing::check_games(games, 2, "--ladder")?;
-    let base = args.seed.unwrap_or(scn.meta.default_seed);
     let batches = 2 * opponents.len() * RUNGS.len();
-    let progress = Mutex::new(Progress::new(games * batches as u32));
-    let mut pairing = Pairing {
-        scn: &scn,
-        games,
-        base,
-        threads: super::worker_threads(args.threads),
-        progress: &progress,
-        done: 0,
-    };
+    let mut pairing = Pairing::new(&scn, args, "--ladder", 2, batches)?;
+    let (games, base) = (pairing.games, pairing.base);
     let mut rows = Vec::new();
     for seat in Side::BOTH {
         for opponent in &opponents {
@@ -107,9 +94,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
             });
         }
     }
-    if let Ok(mut p) = progress.lock() {
-        p.finish();
-    }
+    pairing.finish();
     let seat_name = |s: Side| scn.actor(scn.actor_of(s)).key.clone();
     let personality = &spec.personality;
     if args.json {
