@@ -82,56 +82,41 @@ fn the_ladder_pairs_each_difficulty_on_the_games_a_plain_batch_plays() {
     }
 }
 
+/// Runs `batch --scenario FIXTURE` with `args`, which must be refused with nothing on standard
+/// output; its standard error.
+fn refused(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
+        .args(["batch", "--scenario", &fixture()])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success(), "{args:?} was accepted");
+    assert!(
+        out.stdout.is_empty(),
+        "{args:?}: nothing printed but the error"
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn the_ladder_refuses_what_it_cannot_climb() {
-    let out = batch(&["--ladder", "--ai", "hawk"]);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--ladder", "--ai", "hawk"]);
     assert!(stderr.contains("not an AI policy"), "{stderr}");
 
-    let out = batch(&["--ladder", "--compare"]);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--ladder", "--compare"]);
     assert!(
         stderr.contains("--compare") && stderr.contains("--ladder"),
         "{stderr}"
     );
 
     // One game gives no interval, so no step: refused, not printed as "[−inf, +inf]".
-    let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
-        .args([
-            "batch",
-            "--scenario",
-            &fixture(),
-            "--ladder",
-            "--games",
-            "1",
-        ])
-        .output()
-        .expect("the binary runs");
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--ladder", "--games", "1"]);
     assert!(stderr.contains("needs at least 2 games"), "{stderr}");
-    assert!(out.stdout.is_empty(), "nothing printed but the error");
     // Nor does --compare print rates of nothing.
-    let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
-        .args([
-            "batch",
-            "--scenario",
-            &fixture(),
-            "--compare",
-            "--games",
-            "0",
-        ])
-        .output()
-        .expect("the binary runs");
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--compare", "--games", "0"]);
     assert!(stderr.contains("needs at least 1 game per row"), "{stderr}");
 
-    let out = batch(&["--ladder", "--ai", "ai:cautious"]);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--ladder", "--ai", "ai:cautious"]);
     assert!(
         stderr.contains("unknown AI personality `cautious`"),
         "{stderr}"
