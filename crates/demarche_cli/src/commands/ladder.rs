@@ -76,8 +76,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     for opponent in &opponents {
         policies::check(&scn, opponent)?;
     }
-    // A paired interval needs two differences at least.
     let batches = 2 * opponents.len() * RUNGS.len();
+    // A paired interval needs two differences at least.
     let mut pairing = Pairing::new(&scn, args, "--ladder", 2, batches)?;
     let (games, base) = (pairing.games, pairing.base);
     let mut rows = Vec::new();
