@@ -28,9 +28,9 @@
 use demarche_sim::ActionId;
 use demarche_sim::policy::orders_of;
 use demarche_sim::rules::orders::{escalates, has_track_op};
-use demarche_sim::scenario::{Order, Stance, TrackOp};
+use demarche_sim::scenario::{Action, Order, Stance, TrackOp};
 use demarche_sim::state::{Measure, SimState, Threat};
-use demarche_sim::{ActorId, Game, Side, SideView};
+use demarche_sim::{ActorId, Game, Scenario, Side, SideView};
 
 use crate::shaping;
 
@@ -56,6 +56,16 @@ pub(crate) fn all_out_pressure(view: &SideView) -> Vec<Order> {
         }
     }
     pressure
+}
+
+/// Every order of the scenario's actions that `wanted` picks, in action order (whether one is
+/// open now is for the caller to check).
+fn orders_where(scn: &Scenario, wanted: impl Fn(&Action) -> bool) -> Vec<Order> {
+    (0..scn.actions.len())
+        .map(ActionId::from_index)
+        .filter(|&id| wanted(scn.action(id)))
+        .flat_map(|id| orders_of(scn, id))
+        .collect()
 }
 
 /// `lead`, then each of `rest` that `side` may still give after the orders before it: an order
@@ -112,11 +122,9 @@ impl Reply<'_> {
         pending.dedup();
         let other = side.other();
         // The answer orders there are (whether available now is checked below, option by option).
-        let answers: Vec<Order> = (0..scn.actions.len())
-            .map(ActionId::from_index)
-            .filter(|&id| ANSWERS.iter().any(|op| has_track_op(scn.action(id), *op)))
-            .flat_map(|id| orders_of(scn, id))
-            .collect();
+        let answers = orders_where(scn, |action| {
+            ANSWERS.iter().any(|op| has_track_op(action, *op))
+        });
         let is_answer_on = |order: &Order, track| {
             order.track == Some(track)
                 && ANSWERS
@@ -263,15 +271,10 @@ impl Reply<'_> {
         }
         // The endings open to it, listed from the actions (as the answers above are), not from
         // a scan of every order it could give.
-        let ends: Vec<Order> = (0..scn.actions.len())
-            .map(ActionId::from_index)
-            .filter(|&id| {
-                let action = scn.action(id);
-                action.actors.contains(&them) && has_track_op(action, TrackOp::Terminate)
-            })
-            .flat_map(|id| orders_of(scn, id))
-            .filter(|o| !theirs.contains(o) && game.allows(other, o, &[]))
-            .collect();
+        let mut ends = orders_where(scn, |action| {
+            action.actors.contains(&them) && has_track_op(action, TrackOp::Terminate)
+        });
+        ends.retain(|o| !theirs.contains(o) && game.allows(other, o, &[]));
         if ends.is_empty() {
             return theirs;
         }
