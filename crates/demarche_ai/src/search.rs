@@ -6,9 +6,9 @@ use std::time::Instant;
 use demarche_sim::hash::Fnv64;
 use demarche_sim::policy::{Historical, Leaning, Policy, RuleBased, candidates, orders_of};
 use demarche_sim::rng::SimRng;
-use demarche_sim::scenario::{Effect, Order, Personality, Stance, TrackOp};
+use demarche_sim::scenario::{Condition, Effect, Order, Personality, Stance, TrackOp, Who};
 use demarche_sim::state::SimState;
-use demarche_sim::{Game, Scenario, Side, SideView};
+use demarche_sim::{ActionId, ActorId, Game, Scenario, Side, SideView};
 
 use crate::answers::{Reply, all_out_pressure};
 use crate::explain::{Attribution, explain};
@@ -63,6 +63,51 @@ pub(crate) enum Then {
 
 /// A candidate: the orders to give now and how the AI means to go on.
 pub(crate) type Plan = (Vec<Order>, Then);
+
+/// The actions that an objective of the view's side (one that counts in this game) forbids it
+/// outright: `Not(Took(side, action))`, also inside an `All`, or `Not(Any([...]))`. Taking one
+/// fails that objective for good, whatever else happens.
+fn forbidden_actions(view: &SideView) -> Vec<ActionId> {
+    let scn = view.scenario();
+    let me = scn.actor_of(view.side());
+    let mut forbidden = Vec::new();
+    for (i, objective) in scn.objectives.iter().enumerate() {
+        if objective.side == me && view.state().status.weight(scn, i) > 0.0 {
+            collect_forbidden(&objective.condition, me, false, &mut forbidden);
+        }
+    }
+    forbidden.sort();
+    forbidden.dedup();
+    forbidden
+}
+
+/// The actions `condition` forbids `me` to take (`negated`: under an odd number of `Not`s).
+fn collect_forbidden(condition: &Condition, me: ActorId, negated: bool, out: &mut Vec<ActionId>) {
+    match condition {
+        Condition::Not(inner) => collect_forbidden(inner, me, !negated, out),
+        Condition::All(all) if !negated => {
+            for c in all {
+                collect_forbidden(c, me, negated, out);
+            }
+        }
+        Condition::Any(any) if negated => {
+            for c in any {
+                collect_forbidden(c, me, negated, out);
+            }
+        }
+        Condition::Took(who, action) if negated && names(*who, me) => out.push(*action),
+        _ => {}
+    }
+}
+
+/// Whether `who`, in an objective of `me`, is `me`.
+fn names(who: Who, me: ActorId) -> bool {
+    match who {
+        Who::Me => true,
+        Who::Actor(actor) => actor == me,
+        Who::Opponent => false,
+    }
+}
 
 /// The personality to play: the scenario's, or a neutral one when the scenario has none.
 fn personality(scn: &Scenario, spec: &AiSpec) -> Personality {
@@ -355,6 +400,9 @@ pub(crate) struct Searcher<'a> {
     /// The outlooks already played out in this decision, by bundle, course, futures and depth
     /// (the pruning weighs again what the choice weighed, the reasons what the pruning weighed).
     known: std::cell::Cell<Vec<Known>>,
+    /// The actions the side's own objectives forbid it outright ([`forbidden_actions`]), which
+    /// it never pictures itself taking in the later turns of a look.
+    forbidden: Vec<ActionId>,
 }
 
 /// The other side's best replies to a bundle followed by a course, by turn of the look-ahead
@@ -398,6 +446,7 @@ impl<'a> Searcher<'a> {
             replies: std::cell::Cell::new(Vec::new()),
             games: std::cell::Cell::new(None),
             known: std::cell::Cell::new(Vec::new()),
+            forbidden: forbidden_actions(view),
         }
         .with_pool(budget)
     }
@@ -559,7 +608,7 @@ impl<'a> Searcher<'a> {
                 let mine = if step == 0 {
                     bundle.to_vec()
                 } else if then != Then::Repeat || self.persona.history >= 1.0 {
-                    own_later.orders(&scratch.side_view(self.side))
+                    self.own_later_orders(own_later.as_mut(), &scratch)
                 } else {
                     // A plan, not a one-off: the same actions again where they are still open
                     // (on another target where the first is closed, as a proposal is while it
@@ -572,7 +621,7 @@ impl<'a> Searcher<'a> {
                         }
                     }
                     if again.is_empty() {
-                        own_later.orders(&scratch.side_view(self.side))
+                        self.own_later_orders(own_later.as_mut(), &scratch)
                     } else {
                         again
                     }
@@ -657,6 +706,16 @@ impl<'a> Searcher<'a> {
         bonus
     }
 
+    /// The AI's own orders in a later turn of a look, as `own_later` gives them, less the actions
+    /// its objectives forbid it outright: a government that has made "no apology" one of its
+    /// aims does not picture itself apologising in a later turn because its personality's plain
+    /// strategy would (the plain dove does).
+    fn own_later_orders(&self, own_later: &mut dyn Policy, game: &Game) -> Vec<Order> {
+        let mut orders = own_later.orders(&game.side_view(self.side));
+        orders.retain(|o| !self.forbidden.contains(&o.action));
+        orders
+    }
+
     /// How the AI expects to play its own later turns in a rollout.
     fn own_policy(&self, seed: u64) -> Box<dyn Policy> {
         if self.persona.history >= 1.0 {
@@ -703,6 +762,69 @@ mod tests {
         // Never twice the same order in one turn.
         let again = same_action_again(&game, side, &first, std::slice::from_ref(&next));
         assert_ne!(again, Some(next));
+    }
+
+    #[test]
+    fn an_objective_forbids_only_what_it_rules_out_for_its_own_side() {
+        use demarche_sim::scenario::{Condition, Who};
+        use demarche_sim::{ActionId, ActorId};
+
+        use super::collect_forbidden;
+        let (me, them) = (ActorId::from_index(0), ActorId::from_index(1));
+        let (a, b) = (ActionId::from_index(3), ActionId::from_index(4));
+        let took = |who, action| Condition::Took(who, action);
+        let not = |c| Condition::Not(Box::new(c));
+        let forbidden = |c: &Condition| {
+            let mut out = Vec::new();
+            collect_forbidden(c, me, false, &mut out);
+            out
+        };
+        // "No formal apology", its side named or as "self", alone or among other aims.
+        assert_eq!(forbidden(&not(took(Who::Actor(me), a))), vec![a]);
+        let among = Condition::All(vec![Condition::Clashed, not(took(Who::Me, a))]);
+        assert_eq!(forbidden(&among), vec![a]);
+        // Neither one nor the other: both.
+        let neither = not(Condition::Any(vec![took(Who::Me, a), took(Who::Me, b)]));
+        assert_eq!(forbidden(&neither), vec![a, b]);
+        // Not what the other side takes, not an aim that asks for the action, not one way among
+        // others to meet the aim, not "not both", not a double negation.
+        assert!(forbidden(&not(took(Who::Actor(them), a))).is_empty());
+        assert!(forbidden(&not(took(Who::Opponent, a))).is_empty());
+        assert!(forbidden(&took(Who::Me, a)).is_empty());
+        let one_way = Condition::Any(vec![not(took(Who::Me, a)), Condition::Clashed]);
+        assert!(forbidden(&one_way).is_empty());
+        let not_both = not(Condition::All(vec![took(Who::Me, a), took(Who::Me, b)]));
+        assert!(forbidden(&not_both).is_empty());
+        assert!(forbidden(&not(not(took(Who::Me, a)))).is_empty());
+    }
+
+    #[test]
+    fn turkey_in_2015_never_pictures_itself_apologising_and_russia_forbids_itself_nothing() {
+        use super::forbidden_actions;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../scenarios/turkey_russia_2015");
+        let scn = std::sync::Arc::new(
+            demarche_sim::load(&dir)
+                .expect("the bundled 2015 scenario")
+                .scenario,
+        );
+        let game = Game::new(scn.clone(), 1);
+        let keys = |side| -> Vec<String> {
+            forbidden_actions(&game.side_view(side))
+                .into_iter()
+                .map(|a| scn.action(a).key.clone())
+                .collect()
+        };
+        // Turkey's "No formal apology"; Russia's aims ask Turkey to apologise, which forbids
+        // Russia nothing. The 2022 scenario has no such aim, so its games are unchanged.
+        assert_eq!(keys(Side::First), ["tr_formal_apology"]);
+        assert!(keys(Side::Second).is_empty());
+        let game = Game::new(crate::two_rivers(), 1);
+        assert!(
+            Side::BOTH
+                .iter()
+                .all(|&side| forbidden_actions(&game.side_view(side)).is_empty())
+        );
     }
 
     #[test]
