@@ -2,10 +2,11 @@
 //! one personality plays easy, normal and hard in the same seat against the same opponent on the
 //! same game seeds, so each step up the ladder is a paired difference with its own interval.
 
+use std::process::ExitCode;
+
 use demarche_ai::{AiSpec, Difficulty};
 use demarche_sim::Side;
 use serde_json::json;
-use std::process::ExitCode;
 
 use super::batch::mean;
 use super::compare::Pairing;
