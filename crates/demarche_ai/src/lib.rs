@@ -30,7 +30,7 @@ pub(crate) fn two_rivers() -> std::sync::Arc<demarche_sim::Scenario> {
 pub use explain::{Attribution, MATERIAL};
 pub use information::imagined;
 pub use search::{Decision, decide};
-pub use spec::{AiSpec, Difficulty, SpecError};
+pub use spec::{AiSpec, Difficulty, EASY_ROUTINE, SpecError};
 
 use demarche_sim::SideView;
 use demarche_sim::policy::Policy;
@@ -38,6 +38,9 @@ use demarche_sim::scenario::Order;
 
 /// The AI's memo for a turn in which it gives no order.
 pub const PASS: &str = "No orders this turn: nothing on offer adds enough to our objectives in our look-ahead to be worth the capital, so we keep it for a move that does.";
+
+/// The AI's memo for a turn played by routine in which its plain strategy gives no order.
+pub const ROUTINE_PASS: &str = "No orders this turn: our ministries' routine calls for none, and nothing was weighed against our objectives.";
 
 /// The AI as a policy.
 pub struct Ai {

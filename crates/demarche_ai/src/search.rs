@@ -28,8 +28,10 @@ pub struct Decision {
     pub attributions: Vec<Option<Attribution>>,
     /// Wall-clock milliseconds the decision took (kept out of the game state).
     pub millis: f64,
-    /// Expected value of the chosen bundle.
+    /// Expected value of the chosen bundle (0 on a turn played by routine, which weighs none).
     pub value: f64,
+    /// Whether the turn was played by routine (the personality's plain strategy, no look-ahead).
+    pub routine: bool,
 }
 
 impl Decision {
@@ -37,7 +39,12 @@ impl Decision {
     /// [`crate::PASS`].
     pub fn reasons_to_show(&self) -> Vec<String> {
         if self.orders.is_empty() {
-            vec![crate::PASS.to_owned()]
+            let pass = if self.routine {
+                crate::ROUTINE_PASS
+            } else {
+                crate::PASS
+            };
+            vec![pass.to_owned()]
         } else {
             self.reasons.clone()
         }
@@ -140,6 +147,9 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     let started = Instant::now();
     let budget = spec.difficulty.budget_in(view.scenario());
     let persona = personality(view.scenario(), spec);
+    if by_routine(view.turn(), budget, seed) {
+        return routine(view, &persona, seed, started);
+    }
     let searcher = Searcher::new(view, &persona, budget, seed);
     let shortlist = shortlist(&searcher, budget);
     let plans = plans(&searcher, &shortlist, budget);
@@ -154,6 +164,65 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
         attributions,
         millis: started.elapsed().as_secs_f64() * 1000.0,
         value,
+        routine: false,
+    }
+}
+
+/// Whether the AI plays this turn by routine: a share `budget.routine` of its turns, drawn from
+/// its own stream of the seed, so that the same game gives the same turns.
+fn by_routine(turn: u32, budget: Budget, seed: u64) -> bool {
+    budget.routine > 0.0
+        && (SimRng { seed })
+            .fork(turn, "ai:routine")
+            .chance(budget.routine)
+}
+
+/// A turn played by routine: the orders of the personality's plain strategy, less the acts its
+/// objectives forbid it, each with a reason that says no look-ahead weighed it (so it names no
+/// objective).
+fn routine(view: &SideView, persona: &Personality, seed: u64, started: Instant) -> Decision {
+    let mut policy = plain_policy(persona, seed ^ ROUTINE_SALT);
+    let forbidden = forbidden_actions(view);
+    let mut orders = policy.orders(view);
+    orders.retain(|o| !forbidden.contains(&o.action));
+    let course = match policy.name().as_str() {
+        "historical" => "what the government did in the record",
+        "hawk" => "a hawk's plain line",
+        _ => "a dove's plain line",
+    };
+    let scn = view.scenario();
+    let reasons = orders
+        .iter()
+        .map(|o| {
+            format!(
+                "{}: by routine. This turn our ministries follow their standard course ({course}) without weighing it against our objectives.",
+                scn.action(o.action).name
+            )
+        })
+        .collect();
+    Decision {
+        attributions: vec![None; orders.len()],
+        reasons,
+        orders,
+        millis: started.elapsed().as_secs_f64() * 1000.0,
+        value: 0.0,
+        routine: true,
+    }
+}
+
+/// Salt for the routine's own strategy stream, apart from the look-ahead's.
+const ROUTINE_SALT: u64 = 0x5eed_0a11;
+
+/// A personality's plain strategy: the record's course for a personality that follows history,
+/// the rule-based hawk for a hawkish one, else the rule-based dove. The AI pictures its own later
+/// turns with it where its plan cannot be repeated, and plays it on a turn of routine.
+fn plain_policy(persona: &Personality, seed: u64) -> Box<dyn Policy> {
+    if persona.history >= 1.0 {
+        Box::new(Historical)
+    } else if persona.hawkishness > 0.0 {
+        Box::new(RuleBased::new(Leaning::Hawk, seed))
+    } else {
+        Box::new(RuleBased::new(Leaning::Dove, seed))
     }
 }
 
@@ -716,15 +785,9 @@ impl<'a> Searcher<'a> {
         orders
     }
 
-    /// How the AI expects to play its own later turns in a rollout.
+    /// How the AI expects to play its own later turns in a rollout: its plain strategy.
     fn own_policy(&self, seed: u64) -> Box<dyn Policy> {
-        if self.persona.history >= 1.0 {
-            Box::new(Historical)
-        } else if self.persona.hawkishness > 0.0 {
-            Box::new(RuleBased::new(Leaning::Hawk, seed))
-        } else {
-            Box::new(RuleBased::new(Leaning::Dove, seed))
-        }
+        plain_policy(self.persona, seed)
     }
 }
 
@@ -824,6 +887,82 @@ mod tests {
             Side::BOTH
                 .iter()
                 .all(|&side| forbidden_actions(&game.side_view(side)).is_empty())
+        );
+    }
+
+    #[test]
+    fn about_a_third_of_the_easy_ai_s_turns_are_routine_and_only_its_turns() {
+        use super::by_routine;
+        use crate::spec::EASY_ROUTINE;
+        let share = |difficulty: Difficulty, seed: u64| {
+            (1..=400)
+                .filter(|&turn| by_routine(turn, difficulty.budget(), seed))
+                .count() as f64
+                / 400.0
+        };
+        for seed in [1, 7, 2022] {
+            let easy = share(Difficulty::Easy, seed);
+            assert!((easy - EASY_ROUTINE).abs() < 0.07, "seed {seed}: {easy}");
+            assert_eq!(share(Difficulty::Normal, seed), 0.0);
+            assert_eq!(share(Difficulty::Hard, seed), 0.0);
+        }
+        // The same seed gives the same turns; another seed other turns.
+        let turns = |seed| -> Vec<u32> {
+            (1..=40)
+                .filter(|&t| by_routine(t, Difficulty::Easy.budget(), seed))
+                .collect()
+        };
+        assert_eq!(turns(5), turns(5));
+        assert_ne!(turns(5), turns(6));
+    }
+
+    #[test]
+    fn a_turn_of_routine_plays_the_plain_strategy_names_no_objective_and_never_a_forbidden_act() {
+        use std::time::Instant;
+
+        use super::{ROUTINE_SALT, forbidden_actions, plain_policy, routine};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../scenarios/turkey_russia_2015");
+        let scn = std::sync::Arc::new(
+            demarche_sim::load(&dir)
+                .expect("the bundled 2015 scenario")
+                .scenario,
+        );
+        let realist = scn
+            .personalities
+            .iter()
+            .find(|p| p.key == "realist")
+            .expect("a realist")
+            .clone();
+        let apology = scn.names.actions["tr_formal_apology"];
+        let mut game = Game::new(scn.clone(), 4);
+        let (mut plain_gave_it, mut given) = (false, 0);
+        while !game.is_over() {
+            let view = game.side_view(Side::First);
+            let decision = routine(&view, &realist, 4, Instant::now());
+            // The realist's plain line is the dove's, less what its aims forbid.
+            let mut plain = plain_policy(&realist, 4 ^ ROUTINE_SALT).orders(&view);
+            plain_gave_it |= plain.iter().any(|o| o.action == apology);
+            let forbidden = forbidden_actions(&view);
+            plain.retain(|o| !forbidden.contains(&o.action));
+            assert_eq!(decision.orders, plain);
+            assert!(decision.routine);
+            assert!(decision.attributions.iter().all(Option::is_none));
+            assert_eq!(decision.reasons.len(), decision.orders.len());
+            for reason in &decision.reasons {
+                assert!(reason.contains("by routine"), "{reason}");
+                assert!(!reason.contains("serves our objective"), "{reason}");
+            }
+            assert!(decision.orders.iter().all(|o| o.action != apology));
+            given += decision.orders.len();
+            game.submit_unchecked(Side::First, decision.orders);
+            game.submit_unchecked(Side::Second, Vec::new());
+            game.step().expect("a turn");
+        }
+        assert!(given > 0, "the routine gives orders");
+        assert!(
+            plain_gave_it,
+            "the plain dove would have apologised at some turn"
         );
     }
 

@@ -6,13 +6,19 @@ use std::str::FromStr;
 /// How hard the AI tries: search budget and noise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Difficulty {
-    /// A shallow look, few samples, noisy judgement.
+    /// A shallow look, few samples, noisy judgement, and some turns played by routine.
     Easy,
     /// The default: a two-turn look with a handful of samples.
     Normal,
     /// A deeper look with more samples and larger bundles.
     Hard,
 }
+
+/// The share of turns the easy AI plays by routine (its personality's plain strategy, without a
+/// look-ahead): about one in three. A design choice, measured in `docs/model.md` §13.3p: a
+/// one-turn look that deliberates every turn plays Japan's seat of 2022 as well as the normal AI
+/// does, so an easy AI that is easy to play against needs turns in which it does not think.
+pub const EASY_ROUTINE: f64 = 0.3;
 
 /// The search budget of a difficulty.
 #[derive(Clone, Copy, Debug)]
@@ -27,6 +33,9 @@ pub struct Budget {
     pub bundle: usize,
     /// Noise added to each bundle's value (score points).
     pub noise: f64,
+    /// Share of turns in which the AI does not deliberate and plays its personality's plain
+    /// strategy (its routine) instead.
+    pub routine: f64,
 }
 
 impl Difficulty {
@@ -44,6 +53,7 @@ impl Difficulty {
                     depth: d.depth,
                     bundle: d.bundle as usize,
                     noise: d.noise,
+                    routine: d.routine,
                 },
             )
     }
@@ -57,6 +67,7 @@ impl Difficulty {
                 depth: 1,
                 bundle: 2,
                 noise: 6.0,
+                routine: EASY_ROUTINE,
             },
             Difficulty::Normal => Budget {
                 shortlist: 10,
@@ -64,6 +75,7 @@ impl Difficulty {
                 depth: 3,
                 bundle: 3,
                 noise: 0.2,
+                routine: 0.0,
             },
             Difficulty::Hard => Budget {
                 shortlist: 14,
@@ -71,6 +83,7 @@ impl Difficulty {
                 depth: 4,
                 bundle: 3,
                 noise: 0.0,
+                routine: 0.0,
             },
         }
     }

@@ -117,7 +117,7 @@ pub fn draw(root: &mut egui::Ui, state: &mut UiState, world: &UiWorld, out: &mut
                 .on_hover_text("How the AI leans: toward what the state really did, or more hawkish or dovish.");
             ui.label("Difficulty");
             for (d, name, tip) in [
-                (Difficulty::Easy, "Easy", "A shallow look ahead with noisy judgement."),
+                (Difficulty::Easy, "Easy", "Looks one turn ahead with noisy judgement, and plays some turns by routine, without looking ahead."),
                 (Difficulty::Normal, "Normal", "Looks three turns ahead over several imagined futures."),
                 (Difficulty::Hard, "Hard", "Looks four turns ahead over many futures."),
             ] {

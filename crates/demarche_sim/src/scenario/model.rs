@@ -1275,6 +1275,12 @@ pub struct Difficulty {
     /// Noise added to each candidate's value, in score points.
     #[format(range = 0.0..=50.0)]
     pub noise: f64,
+    /// Share of turns, 0 to 1, drawn from the game's seed, in which the AI does not deliberate
+    /// and gives the plain orders of its personality's strategy instead (its ministries'
+    /// routine); absent: 0, every turn deliberated.
+    #[serde(default)]
+    #[format(range = 0.0..=1.0)]
+    pub routine: f64,
 }
 
 /// `personalities.ron`: an AI personality.
