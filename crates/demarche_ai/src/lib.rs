@@ -18,13 +18,21 @@ mod spec;
 /// The engine's test fixture, for the unit tests of every module.
 #[cfg(test)]
 pub(crate) fn two_rivers() -> std::sync::Arc<demarche_sim::Scenario> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../demarche_sim/tests/fixtures/two_rivers");
-    std::sync::Arc::new(
-        demarche_sim::load(&dir)
-            .expect("the engine's test fixture")
-            .scenario,
-    )
+    scenario_for_tests("../demarche_sim/tests/fixtures/two_rivers")
+}
+
+/// The bundled 2015 scenario, whose Turkey has an aim that forbids it an act.
+#[cfg(test)]
+pub(crate) fn turkey_russia_2015() -> std::sync::Arc<demarche_sim::Scenario> {
+    scenario_for_tests("../../scenarios/turkey_russia_2015")
+}
+
+/// The scenario in `folder` (relative to this crate), loaded for a unit test.
+#[cfg(test)]
+fn scenario_for_tests(folder: &str) -> std::sync::Arc<demarche_sim::Scenario> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let loaded = demarche_sim::load(&dir).unwrap_or_else(|e| panic!("{folder}: {e:?}"));
+    std::sync::Arc::new(loaded.scenario)
 }
 
 pub use explain::{Attribution, MATERIAL};

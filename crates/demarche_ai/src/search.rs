@@ -864,13 +864,7 @@ mod tests {
     #[test]
     fn turkey_in_2015_never_pictures_itself_apologising_and_russia_forbids_itself_nothing() {
         use super::forbidden_actions;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../scenarios/turkey_russia_2015");
-        let scn = std::sync::Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the bundled 2015 scenario")
-                .scenario,
-        );
+        let scn = crate::turkey_russia_2015();
         let game = Game::new(scn.clone(), 1);
         let keys = |side| -> Vec<String> {
             forbidden_actions(&game.side_view(side))
@@ -921,13 +915,7 @@ mod tests {
         use std::time::Instant;
 
         use super::{ROUTINE_SALT, forbidden_actions, plain_policy, routine};
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../scenarios/turkey_russia_2015");
-        let scn = std::sync::Arc::new(
-            demarche_sim::load(&dir)
-                .expect("the bundled 2015 scenario")
-                .scenario,
-        );
+        let scn = crate::turkey_russia_2015();
         let realist = scn
             .personalities
             .iter()
