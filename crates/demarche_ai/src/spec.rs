@@ -8,7 +8,7 @@ use std::str::FromStr;
 pub enum Difficulty {
     /// A shallow look, few samples, noisy judgement, and some turns played by routine.
     Easy,
-    /// The default: a two-turn look with a handful of samples.
+    /// The default: a three-turn look with a handful of samples.
     Normal,
     /// A deeper look with more samples and larger bundles.
     Hard,
