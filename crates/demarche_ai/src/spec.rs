@@ -10,7 +10,7 @@ pub enum Difficulty {
     Easy,
     /// The default: a three-turn look with a handful of samples.
     Normal,
-    /// A deeper look with more samples and larger bundles.
+    /// A four-turn look with more samples.
     Hard,
 }
 
