@@ -114,6 +114,15 @@ fn judge(
             Effect::Track(track, op) => {
                 if let Some(track) = track.or(order.track) {
                     talks::can_operate(view, Some(actor), track, *op, words)?;
+                    if let Some(first) = earlier_standing_change(scn, track, *op, earlier) {
+                        return Err(words.refuse(|| {
+                            format!(
+                                "{} already changes where {} stands this turn",
+                                scn.action(first.action).name,
+                                scn.track(track).name
+                            )
+                        }));
+                    }
                 }
             }
             Effect::Impose {
@@ -164,6 +173,34 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// The order given earlier this turn that already changes the standing of `track` (proposes,
+/// answers, suspends, terminates or resumes it), if `op` would change it too. One order a turn
+/// decides where a track stands: otherwise a side could terminate a track and resume it in the
+/// same turn, and which came true would hang on the order the orders were given in. Moves of
+/// progress alone ([`TrackOp::Progress`]) combine freely with each other and with a change of
+/// standing.
+fn earlier_standing_change<'a>(
+    scn: &crate::scenario::Scenario,
+    track: TrackId,
+    op: TrackOp,
+    earlier: &'a [Order],
+) -> Option<&'a Order> {
+    if !scn.params.one_standing_change_a_turn || !changes_standing(op) {
+        return None;
+    }
+    earlier.iter().find(|o| {
+        scn.action(o.action).effects.iter().any(|e| match e {
+            Effect::Track(t, op) => changes_standing(*op) && t.or(o.track) == Some(track),
+            _ => false,
+        })
+    })
+}
+
+/// Whether a track operation changes where the track stands, rather than only its progress.
+fn changes_standing(op: TrackOp) -> bool {
+    !matches!(op, TrackOp::Progress(_))
 }
 
 fn check_target(

@@ -245,6 +245,12 @@ pub struct Params {
     /// Weight of the tied-hands signal a threat that worked sends. Design choice.
     #[format(range = 0.0..=10.0)]
     pub threat_success_signal: f64,
+    /// Whether a side's orders may change where a track stands (propose, answer, suspend,
+    /// terminate, resume) only once a turn. Design choice: otherwise a side could end a track and
+    /// resume it in one turn, and which came true would hang on the order it gave them in.
+    /// `false` is the rule before this one, for copies of scenarios that keep old saves
+    /// checkable.
+    pub one_standing_change_a_turn: bool,
 }
 
 impl Default for Params {
@@ -317,6 +323,7 @@ impl Default for Params {
             assurance_readiness: 1.0,
             assurance_relation: 0.5,
             threat_success_signal: 1.0,
+            one_standing_change_a_turn: true,
         }
     }
 }
