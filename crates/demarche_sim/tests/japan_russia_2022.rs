@@ -353,7 +353,7 @@ fn only_moscow_can_halt_the_exchanges_and_the_grave_visits() {
 }
 
 #[test]
-fn one_order_a_turn_decides_where_a_track_stands() {
+fn one_turn_s_orders_agree_on_each_track() {
     let scn = common::scenario();
     let mut game = Game::new(scn.clone(), game_seed());
     let order = |key: &str, on: Option<&str>| demarche_sim::scenario::Order {
@@ -361,41 +361,36 @@ fn one_order_a_turn_decides_where_a_track_stands() {
         track: on.map(|t| scn.names.tracks[t]),
         region: None,
     };
-    // Halting the talks suspends the visa-free exchanges: suspending them again in the same
-    // turn is refused, with the order that already did it named; another track is still free.
+    // Orders that pull the same way combine: halting the talks (which suspends the visa-free
+    // exchanges with them) and suspending the exchanges and the grave visits.
     let halt = order("ru_halt_peace_talks", None);
-    let refusal = game
-        .check(
-            Side::Second,
-            &order("ru_suspend_exchanges", None),
-            &[halt.clone()],
-        )
-        .unwrap_err();
-    assert!(refusal.contains(&scn.action(halt.action).name), "{refusal}");
+    let exchanges = order("ru_suspend_exchanges", None);
     assert!(
-        refusal.contains(&scn.track(track(&game, "visa_free")).name),
-        "{refusal}"
-    );
-    assert!(
-        game.check(
-            Side::Second,
-            &order("ru_suspend_fishing_pact", None),
-            &[halt.clone()]
-        )
-        .is_ok()
+        game.check(Side::Second, &exchanges, &[halt.clone()])
+            .is_ok()
     );
     game.submit(Side::First, Vec::new()).unwrap();
     game.submit(Side::Second, vec![halt]).unwrap();
     game.step().unwrap();
-    // Next turn: Moscow may resume what it halted, or end it, but not both at once, in either
-    // order.
+    // Next turn Moscow may resume what it halted, or end it, but not both at once, in either
+    // order; the refusal names the order that came first.
     let resume = order("talk_resume", Some("joint_economic_activity"));
     let end = order("talk_terminate", Some("joint_economic_activity"));
     assert!(game.check(Side::Second, &resume, &[]).is_ok());
     assert!(game.check(Side::Second, &end, &[]).is_ok());
-    assert!(game.check(Side::Second, &resume, &[end.clone()]).is_err());
+    let refusal = game
+        .check(Side::Second, &resume, &[end.clone()])
+        .unwrap_err();
+    assert!(refusal.contains(&scn.action(end.action).name), "{refusal}");
+    assert!(
+        refusal.contains(&scn.track(track(&game, "joint_economic_activity")).name),
+        "{refusal}"
+    );
     assert!(game.check(Side::Second, &end, &[resume.clone()]).is_err());
-    // A move of progress alone combines with a change of standing on the same track.
+    // Resuming one track and ending another is no contradiction.
+    let end_fishing = order("talk_terminate", Some("fisheries"));
+    assert!(game.check(Side::Second, &end_fishing, &[resume]).is_ok());
+    // A move of progress alone combines with a halt of the same track.
     let deal = order("talk_quiet_fisheries_deal", None);
     let halt_fishing = order("ru_suspend_fishing_pact", None);
     assert!(

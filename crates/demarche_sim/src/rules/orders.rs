@@ -114,12 +114,14 @@ fn judge(
             Effect::Track(track, op) => {
                 if let Some(track) = track.or(order.track) {
                     talks::can_operate(view, Some(actor), track, *op, words)?;
-                    if let Some(first) = earlier_standing_change(scn, track, *op, earlier) {
+                    if let Some((first, done)) = contradicted_by(scn, track, *op, earlier) {
                         return Err(words.refuse(|| {
                             format!(
-                                "{} already changes where {} stands this turn",
+                                "{} already {} {} this turn: one turn's orders cannot {}",
                                 scn.action(first.action).name,
-                                scn.track(track).name
+                                done_to(done),
+                                scn.track(track).name,
+                                clash_text(done, *op)
                             )
                         }));
                     }
@@ -175,32 +177,61 @@ fn judge(
     Ok(())
 }
 
-/// The order given earlier this turn that already changes the standing of `track` (proposes,
-/// answers, suspends, terminates or resumes it), if `op` would change it too. One order a turn
-/// decides where a track stands: otherwise a side could terminate a track and resume it in the
-/// same turn, and which came true would hang on the order the orders were given in. Moves of
-/// progress alone ([`TrackOp::Progress`]) combine freely with each other and with a change of
-/// standing.
-fn earlier_standing_change<'a>(
+/// The order given earlier this turn, and what it does to `track`, that `op` would contradict:
+/// one halts the track (suspends or ends it) and the other opens it (resumes it, proposes on it
+/// or accepts a proposal on it), or both answer the proposal on it. Without this a side could end
+/// a track and resume it in one turn, or accept and reject the same proposal, and pay for an
+/// order that the other undoes. Orders that pull the same way combine (halting the talks and, in
+/// the same turn, suspending the exchanges they include; the stronger halt prevails, §4.2 of
+/// `docs/model.md`), and so do moves of progress alone ([`TrackOp::Progress`]).
+fn contradicted_by<'a>(
     scn: &crate::scenario::Scenario,
     track: TrackId,
     op: TrackOp,
     earlier: &'a [Order],
-) -> Option<&'a Order> {
-    if !scn.params.one_standing_change_a_turn || !changes_standing(op) {
+) -> Option<(&'a Order, TrackOp)> {
+    if !scn.params.track_orders_agree {
         return None;
     }
-    earlier.iter().find(|o| {
-        scn.action(o.action).effects.iter().any(|e| match e {
-            Effect::Track(t, op) => changes_standing(*op) && t.or(o.track) == Some(track),
-            _ => false,
+    earlier.iter().find_map(|o| {
+        scn.action(o.action).effects.iter().find_map(|e| match e {
+            Effect::Track(t, done) if t.or(o.track) == Some(track) && contradicts(*done, op) => {
+                Some((o, *done))
+            }
+            _ => None,
         })
     })
 }
 
-/// Whether a track operation changes where the track stands, rather than only its progress.
-fn changes_standing(op: TrackOp) -> bool {
-    !matches!(op, TrackOp::Progress(_))
+/// Whether two operations on one track, ordered by one side in one turn, contradict each other.
+fn contradicts(a: TrackOp, b: TrackOp) -> bool {
+    let halts = |op| matches!(op, TrackOp::Suspend | TrackOp::Terminate);
+    let opens = |op| matches!(op, TrackOp::Resume | TrackOp::Propose | TrackOp::Accept);
+    let answers = |op| matches!(op, TrackOp::Accept | TrackOp::Reject);
+    (halts(a) && opens(b)) || (opens(a) && halts(b)) || (answers(a) && answers(b))
+}
+
+/// What an earlier order did to a track, as the verb of a refusal.
+fn done_to(op: TrackOp) -> &'static str {
+    match op {
+        TrackOp::Suspend => "suspends",
+        TrackOp::Terminate => "ends",
+        TrackOp::Resume => "resumes",
+        TrackOp::Propose => "makes a proposal on",
+        TrackOp::Accept => "accepts the proposal on",
+        TrackOp::Reject => "rejects the proposal on",
+        TrackOp::Progress(_) => "moves",
+    }
+}
+
+/// Why `op` cannot follow `done` on the same track in one turn, in words.
+fn clash_text(done: TrackOp, op: TrackOp) -> &'static str {
+    match (done, op) {
+        (TrackOp::Accept | TrackOp::Reject, TrackOp::Accept | TrackOp::Reject) => {
+            "answer one proposal twice"
+        }
+        _ => "both halt a track and open it",
+    }
 }
 
 fn check_target(
@@ -433,4 +464,32 @@ pub fn has_track_op(action: &crate::scenario::Action, op: TrackOp) -> bool {
         .effects
         .iter()
         .any(|e| matches!(e, Effect::Track(_, o) if *o == op))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halting_and_opening_one_track_contradict_but_two_halts_do_not() {
+        use TrackOp::*;
+        for (a, b) in [
+            (Terminate, Resume),
+            (Suspend, Propose),
+            (Accept, Suspend),
+            (Accept, Reject),
+        ] {
+            assert!(contradicts(a, b) && contradicts(b, a), "{a:?} {b:?}");
+        }
+        for (a, b) in [
+            (Suspend, Terminate),
+            (Suspend, Suspend),
+            (Propose, Accept),
+            (Reject, Suspend),
+            (Progress(5.0), Terminate),
+            (Progress(5.0), Resume),
+        ] {
+            assert!(!contradicts(a, b) && !contradicts(b, a), "{a:?} {b:?}");
+        }
+    }
 }

@@ -245,12 +245,12 @@ pub struct Params {
     /// Weight of the tied-hands signal a threat that worked sends. Design choice.
     #[format(range = 0.0..=10.0)]
     pub threat_success_signal: f64,
-    /// Whether a side's orders may change where a track stands (propose, answer, suspend,
-    /// terminate, resume) only once a turn. Design choice: otherwise a side could end a track and
-    /// resume it in one turn, and which came true would hang on the order it gave them in.
-    /// `false` is the rule before this one, for copies of scenarios that keep old saves
-    /// checkable.
-    pub one_standing_change_a_turn: bool,
+    /// Whether one side's orders of a turn must agree on each track: an order that would halt a
+    /// track another order of the turn opens (or the reverse), or answer a proposal another
+    /// answers, is refused. Design choice: otherwise a side could end a track and resume it in
+    /// one turn and pay for an order the other undoes. `false` is the rule before this one, for
+    /// copies of scenarios that keep old saves checkable.
+    pub track_orders_agree: bool,
 }
 
 impl Default for Params {
@@ -323,7 +323,7 @@ impl Default for Params {
             assurance_readiness: 1.0,
             assurance_relation: 0.5,
             threat_success_signal: 1.0,
-            one_standing_change_a_turn: true,
+            track_orders_agree: true,
         }
     }
 }
