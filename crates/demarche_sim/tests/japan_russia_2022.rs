@@ -366,7 +366,7 @@ fn one_turn_s_orders_agree_on_each_track() {
     let halt = order("ru_halt_peace_talks", None);
     let exchanges = order("ru_suspend_exchanges", None);
     assert!(
-        game.check(Side::Second, &exchanges, &[halt.clone()])
+        game.check(Side::Second, &exchanges, std::slice::from_ref(&halt))
             .is_ok()
     );
     game.submit(Side::First, Vec::new()).unwrap();
@@ -379,14 +379,17 @@ fn one_turn_s_orders_agree_on_each_track() {
     assert!(game.check(Side::Second, &resume, &[]).is_ok());
     assert!(game.check(Side::Second, &end, &[]).is_ok());
     let refusal = game
-        .check(Side::Second, &resume, &[end.clone()])
+        .check(Side::Second, &resume, std::slice::from_ref(&end))
         .unwrap_err();
     assert!(refusal.contains(&scn.action(end.action).name), "{refusal}");
     assert!(
         refusal.contains(&scn.track(track(&game, "joint_economic_activity")).name),
         "{refusal}"
     );
-    assert!(game.check(Side::Second, &end, &[resume.clone()]).is_err());
+    assert!(
+        game.check(Side::Second, &end, std::slice::from_ref(&resume))
+            .is_err()
+    );
     // Resuming one track and ending another is no contradiction.
     let end_fishing = order("talk_terminate", Some("fisheries"));
     assert!(game.check(Side::Second, &end_fishing, &[resume]).is_ok());
@@ -394,7 +397,7 @@ fn one_turn_s_orders_agree_on_each_track() {
     let deal = order("talk_quiet_fisheries_deal", None);
     let halt_fishing = order("ru_suspend_fishing_pact", None);
     assert!(
-        game.check(Side::Second, &halt_fishing, &[deal.clone()])
+        game.check(Side::Second, &halt_fishing, std::slice::from_ref(&deal))
             .is_ok()
     );
     assert!(game.check(Side::Second, &deal, &[halt_fishing]).is_ok());
