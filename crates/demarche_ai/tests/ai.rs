@@ -292,3 +292,55 @@ fn every_reason_names_only_an_objective_its_order_moves_in_the_look_ahead() {
     }
     assert!(named > 0, "no reason named an objective in three games");
 }
+
+#[test]
+fn the_normal_ai_against_itself_reaches_at_least_four_endings_across_the_personalities() {
+    // Each of the 4 × 4 pairings of the 2022 scenario's personalities, at normal, on two seeds:
+    // the games must not all end alike (the issue asks for at least four outcomes). The pairings
+    // run on scoped threads, one game each; the result does not depend on their order.
+    let scn = scenario_2022();
+    let keys: Vec<String> = scn.personalities.iter().map(|p| p.key.clone()).collect();
+    assert_eq!(keys.len(), 4, "four personalities: {keys:?}");
+    let mut games = Vec::new();
+    for first in &keys {
+        for second in &keys {
+            for seed in [1u64, 2] {
+                games.push((first.clone(), second.clone(), seed));
+            }
+        }
+    }
+    let endings: std::collections::BTreeSet<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = games
+            .chunks(games.len().div_ceil(4))
+            .map(|chunk| {
+                let scn = scn.clone();
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(first, second, seed)| {
+                            let mut game = Game::new(scn.clone(), *seed);
+                            let mut sides = [
+                                ai(&format!("ai:{first}:normal"), *seed),
+                                ai(&format!("ai:{second}:normal"), seed ^ 0x5eed),
+                            ];
+                            while !game.is_over() {
+                                for side in Side::BOTH {
+                                    let orders = sides[side.index()].orders(&game.side_view(side));
+                                    game.submit_unchecked(side, orders);
+                                }
+                                game.step().expect("turn");
+                            }
+                            let ending = game.view().status.ended.expect("the game ended");
+                            scn.outcomes[ending.index()].key.clone()
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a worker"))
+            .collect()
+    });
+    assert!(endings.len() >= 4, "only {endings:?}");
+}
