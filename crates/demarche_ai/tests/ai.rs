@@ -293,46 +293,47 @@ fn every_reason_names_only_an_objective_its_order_moves_in_the_look_ahead() {
     assert!(named > 0, "no reason named an objective in three games");
 }
 
+/// Plays one game of the 2022 scenario to its end, `first` against `second` (personalities, at
+/// normal), and returns the id of its ending.
+fn ending_of(scn: &Arc<Scenario>, first: &str, second: &str, seed: u64) -> String {
+    let mut game = Game::new(scn.clone(), seed);
+    let mut sides = [
+        ai(&format!("ai:{first}:normal"), seed),
+        ai(&format!("ai:{second}:normal"), seed ^ 0x5eed),
+    ];
+    while !game.is_over() {
+        for side in Side::BOTH {
+            let orders = sides[side.index()].orders(&game.side_view(side));
+            game.submit_unchecked(side, orders);
+        }
+        game.step().expect("turn");
+    }
+    let ending = game.view().status.ended.expect("the game ended");
+    scn.outcomes[ending.index()].key.clone()
+}
+
 #[test]
 fn the_normal_ai_against_itself_reaches_at_least_four_endings_across_the_personalities() {
     // Each of the 4 × 4 pairings of the 2022 scenario's personalities, at normal, on two seeds:
-    // the games must not all end alike (the issue asks for at least four outcomes). The pairings
-    // run on scoped threads, one game each; the result does not depend on their order.
+    // the games must not all end alike (the issue asks for at least four outcomes). The games
+    // run on scoped threads; the result does not depend on their order.
     let scn = scenario_2022();
-    let keys: Vec<String> = scn.personalities.iter().map(|p| p.key.clone()).collect();
+    let keys: Vec<&str> = scn.personalities.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys.len(), 4, "four personalities: {keys:?}");
-    let mut games = Vec::new();
-    for first in &keys {
-        for second in &keys {
-            for seed in [1u64, 2] {
-                games.push((first.clone(), second.clone(), seed));
-            }
-        }
-    }
+    let games: Vec<(&str, &str, u64)> = keys
+        .iter()
+        .flat_map(|first| keys.iter().map(move |second| (*first, *second)))
+        .flat_map(|(first, second)| [1u64, 2].map(|seed| (first, second, seed)))
+        .collect();
     let endings: std::collections::BTreeSet<String> = std::thread::scope(|scope| {
         let workers: Vec<_> = games
             .chunks(games.len().div_ceil(4))
             .map(|chunk| {
-                let scn = scn.clone();
+                let scn = &scn;
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(first, second, seed)| {
-                            let mut game = Game::new(scn.clone(), *seed);
-                            let mut sides = [
-                                ai(&format!("ai:{first}:normal"), *seed),
-                                ai(&format!("ai:{second}:normal"), seed ^ 0x5eed),
-                            ];
-                            while !game.is_over() {
-                                for side in Side::BOTH {
-                                    let orders = sides[side.index()].orders(&game.side_view(side));
-                                    game.submit_unchecked(side, orders);
-                                }
-                                game.step().expect("turn");
-                            }
-                            let ending = game.view().status.ended.expect("the game ended");
-                            scn.outcomes[ending.index()].key.clone()
-                        })
+                        .map(|(first, second, seed)| ending_of(scn, first, second, *seed))
                         .collect::<Vec<_>>()
                 })
             })
