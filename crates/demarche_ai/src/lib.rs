@@ -27,6 +27,12 @@ pub(crate) fn turkey_russia_2015() -> std::sync::Arc<demarche_sim::Scenario> {
     scenario_for_tests("../../scenarios/turkey_russia_2015")
 }
 
+/// The bundled 2022 scenario, whose Russia has one-off levers of limited use.
+#[cfg(test)]
+pub(crate) fn japan_russia_2022() -> std::sync::Arc<demarche_sim::Scenario> {
+    scenario_for_tests("../../scenarios/japan_russia_2022")
+}
+
 /// The scenario in `folder` (relative to this crate), loaded for a unit test.
 #[cfg(test)]
 fn scenario_for_tests(folder: &str) -> std::sync::Arc<demarche_sim::Scenario> {
