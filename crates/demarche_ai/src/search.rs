@@ -183,8 +183,14 @@ fn by_routine(turn: u32, budget: Budget, seed: u64) -> bool {
 fn routine(view: &SideView, persona: &Personality, seed: u64, started: Instant) -> Decision {
     let mut policy = plain_policy(persona, seed ^ ROUTINE_SALT);
     let forbidden = forbidden_actions(view);
-    let mut orders = policy.orders(view);
-    orders.retain(|o| !forbidden.contains(&o.action));
+    // The strategy's orders that the side's objectives allow and the rules accept, in its order
+    // (the record's order for a turn can wait on a step the game has not taken).
+    let mut orders: Vec<Order> = Vec::new();
+    for order in policy.orders(view) {
+        if !forbidden.contains(&order.action) && view.allows(&order, &orders) {
+            orders.push(order);
+        }
+    }
     let course = match policy.name().as_str() {
         "historical" => "what the government did in the record",
         "hawk" => "a hawk's plain line",
@@ -1029,6 +1035,38 @@ mod tests {
             plain_gave_it,
             "the plain dove would have apologised at some turn"
         );
+    }
+
+    #[test]
+    fn a_turn_of_routine_gives_only_what_the_rules_accept() {
+        use std::time::Instant;
+
+        use super::routine;
+        // Japan's record keeps its Sakhalin stakes once Russia has pressed them; in a game
+        // where Russia never does, the historical Japan's routine leaves that step out.
+        let scn = crate::japan_russia_2022();
+        let historical = scn
+            .personalities
+            .iter()
+            .find(|p| p.key == "historical")
+            .expect("a historical personality")
+            .clone();
+        let keep = scn.names.actions["jp_keep_sakhalin_stakes"];
+        let mut game = Game::new(scn.clone(), 4);
+        let mut record_had_it = false;
+        while !game.is_over() {
+            let view = game.side_view(Side::First);
+            record_had_it |= view.historical_orders().iter().any(|o| o.action == keep);
+            let decision = routine(&view, &historical, 4, Instant::now());
+            for (i, order) in decision.orders.iter().enumerate() {
+                assert!(view.allows(order, &decision.orders[..i]), "{order:?}");
+            }
+            game.submit(Side::First, decision.orders)
+                .expect("the routine's orders are accepted");
+            game.submit_unchecked(Side::Second, Vec::new());
+            game.step().expect("a turn");
+        }
+        assert!(record_had_it, "the record keeps the stakes at some turn");
     }
 
     #[test]
