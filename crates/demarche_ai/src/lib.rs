@@ -27,7 +27,7 @@ pub(crate) fn turkey_russia_2015() -> std::sync::Arc<demarche_sim::Scenario> {
     scenario_for_tests("../../scenarios/turkey_russia_2015")
 }
 
-/// The bundled 2022 scenario, whose Russia has one-off levers of limited use.
+/// The bundled 2022 scenario, whose record has steps that wait on the other side.
 #[cfg(test)]
 pub(crate) fn japan_russia_2022() -> std::sync::Arc<demarche_sim::Scenario> {
     scenario_for_tests("../../scenarios/japan_russia_2022")

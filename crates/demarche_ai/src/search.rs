@@ -242,7 +242,6 @@ fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
     };
     let mut scored: Vec<(f64, Order)> = candidates(searcher.view)
         .into_iter()
-        .filter(|o| !held_in_reserve(searcher.view, o))
         .map(|o| {
             let value = searcher
                 .evaluate(std::slice::from_ref(&o), Then::Repeat, screen)
@@ -256,49 +255,6 @@ fn shortlist(searcher: &Searcher, budget: Budget) -> Vec<Order> {
         .take(budget.shortlist)
         .map(|(_, o)| o)
         .collect()
-}
-
-/// How many turns a use of a one-off lever of limited use is kept for: such a lever is held in
-/// reserve while more turns are left than this many per use still open (design choice, measured
-/// in §13.3r of `docs/model.md`). The game is judged where it ends, and a one-off shift (a
-/// relation, an indicator, a track's progress) made with many turns left is one the other side
-/// has time to make up, as the AI Japan makes up Moscow's LNG offer by closing ranks with the
-/// G7; a lever that can be pulled only a few times is worth most where the other side has no
-/// time left to answer it (the value of waiting, Dixit and Pindyck 1994). Standing measures,
-/// threats and changes to a track's state are never held: they act every turn they stand, so
-/// they are worth most early.
-const RESERVE_TURNS_PER_USE: u32 = 2;
-
-/// Whether `order` is a one-off lever of limited use that is kept for later: its action can be
-/// taken only a few times a game and only shifts quantities once (a relation, an indicator,
-/// tension, a track's progress), and more turns are left than [`RESERVE_TURNS_PER_USE`] for
-/// each use still open.
-pub(crate) fn held_in_reserve(view: &SideView, order: &Order) -> bool {
-    let scn = view.scenario();
-    let action = scn.action(order.action);
-    let Some(limit) = action.limit else {
-        return false;
-    };
-    let one_off = action.effects.iter().all(|e| {
-        matches!(
-            e,
-            Effect::Relation(..)
-                | Effect::Adjust(..)
-                | Effect::Tension(_)
-                | Effect::Track(_, TrackOp::Progress(_))
-        )
-    });
-    if !one_off {
-        return false;
-    }
-    let used = view.state().record.times_taken(view.actor(), order.action);
-    let uses_left = limit.saturating_sub(used);
-    let turns_left = scn
-        .meta
-        .calendar
-        .turns
-        .saturating_sub(view.turn().saturating_sub(1));
-    turns_left > RESERVE_TURNS_PER_USE * uses_left
 }
 
 /// The plans to weigh: doing nothing, each shortlisted order, the affordable pairs and (for a
@@ -844,7 +800,7 @@ impl<'a> Searcher<'a> {
 #[cfg(test)]
 mod tests {
     use demarche_sim::policy::orders_of;
-    use demarche_sim::{ActionId, Game, Side};
+    use demarche_sim::{Game, Side};
 
     use super::{
         IRREVERSIBLE_PREMIUM, KEEP_GAIN, Searcher, Then, keep_bar, pruned, same_action_again,
@@ -932,39 +888,6 @@ mod tests {
                 .iter()
                 .all(|&side| forbidden_actions(&game.side_view(side)).is_empty())
         );
-    }
-
-    #[test]
-    fn a_one_off_lever_of_limited_use_is_kept_for_the_last_turns() {
-        use super::held_in_reserve;
-        let scn = crate::japan_russia_2022();
-        let order = |key: &str| {
-            let index = scn.actions.iter().position(|a| a.key == key).unwrap();
-            orders_of(&scn, ActionId::from_index(index)).remove(0)
-        };
-        let at_turn = |turn: u32| {
-            let mut game = Game::new(scn.clone(), 1);
-            let mut state = game.state();
-            state.clock.turn = turn;
-            game.set_state(state);
-            game
-        };
-        let held = |turn: u32, side: Side, key: &str| {
-            held_in_reserve(&at_turn(turn).side_view(side), &order(key))
-        };
-        // The LNG offer (three uses, one-off shifts) is kept while more than six of the 22 turns
-        // are left, and open from the sixth-last turn on.
-        assert!(held(1, Side::Second, "ru_lng_offer"));
-        assert!(held(16, Side::Second, "ru_lng_offer"));
-        assert!(!held(17, Side::Second, "ru_lng_offer"));
-        // A decree on Sakhalin (one use) waits for the last two turns.
-        assert!(held(20, Side::Second, "ru_sakhalin2_decree"));
-        assert!(!held(21, Side::Second, "ru_sakhalin2_decree"));
-        // A sanctions package stands and acts every turn, a halt of the talks changes where
-        // tracks stand, an order without a limit can be given again: none is ever held.
-        assert!(!held(1, Side::First, "jp_june_package"));
-        assert!(!held(1, Side::Second, "ru_halt_peace_talks"));
-        assert!(!held(1, Side::Second, "ru_court_japanese_business"));
     }
 
     #[test]
