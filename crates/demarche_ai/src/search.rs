@@ -916,18 +916,22 @@ mod tests {
         assert_ne!(turns(5), turns(6));
     }
 
+    /// The scenario's personality named `key`.
+    fn personality(scn: &demarche_sim::Scenario, key: &str) -> demarche_sim::scenario::Personality {
+        scn.personalities
+            .iter()
+            .find(|p| p.key == key)
+            .unwrap_or_else(|| panic!("no personality {key}"))
+            .clone()
+    }
+
     #[test]
     fn a_turn_of_routine_plays_the_plain_strategy_names_no_objective_and_never_a_forbidden_act() {
         use std::time::Instant;
 
         use super::{ROUTINE_SALT, forbidden_actions, plain_policy, routine};
         let scn = crate::turkey_russia_2015();
-        let realist = scn
-            .personalities
-            .iter()
-            .find(|p| p.key == "realist")
-            .expect("a realist")
-            .clone();
+        let realist = personality(&scn, "realist");
         let apology = scn.names.actions["tr_formal_apology"];
         let mut game = Game::new(scn.clone(), 4);
         let (mut plain_gave_it, mut given) = (false, 0);
@@ -968,12 +972,7 @@ mod tests {
         // Japan's record keeps its Sakhalin stakes once Russia has pressed them; in a game
         // where Russia never does, the historical Japan's routine leaves that step out.
         let scn = crate::japan_russia_2022();
-        let historical = scn
-            .personalities
-            .iter()
-            .find(|p| p.key == "historical")
-            .expect("a historical personality")
-            .clone();
+        let historical = personality(&scn, "historical");
         let keep = scn.names.actions["jp_keep_sakhalin_stakes"];
         let mut game = Game::new(scn.clone(), 4);
         let mut record_had_it = false;
