@@ -71,6 +71,17 @@ pub(crate) enum Then {
 /// A candidate: the orders to give now and how the AI means to go on.
 pub(crate) type Plan = (Vec<Order>, Then);
 
+/// Whom the futures of a look-ahead meet on the other side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Meeting {
+    /// The other side as the AI imagines it: the styles its conduct makes likely (and, in a long
+    /// look, a share of futures where it goes on with its habits).
+    Imagined,
+    /// The other side as it has played: in every future it goes on with what it has done lately
+    /// (nothing, before it has done anything).
+    AsItPlays,
+}
+
 /// The actions that an objective of the view's side (one that counts in this game) forbids it
 /// outright: `Not(Took(side, action))`, also inside an `All`, or `Not(Any([...]))`. Taking one
 /// fails that objective for good, whatever else happens.
@@ -152,8 +163,16 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     }
     let searcher = Searcher::new(view, &persona, budget, seed);
     let shortlist = shortlist(&searcher, budget);
-    let plans = plans(&searcher, &shortlist, budget);
-    let (value, (orders, then)) = choose(&searcher, plans, budget);
+    let mut plans = plans(&searcher, &shortlist, budget);
+    // The best plan whose irreversible steps pay against the other side as it plays: a plan
+    // with one that does not is set aside, with every plan that takes the same step.
+    let (value, (orders, then)) = loop {
+        let (value, plan) = choose(&searcher, plans.clone(), budget);
+        match unproven_step(&searcher, &plan, budget) {
+            Some(step) => plans.retain(|(bundle, _)| !bundle.contains(&step)),
+            None => break (value, plan),
+        }
+    };
     let orders = pruned(&searcher, orders, then, budget);
     let (reasons, attributions) = explain(&searcher, &orders, then, widened(budget))
         .into_iter()
@@ -333,6 +352,40 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
     best
 }
 
+/// The first order of `plan` that ends a track for good but does not earn its [`keep_bar`]
+/// against the other side as it has played ([`Meeting::AsItPlays`]), on the finalists' wider
+/// futures; `None` if every such order does (or the plan has none).
+///
+/// A design choice after the real-options view of irreversible commitments (Dixit and Pindyck
+/// 1994): the option to wait is worth most when the other side is least known, and the styles
+/// the AI imagines are a guess. A step that cannot be undone is taken only if it also pays
+/// against the opponent the record shows, not only against the one the AI pictures. (Measured,
+/// §13.3s of `docs/model.md`: the AI Russia ended the peace-treaty talks in a third of its games
+/// against the AI Japan because the hawk it pictured would answer the end of the talks by
+/// defending the fisheries instead of sanctioning; the Japan it faced did neither, and ending
+/// the talks gained Russia nothing.)
+fn unproven_step(searcher: &Searcher, plan: &Plan, budget: Budget) -> Option<Order> {
+    let (bundle, then) = (&plan.0, plan.1);
+    let scn = searcher.view.scenario();
+    let wide = widened(budget);
+    bundle
+        .iter()
+        .enumerate()
+        .filter(|(_, order)| ends_a_track(scn, order))
+        .find(|&(i, order)| {
+            let mut without = bundle.clone();
+            without.remove(i);
+            let gain = searcher
+                .evaluate_meeting(bundle, then, wide, Meeting::AsItPlays)
+                .value
+                - searcher
+                    .evaluate_meeting(&without, then, wide, Meeting::AsItPlays)
+                    .value;
+            gain < keep_bar(scn, order)
+        })
+        .map(|(_, order)| order.clone())
+}
+
 /// The chosen bundle without the orders that do not earn their place. Each order's gain is what
 /// removing it would cost the bundle, on the finalists' wider futures; every order whose gain is
 /// below [`KEEP_GAIN`] is dropped at once, and the rest are weighed again, until all that remain
@@ -381,16 +434,19 @@ const IRREVERSIBLE_PREMIUM: f64 = 1.0;
 /// The least `order` must add to its bundle to be kept: [`KEEP_GAIN`], plus
 /// [`IRREVERSIBLE_PREMIUM`] when it ends a track for good.
 pub(crate) fn keep_bar(scn: &Scenario, order: &Order) -> f64 {
-    let ends_a_track = scn
-        .action(order.action)
-        .effects
-        .iter()
-        .any(|e| matches!(e, Effect::Track(_, TrackOp::Terminate)));
-    if ends_a_track {
+    if ends_a_track(scn, order) {
         KEEP_GAIN + IRREVERSIBLE_PREMIUM
     } else {
         KEEP_GAIN
     }
+}
+
+/// Whether `order` ends a track for good.
+fn ends_a_track(scn: &Scenario, order: &Order) -> bool {
+    scn.action(order.action)
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Track(_, TrackOp::Terminate)))
 }
 
 /// How many of the other side's single orders are kept, once per decision, as its possible
@@ -480,12 +536,12 @@ pub(crate) struct Searcher<'a> {
     forbidden: Vec<ActionId>,
 }
 
-/// The other side's best replies to a bundle followed by a course, by turn of the look-ahead
-/// (`None` for a turn no weighing has reached yet).
-type KnownReplies = (Vec<Order>, Then, Vec<Option<Vec<Order>>>);
+/// The other side's best replies to a bundle followed by a course, met as it is, by turn of the
+/// look-ahead (`None` for a turn no weighing has reached yet).
+type KnownReplies = (Vec<Order>, Then, Meeting, Vec<Option<Vec<Order>>>);
 
-/// A memo entry: (bundle, course, futures, depth) and its outlook.
-type Known = ((Vec<Order>, Then, usize, u32), Outlook);
+/// A memo entry: (bundle, course, futures, depth, whom they meet) and its outlook.
+type Known = ((Vec<Order>, Then, usize, u32, Meeting), Outlook);
 
 impl<'a> Searcher<'a> {
     fn new(
@@ -572,26 +628,39 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// The other side's best replies to `bundle` followed by `then`, if a weighing found them.
-    fn replies_known(&self, bundle: &[Order], then: Then) -> Option<Vec<Option<Vec<Order>>>> {
+    /// The other side's best replies to `bundle` followed by `then`, met as `meeting` says, if
+    /// a weighing found them.
+    fn replies_known(
+        &self,
+        bundle: &[Order],
+        then: Then,
+        meeting: Meeting,
+    ) -> Option<Vec<Option<Vec<Order>>>> {
         let known = self.replies.take();
         let found = known
             .iter()
-            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
-            .map(|(_, _, r)| r.clone());
+            .find(|(b, t, m, _)| b.as_slice() == bundle && *t == then && *m == meeting)
+            .map(|(_, _, _, r)| r.clone());
         self.replies.set(known);
         found
     }
 
-    /// Keeps the other side's best replies to `bundle` followed by `then`.
-    fn remember_replies(&self, bundle: &[Order], then: Then, replies: Vec<Option<Vec<Order>>>) {
+    /// Keeps the other side's best replies to `bundle` followed by `then`, met as `meeting`
+    /// says.
+    fn remember_replies(
+        &self,
+        bundle: &[Order],
+        then: Then,
+        meeting: Meeting,
+        replies: Vec<Option<Vec<Order>>>,
+    ) {
         let mut known = self.replies.take();
         match known
             .iter_mut()
-            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
+            .find(|(b, t, m, _)| b.as_slice() == bundle && *t == then && *m == meeting)
         {
-            Some((_, _, kept)) => *kept = replies,
-            None => known.push((bundle.to_vec(), then, replies)),
+            Some((_, _, _, kept)) => *kept = replies,
+            None => known.push((bundle.to_vec(), then, meeting, replies)),
         }
         self.replies.set(known);
     }
@@ -609,14 +678,31 @@ impl<'a> Searcher<'a> {
     /// The expected outlook of submitting `bundle` now and going on as `then` says, over `budget.rollouts` imagined worlds
     /// (the same worlds for every bundle, so bundles are compared on the same futures).
     pub fn evaluate(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
-        let key = (bundle.to_vec(), then, budget.rollouts, budget.depth);
+        self.evaluate_meeting(bundle, then, budget, Meeting::Imagined)
+    }
+
+    /// [`Searcher::evaluate`], with futures that meet the other side as `meeting` says.
+    fn evaluate_meeting(
+        &self,
+        bundle: &[Order],
+        then: Then,
+        budget: Budget,
+        meeting: Meeting,
+    ) -> Outlook {
+        let key = (
+            bundle.to_vec(),
+            then,
+            budget.rollouts,
+            budget.depth,
+            meeting,
+        );
         let mut known = self.known.take();
         let found = known
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, o)| o.clone());
         let outlook = found.unwrap_or_else(|| {
-            let outlook = self.play_out(bundle, then, budget);
+            let outlook = self.play_out(bundle, then, budget, meeting);
             known.push((key, outlook.clone()));
             outlook
         });
@@ -624,8 +710,8 @@ impl<'a> Searcher<'a> {
         outlook
     }
 
-    /// [`Searcher::evaluate`] without the memo: plays the futures.
-    fn play_out(&self, bundle: &[Order], then: Then, budget: Budget) -> Outlook {
+    /// [`Searcher::evaluate_meeting`] without the memo: plays the futures.
+    fn play_out(&self, bundle: &[Order], then: Then, budget: Budget, meeting: Meeting) -> Outlook {
         let scn = self.view.scenario_arc();
         let rollouts = budget.rollouts.max(1).min(self.worlds.len());
         let mut total = Outlook {
@@ -636,8 +722,9 @@ impl<'a> Searcher<'a> {
         // The other side's best replies to this bundle in each turn it is pressed, from the
         // pool, found on the first future and used in all (and kept for the bundle's later
         // weighings: the first future's turns do not depend on the budget).
-        let mut replies: Vec<Option<Vec<Order>>> =
-            self.replies_known(bundle, then).unwrap_or_default();
+        let mut replies: Vec<Option<Vec<Order>>> = self
+            .replies_known(bundle, then, meeting)
+            .unwrap_or_default();
         replies.resize(replies.len().max(budget.depth as usize), None);
         let found = replies.iter().flatten().count();
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
@@ -650,8 +737,11 @@ impl<'a> Searcher<'a> {
             // its conduct so far makes likely (the record, where the scenario has one, a hawk or
             // a dove), in proportion to how likely each is. In a long look (hard's), a share of
             // the futures meets it as a creature of habit instead, going on with what it has
-            // done lately.
-            let habitual = self.other_has_habits && habitual_future(r, budget.depth);
+            // done lately; met as it plays, it is one in every future.
+            let habitual = match meeting {
+                Meeting::AsItPlays => true,
+                Meeting::Imagined => self.other_has_habits && habitual_future(r, budget.depth),
+            };
             let mut opponent: Box<dyn Policy> = if habitual {
                 Box::new(Habit {
                     bundle: budget.bundle,
@@ -702,35 +792,42 @@ impl<'a> Searcher<'a> {
                     }
                 };
                 let theirs = opponent.orders(&scratch.side_view(self.side.other()));
-                // The answer to what the bundle proposes now is weighed by the other side's
-                // objectives; later proposals of the imagined course are answered by its style
-                // (each weighed answer costs a turn per option, and the bundle is what is chosen).
-                // So is its reply to the bundle's pressure: its style's orders, or its best
-                // replies to this bundle (from the pool) put first, whichever serves it better,
-                // led by the end of a track where the AI's course threatens a line it holds.
-                let mut reply = Reply {
-                    game: &scratch,
-                    side: self.side,
-                    mine: &mine,
-                    probe: &mut probe,
-                    seen: Some(&seen),
+                // Met as it plays, the other side goes on with its habits and weighs no reply.
+                let theirs = match meeting {
+                    Meeting::AsItPlays => theirs,
+                    Meeting::Imagined => {
+                        // The answer to what the bundle proposes now is weighed by the other
+                        // side's objectives; later proposals of the imagined course are answered
+                        // by its style (each weighed answer costs a turn per option, and the
+                        // bundle is what is chosen). So is its reply to the bundle's pressure:
+                        // its style's orders, or its best replies to this bundle (from the pool)
+                        // put first, whichever serves it better, led by the end of a track where
+                        // the AI's course threatens a line it holds.
+                        let mut reply = Reply {
+                            game: &scratch,
+                            side: self.side,
+                            mine: &mine,
+                            probe: &mut probe,
+                            seen: Some(&seen),
+                        };
+                        let theirs = if step == 1 {
+                            reply.answered(theirs)
+                        } else {
+                            theirs
+                        };
+                        let theirs = if pressed_in(step, budget.depth) && !self.pool.is_empty() {
+                            let pool = &self.pool;
+                            let chosen = replies[step as usize]
+                                .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
+                                .clone();
+                            let theirs = reply.pressed(theirs, &chosen);
+                            reply.defended(theirs)
+                        } else {
+                            theirs
+                        };
+                        reply.deterred(theirs)
+                    }
                 };
-                let theirs = if step == 1 {
-                    reply.answered(theirs)
-                } else {
-                    theirs
-                };
-                let theirs = if pressed_in(step, budget.depth) && !self.pool.is_empty() {
-                    let pool = &self.pool;
-                    let chosen = replies[step as usize]
-                        .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
-                        .clone();
-                    let theirs = reply.pressed(theirs, &chosen);
-                    reply.defended(theirs)
-                } else {
-                    theirs
-                };
-                let theirs = reply.deterred(theirs);
                 scratch.submit_unchecked(self.side, mine);
                 scratch.submit_unchecked(self.side.other(), theirs);
                 if scratch.step().is_err() {
@@ -750,7 +847,7 @@ impl<'a> Searcher<'a> {
         }
         self.games.set(Some((scratch, probe)));
         if replies.iter().flatten().count() > found {
-            self.remember_replies(bundle, then, replies);
+            self.remember_replies(bundle, then, meeting, replies);
         }
         let n = rollouts as f64;
         total.value /= n;
@@ -804,7 +901,7 @@ mod tests {
 
     use super::{
         IRREVERSIBLE_PREMIUM, KEEP_GAIN, Searcher, Then, keep_bar, pruned, same_action_again,
-        widened,
+        unproven_step, widened,
     };
     use crate::spec::Difficulty;
 
@@ -1032,6 +1129,44 @@ mod tests {
         assert_eq!(suspend, KEEP_GAIN, "a suspension can be undone");
         assert_eq!(propose, KEEP_GAIN);
         assert_eq!(terminate, KEEP_GAIN + IRREVERSIBLE_PREMIUM);
+    }
+
+    #[test]
+    fn an_end_of_talks_that_pays_nothing_against_the_other_side_as_it_plays_is_not_taken() {
+        let scn = crate::japan_russia_2022();
+        let game = Game::new(scn.clone(), 9);
+        let side = Side::Second;
+        let view = game.side_view(side);
+        assert_eq!(scn.actor(view.actor()).key, "RUS");
+        let budget = Difficulty::Normal.budget_in(&scn);
+        let persona = super::personality(&scn, &crate::AiSpec::default());
+        let searcher = Searcher::new(&view, &persona, budget, 3);
+        let terminate = orders_of(&scn, scn.names.actions["talk_terminate"])
+            .into_iter()
+            .find(|o| o.track == Some(scn.names.tracks["peace_treaty"]))
+            .expect("the peace-treaty talks can be ended");
+        assert!(view.allows(&terminate, &[]));
+        let offer = orders_of(&scn, scn.names.actions["ru_lng_offer"])
+            .into_iter()
+            .next()
+            .expect("the LNG offer has an order");
+
+        // In the first turn Japan has done nothing yet, so met as it plays it goes on doing
+        // nothing: ending the talks costs Russia capital, tension and the talks it wants, and
+        // wins it nothing, whatever Japan the imagined styles would make of it.
+        let ending = (vec![offer.clone(), terminate.clone()], Then::Repeat);
+        assert_eq!(
+            unproven_step(&searcher, &ending, budget),
+            Some(terminate.clone())
+        );
+        // A plan that ends nothing has no step to prove.
+        let offering = (vec![offer], Then::Repeat);
+        assert_eq!(unproven_step(&searcher, &offering, budget), None);
+        // And the decision takes no step that fails the test.
+        let decision = super::decide(&view, &crate::AiSpec::default(), 3);
+        let chosen = (decision.orders, Then::Repeat);
+        assert_eq!(unproven_step(&searcher, &chosen, budget), None);
+        assert!(!chosen.0.contains(&terminate));
     }
 
     #[test]
