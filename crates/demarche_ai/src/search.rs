@@ -167,8 +167,8 @@ pub fn decide(view: &SideView, spec: &AiSpec, seed: u64) -> Decision {
     // The best plan whose irreversible steps pay against the other side as it plays: a plan
     // with one that does not is set aside, with every plan that takes the same step.
     let (value, (orders, then)) = loop {
-        let (value, plan) = choose(&searcher, plans.clone(), budget);
-        match unproven_step(&searcher, &plan, budget) {
+        let (value, plan, rivals) = choose(&searcher, plans.clone(), budget);
+        match unproven_step(&searcher, &plan, &rivals, budget) {
             Some(step) => plans.retain(|(bundle, _)| !bundle.contains(&step)),
             None => break (value, plan),
         }
@@ -325,11 +325,11 @@ fn plans(searcher: &Searcher, shortlist: &[Order], budget: Budget) -> Vec<Plan> 
     plans
 }
 
-/// The plan to play and its value. Every plan is weighed on the budget's futures; the
-/// `FINALISTS` best are weighed again on `FINAL_WIDTH` times as many, so that the choice does not
-/// go to a plan whose first futures were merely lucky; difficulty noise is added to the last
-/// values. `plans` is never empty (doing nothing is always among them).
-fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) {
+/// The plan to play, its value, and the other finalists. Every plan is weighed on the budget's
+/// futures; the `FINALISTS` best are weighed again on `FINAL_WIDTH` times as many, so that the
+/// choice does not go to a plan whose first futures were merely lucky; difficulty noise is added
+/// to the last values. `plans` is never empty (doing nothing is always among them).
+fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan, Vec<Plan>) {
     let mut valued: Vec<(f64, Plan)> = plans
         .into_iter()
         .map(|plan| (searcher.evaluate(&plan.0, plan.1, budget).value, plan))
@@ -341,20 +341,32 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
         seed: searcher.seed,
     }
     .fork(searcher.view.turn(), "ai:noise");
-    let mut best: (f64, Plan) = (f64::NEG_INFINITY, (Vec::new(), Then::Repeat));
-    for (_, plan) in valued.into_iter().take(FINALISTS) {
-        let value = searcher.evaluate(&plan.0, plan.1, wide).value
-            + budget.noise * (noise.unit() - 0.5) * 2.0;
-        if value > best.0 {
-            best = (value, plan);
+    let mut finalists: Vec<(f64, Plan)> = valued
+        .into_iter()
+        .take(FINALISTS)
+        .map(|(_, plan)| {
+            let value = searcher.evaluate(&plan.0, plan.1, wide).value
+                + budget.noise * (noise.unit() - 0.5) * 2.0;
+            (value, plan)
+        })
+        .collect();
+    // The first of the best on a tie, as the plans' own order has it.
+    let best = (1..finalists.len()).fold(0, |best, i| {
+        if finalists[i].0 > finalists[best].0 {
+            i
+        } else {
+            best
         }
-    }
-    best
+    });
+    let (value, plan) = finalists.remove(best);
+    let rivals = finalists.into_iter().map(|(_, plan)| plan).collect();
+    (value, plan, rivals)
 }
 
 /// The first order of `plan` that ends a track for good but does not earn its [`keep_bar`]
 /// against the other side as it has played ([`Meeting::AsItPlays`]), on the finalists' wider
-/// futures; `None` if every such order does (or the plan has none).
+/// futures: over the best of the courses that do without it (the plan less the order, and each
+/// of `rivals` that does not take it). `None` if every such order does (or the plan has none).
 ///
 /// A design choice after the real-options view of irreversible commitments (Dixit and Pindyck
 /// 1994): the option to wait is worth most when the other side is least known, and the styles
@@ -364,10 +376,20 @@ fn choose(searcher: &Searcher, plans: Vec<Plan>, budget: Budget) -> (f64, Plan) 
 /// against the AI Japan because the hawk it pictured would answer the end of the talks by
 /// defending the fisheries instead of sanctioning; the Japan it faced did neither, and ending
 /// the talks gained Russia nothing.)
-fn unproven_step(searcher: &Searcher, plan: &Plan, budget: Budget) -> Option<Order> {
+fn unproven_step(
+    searcher: &Searcher,
+    plan: &Plan,
+    rivals: &[Plan],
+    budget: Budget,
+) -> Option<Order> {
     let (bundle, then) = (&plan.0, plan.1);
     let scn = searcher.view.scenario();
     let wide = widened(budget);
+    let value_of = |bundle: &[Order], then: Then| {
+        searcher
+            .evaluate_meeting(bundle, then, wide, Meeting::AsItPlays)
+            .value
+    };
     bundle
         .iter()
         .enumerate()
@@ -375,13 +397,12 @@ fn unproven_step(searcher: &Searcher, plan: &Plan, budget: Budget) -> Option<Ord
         .find(|&(i, order)| {
             let mut without = bundle.clone();
             without.remove(i);
-            let gain = searcher
-                .evaluate_meeting(bundle, then, wide, Meeting::AsItPlays)
-                .value
-                - searcher
-                    .evaluate_meeting(&without, then, wide, Meeting::AsItPlays)
-                    .value;
-            gain < keep_bar(scn, order)
+            let best_without = rivals
+                .iter()
+                .filter(|(rival, _)| !rival.contains(order))
+                .map(|(rival, then)| value_of(rival, *then))
+                .fold(value_of(&without, then), f64::max);
+            value_of(bundle, then) - best_without < keep_bar(scn, order)
         })
         .map(|(_, order)| order.clone())
 }
@@ -1156,16 +1177,16 @@ mod tests {
         // wins it nothing, whatever Japan the imagined styles would make of it.
         let ending = (vec![offer.clone(), terminate.clone()], Then::Repeat);
         assert_eq!(
-            unproven_step(&searcher, &ending, budget),
+            unproven_step(&searcher, &ending, &[], budget),
             Some(terminate.clone())
         );
         // A plan that ends nothing has no step to prove.
         let offering = (vec![offer], Then::Repeat);
-        assert_eq!(unproven_step(&searcher, &offering, budget), None);
+        assert_eq!(unproven_step(&searcher, &offering, &[], budget), None);
         // And the decision takes no step that fails the test.
         let decision = super::decide(&view, &crate::AiSpec::default(), 3);
         let chosen = (decision.orders, Then::Repeat);
-        assert_eq!(unproven_step(&searcher, &chosen, budget), None);
+        assert_eq!(unproven_step(&searcher, &chosen, &[], budget), None);
         assert!(!chosen.0.contains(&terminate));
     }
 
