@@ -557,9 +557,10 @@ pub(crate) struct Searcher<'a> {
     forbidden: Vec<ActionId>,
 }
 
-/// The other side's best replies to a bundle followed by a course, met as it is, by turn of the
-/// look-ahead (`None` for a turn no weighing has reached yet).
-type KnownReplies = (Vec<Order>, Then, Meeting, Vec<Option<Vec<Order>>>);
+/// The other side's best replies to a bundle followed by a course, by turn of the look-ahead
+/// (`None` for a turn no weighing has reached yet). Only futures that imagine the other side
+/// weigh replies ([`Meeting::Imagined`]).
+type KnownReplies = (Vec<Order>, Then, Vec<Option<Vec<Order>>>);
 
 /// A memo entry: (bundle, course, futures, depth, whom they meet) and its outlook.
 type Known = ((Vec<Order>, Then, usize, u32, Meeting), Outlook);
@@ -649,39 +650,26 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// The other side's best replies to `bundle` followed by `then`, met as `meeting` says, if
-    /// a weighing found them.
-    fn replies_known(
-        &self,
-        bundle: &[Order],
-        then: Then,
-        meeting: Meeting,
-    ) -> Option<Vec<Option<Vec<Order>>>> {
+    /// The other side's best replies to `bundle` followed by `then`, if a weighing found them.
+    fn replies_known(&self, bundle: &[Order], then: Then) -> Option<Vec<Option<Vec<Order>>>> {
         let known = self.replies.take();
         let found = known
             .iter()
-            .find(|(b, t, m, _)| b.as_slice() == bundle && *t == then && *m == meeting)
-            .map(|(_, _, _, r)| r.clone());
+            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
+            .map(|(_, _, r)| r.clone());
         self.replies.set(known);
         found
     }
 
-    /// Keeps the other side's best replies to `bundle` followed by `then`, met as `meeting`
-    /// says.
-    fn remember_replies(
-        &self,
-        bundle: &[Order],
-        then: Then,
-        meeting: Meeting,
-        replies: Vec<Option<Vec<Order>>>,
-    ) {
+    /// Keeps the other side's best replies to `bundle` followed by `then`.
+    fn remember_replies(&self, bundle: &[Order], then: Then, replies: Vec<Option<Vec<Order>>>) {
         let mut known = self.replies.take();
         match known
             .iter_mut()
-            .find(|(b, t, m, _)| b.as_slice() == bundle && *t == then && *m == meeting)
+            .find(|(b, t, _)| b.as_slice() == bundle && *t == then)
         {
-            Some((_, _, _, kept)) => *kept = replies,
-            None => known.push((bundle.to_vec(), then, meeting, replies)),
+            Some((_, _, kept)) => *kept = replies,
+            None => known.push((bundle.to_vec(), then, replies)),
         }
         self.replies.set(known);
     }
@@ -743,9 +731,8 @@ impl<'a> Searcher<'a> {
         // The other side's best replies to this bundle in each turn it is pressed, from the
         // pool, found on the first future and used in all (and kept for the bundle's later
         // weighings: the first future's turns do not depend on the budget).
-        let mut replies: Vec<Option<Vec<Order>>> = self
-            .replies_known(bundle, then, meeting)
-            .unwrap_or_default();
+        let mut replies: Vec<Option<Vec<Order>>> =
+            self.replies_known(bundle, then).unwrap_or_default();
         replies.resize(replies.len().max(budget.depth as usize), None);
         let found = replies.iter().flatten().count();
         for (r, world) in self.worlds.iter().take(rollouts).enumerate() {
@@ -868,7 +855,7 @@ impl<'a> Searcher<'a> {
         }
         self.games.set(Some((scratch, probe)));
         if replies.iter().flatten().count() > found {
-            self.remember_replies(bundle, then, meeting, replies);
+            self.remember_replies(bundle, then, replies);
         }
         let n = rollouts as f64;
         total.value /= n;
