@@ -804,13 +804,6 @@ impl<'a> Searcher<'a> {
                 let theirs = match meeting {
                     Meeting::AsItPlays => theirs,
                     Meeting::Imagined => {
-                        // The answer to what the bundle proposes now is weighed by the other
-                        // side's objectives; later proposals of the imagined course are answered
-                        // by its style (each weighed answer costs a turn per option, and the
-                        // bundle is what is chosen). So is its reply to the bundle's pressure:
-                        // its style's orders, or its best replies to this bundle (from the pool)
-                        // put first, whichever serves it better, led by the end of a track where
-                        // the AI's course threatens a line it holds.
                         let mut reply = Reply {
                             game: &scratch,
                             side: self.side,
@@ -818,22 +811,7 @@ impl<'a> Searcher<'a> {
                             probe: &mut probe,
                             seen: Some(&seen),
                         };
-                        let theirs = if step == 1 {
-                            reply.answered(theirs)
-                        } else {
-                            theirs
-                        };
-                        let theirs = if pressed_in(step, budget.depth) && !self.pool.is_empty() {
-                            let pool = &self.pool;
-                            let chosen = replies[step as usize]
-                                .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
-                                .clone();
-                            let theirs = reply.pressed(theirs, &chosen);
-                            reply.defended(theirs)
-                        } else {
-                            theirs
-                        };
-                        reply.deterred(theirs)
+                        self.imagined_reply(&mut reply, theirs, step, budget.depth, &mut replies)
                     }
                 };
                 scratch.submit_unchecked(self.side, mine);
@@ -862,6 +840,40 @@ impl<'a> Searcher<'a> {
         total.objectives.iter_mut().for_each(|d| *d /= n);
         total.value += self.leaning_bonus(bundle);
         total
+    }
+
+    /// The other side's orders `theirs` (as its style gives them) in `step` of a look of `depth`
+    /// turns, as the AI imagines it playing them. The answer to what the bundle proposes now is
+    /// weighed by the other side's objectives; later proposals of the imagined course are
+    /// answered by its style (each weighed answer costs a turn per option, and the bundle is what
+    /// is chosen). So is its reply to the bundle's pressure: its style's orders, or its best
+    /// replies to this bundle (from the pool, found once per step and kept in `replies`) put
+    /// first, whichever serves it better, led by the end of a track where the AI's course
+    /// threatens a line it holds.
+    fn imagined_reply(
+        &self,
+        reply: &mut Reply,
+        theirs: Vec<Order>,
+        step: u32,
+        depth: u32,
+        replies: &mut [Option<Vec<Order>>],
+    ) -> Vec<Order> {
+        let theirs = if step == 1 {
+            reply.answered(theirs)
+        } else {
+            theirs
+        };
+        let theirs = if pressed_in(step, depth) && !self.pool.is_empty() {
+            let pool = &self.pool;
+            let chosen = replies[step as usize]
+                .get_or_insert_with(|| reply.best_singles(pool, REPLIES))
+                .clone();
+            let theirs = reply.pressed(theirs, &chosen);
+            reply.defended(theirs)
+        } else {
+            theirs
+        };
+        reply.deterred(theirs)
     }
 
     /// Personality terms for the bundle itself: history, hawkishness, escalation.
