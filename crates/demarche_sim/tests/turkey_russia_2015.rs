@@ -2,16 +2,16 @@
 //! it loads and validates clean with its own map, holds what its history needs, its historical
 //! run plays without a refused order and reaches every milestone of the record within a turn
 //! of its real date (the letter and the reopened channel in the turn of 27–29 June 2016, the
-//! charters back in the turn of 28 August), it ends without a second exchange of fire, and its
-//! games are deterministic. (The engine's tests run on the made-up fixture; see
-//! `common::fixture`.)
+//! charters back in the turn of 28 August), it ends without a second exchange of fire, each
+//! side can lift the measures it can impose, and its games are deterministic. (The engine's
+//! tests run on the made-up fixture; see `common::fixture`.)
 
 mod common;
 
 use std::sync::{Arc, OnceLock};
 
 use demarche_sim::policy::{self, Policy};
-use demarche_sim::scenario::{Category, TrackStatus, When, render_problems};
+use demarche_sim::scenario::{Category, Effect, MeasureKind, TrackStatus, When, render_problems};
 use demarche_sim::{Game, Scenario};
 
 fn dir() -> std::path::PathBuf {
@@ -58,6 +58,49 @@ fn the_2015_scenario_loads_clean_with_its_own_map() {
         text.contains("Natural Earth"),
         "the map records its provenance"
     );
+}
+
+/// Every measure a side can impose, it can also lift (version 2): a measure without a way back
+/// is a trap (`docs/model.md` §13.3t). The one exception is on purpose: Russia's end of the
+/// visa-free regime did not come back within the game's months, and its track stays for talks.
+#[test]
+fn each_side_can_lift_every_measure_it_can_impose() {
+    let s = scenario();
+    let on_purpose = [(
+        s.names.actors["RUS"],
+        s.names.sectors["turkish_goods"],
+        MeasureKind::TravelBan,
+    )];
+    let lifts: Vec<_> = s
+        .actions
+        .iter()
+        .flat_map(|a| {
+            a.effects.iter().filter_map(move |e| match e {
+                Effect::Lift { sector, measure } => Some((a, *sector, *measure)),
+                _ => None,
+            })
+        })
+        .collect();
+    let mut trapped = Vec::new();
+    for action in &s.actions {
+        for effect in &action.effects {
+            let Effect::Impose {
+                sector, measure, ..
+            } = effect
+            else {
+                continue;
+            };
+            for &actor in &action.actors {
+                let liftable = lifts.iter().any(|(lift, sec, kind)| {
+                    lift.actors.contains(&actor) && sec == sector && kind == measure
+                });
+                if !liftable && !on_purpose.contains(&(actor, *sector, *measure)) {
+                    trapped.push(format!("{} ({measure:?})", action.key));
+                }
+            }
+        }
+    }
+    assert!(trapped.is_empty(), "no way back from {trapped:?}");
 }
 
 #[test]
