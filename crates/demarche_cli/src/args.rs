@@ -422,7 +422,8 @@ pub struct BatchArgs {
     /// Paired comparison of the AI's difficulties in the same seat: its personality at easy,
     /// normal and hard in each seat, against each opponent, on the same game seeds; prints each
     /// difficulty's mean score and the steps normal − easy and hard − normal with 95 %
-    /// intervals, and whether each step is beyond its interval.
+    /// intervals, and whether each step is beyond its interval; then each of the seat's
+    /// objectives with its mean degree at each difficulty.
     #[arg(long)]
     pub ladder: bool,
     /// The AI compared (with --compare), or whose personality climbs the ladder (with --ladder).

@@ -1,6 +1,6 @@
 //! `batch --ladder` against the binary, on the engine's fixture: each difficulty in each seat on
 //! the same game seeds as a plain batch, the steps as paired differences with their intervals,
-//! and clear refusals of what it cannot do.
+//! each objective's mean degree at each rung, and clear refusals of what it cannot do.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -38,6 +38,7 @@ fn number(v: &Value, key: &str) -> f64 {
 #[test]
 fn the_ladder_pairs_each_difficulty_on_the_games_a_plain_batch_plays() {
     let ladder = json(&batch(&["--ladder"]));
+    shows_what_each_rung_meets_objective_by_objective(&ladder);
     assert_eq!(ladder["personality"], "realist");
     let rows = ladder["rows"].as_array().expect("rows");
     let seats: Vec<&str> = rows.iter().map(|r| r["seat"].as_str().unwrap()).collect();
@@ -78,6 +79,68 @@ fn the_ladder_pairs_each_difficulty_on_the_games_a_plain_batch_plays() {
             );
             assert!(number(s, "low") <= mean && mean <= number(s, "high"), "{s}");
             assert_eq!(s["beyond"].as_bool(), Some(number(s, "low") > 0.0));
+        }
+    }
+}
+
+/// The ladder's objectives are the seat's, in file order, each with the mean of its final degree
+/// over the rung's games: the easy rung's means are those of the same games played one by one
+/// with `run`.
+fn shows_what_each_rung_meets_objective_by_objective(ladder: &Value) {
+    let base = ladder["seed"].as_u64().expect("the base seed");
+    let scn = demarche_sim::load(Path::new(&fixture()))
+        .expect("the fixture loads")
+        .scenario;
+    for row in ladder["rows"].as_array().expect("rows") {
+        let seat = row["seat"].as_str().unwrap();
+        let other = if seat == "ALD" { "BOR" } else { "ALD" };
+        let actor = scn.names.actors[seat];
+        let ids: Vec<&str> = scn
+            .objectives
+            .iter()
+            .filter(|o| o.side == actor)
+            .map(|o| o.key.as_str())
+            .collect();
+        let listed = row["objectives"].as_array().expect("objectives");
+        let listed_ids: Vec<&str> = listed.iter().map(|o| o["id"].as_str().unwrap()).collect();
+        assert_eq!(
+            listed_ids, ids,
+            "{seat}: the seat's objectives, in file order"
+        );
+        // The same three games, one by one: each objective's final degree, averaged.
+        let mut sums = vec![0.0; ids.len()];
+        for index in 0..3 {
+            let seed = demarche_sim::batch::game_seed(base, index).to_string();
+            let out = Command::new(env!("CARGO_BIN_EXE_demarche-headless"))
+                .args(["run", "--scenario", &fixture(), "--seed", &seed, "--json"])
+                .args(["--side", &format!("{seat}=ai:realist:easy")])
+                .args(["--side", &format!("{other}=ai:realist:normal")])
+                .output()
+                .expect("the binary runs");
+            let last = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .last()
+                .map(str::to_owned)
+                .expect("a last line");
+            let end: Value = serde_json::from_str(&last).expect("the end as JSON");
+            for (sum, o) in sums
+                .iter_mut()
+                .zip(end["objectives"][seat].as_array().unwrap())
+            {
+                *sum += number(o, "degree");
+            }
+        }
+        for (o, sum) in listed.iter().zip(&sums) {
+            for rung in ["easy", "normal", "hard"] {
+                let d = number(o, rung);
+                assert!((0.0..=1.0).contains(&d), "{seat} {rung}: {o}");
+            }
+            // `run` rounds each degree to a thousandth.
+            assert!(
+                (number(o, "easy") - sum / 3.0).abs() < 1e-3,
+                "{seat}: {o} against the games' mean {}",
+                sum / 3.0
+            );
         }
     }
 }

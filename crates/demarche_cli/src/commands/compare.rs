@@ -57,6 +57,15 @@ pub struct Row {
 /// Most games per row: each row keeps one score per game for the pairing.
 const MAX_GAMES: u32 = 1_000_000;
 
+/// One game of a pairing's batch, as its seat ended it.
+#[derive(Clone, Debug)]
+pub struct SeatGame {
+    /// The seat's final score.
+    pub score: f64,
+    /// The final degree of every objective of the scenario, both sides', in file order.
+    pub degrees: Vec<f64>,
+}
+
 /// The paired games of a comparison: the scenario, how many games, their base seed, the
 /// worker threads and the progress shown across every batch of the comparison.
 pub struct Pairing {
@@ -117,12 +126,25 @@ impl Pairing {
     /// Plays one batch, `contender` in `seat` and `opponent` in the other, and returns each
     /// game's score in `seat`, in game order (game i on the same seed in every batch).
     pub fn seat_scores(&mut self, seat: Side, contender: &str, opponent: &str) -> Vec<f64> {
+        self.seat_games(seat, contender, opponent)
+            .into_iter()
+            .map(|game| game.score)
+            .collect()
+    }
+
+    /// Plays one batch as [`Pairing::seat_scores`] does, and returns each game's score in `seat`
+    /// with the degree of every objective at the end, in game order.
+    pub fn seat_games(&mut self, seat: Side, contender: &str, opponent: &str) -> Vec<SeatGame> {
         let mut names = [opponent.to_owned(), opponent.to_owned()];
         names[seat.index()] = contender.to_owned();
         let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
         let offset = self.done * self.games;
         let progress = &self.progress;
-        let list = Mutex::new((vec![f64::NAN; self.games as usize], 0u32));
+        let unplayed = SeatGame {
+            score: f64::NAN,
+            degrees: Vec::new(),
+        };
+        let list = Mutex::new((vec![unplayed; self.games as usize], 0u32));
         stream(
             self.scn.clone(),
             self.games,
@@ -131,8 +153,11 @@ impl Pairing {
             make,
             |result| {
                 if let Ok(mut guard) = list.lock() {
-                    let (scores, done) = &mut *guard;
-                    scores[result.index as usize] = result.scores()[seat.index()];
+                    let (games, done) = &mut *guard;
+                    games[result.index as usize] = SeatGame {
+                        score: result.scores()[seat.index()],
+                        degrees: result.state.status.objectives.clone(),
+                    };
                     *done += 1;
                     if let Ok(mut p) = progress.lock() {
                         p.set(offset + *done);

@@ -9,7 +9,7 @@ use demarche_sim::Side;
 use serde_json::json;
 
 use super::batch::mean;
-use super::compare::Pairing;
+use super::compare::{Pairing, SeatGame};
 use super::load_scenario;
 use crate::args::BatchArgs;
 use crate::balance::paired_difference;
@@ -56,6 +56,9 @@ pub struct Row {
     pub normal_easy: Step,
     /// Hard − normal.
     pub hard_normal: Step,
+    /// The seat's objectives (their ids) with their mean degree at the end at easy, normal and
+    /// hard: what the rungs differ on, and what every rung meets alike.
+    pub objectives: Vec<(String, [f64; 3])>,
 }
 
 /// Runs the ladder and prints it.
@@ -84,14 +87,18 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
     let mut rows = Vec::new();
     for seat in Side::BOTH {
         for opponent in &opponents {
-            let [easy, normal, hard] =
-                RUNGS.map(|difficulty| pairing.seat_scores(seat, &rung(difficulty), opponent));
+            let rungs =
+                RUNGS.map(|difficulty| pairing.seat_games(seat, &rung(difficulty), opponent));
+            let [easy, normal, hard] = rungs
+                .each_ref()
+                .map(|games| games.iter().map(|g| g.score).collect::<Vec<f64>>());
             rows.push(Row {
                 seat,
                 opponent: opponent.clone(),
                 means: [mean(&easy), mean(&normal), mean(&hard)],
                 normal_easy: Step::between(&normal, &easy),
                 hard_normal: Step::between(&hard, &normal),
+                objectives: seat_objectives(&scn, seat, &rungs),
             });
         }
     }
@@ -112,6 +119,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                     "hard": r.means[2],
                     "normal_minus_easy": step(&r.normal_easy),
                     "hard_minus_normal": step(&r.hard_normal),
+                    "objectives": r.objectives.iter().map(|(id, [easy, normal, hard])| {
+                        json!({"id": id, "easy": easy, "normal": normal, "hard": hard})
+                    }).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -140,8 +150,53 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                 shown(&r.hard_normal),
             );
         }
+        println!(
+            "\neach objective's mean degree at the end (0 to 1) at easy, normal and hard; \
+             \"alike\" where the rungs differ by less than 0.02"
+        );
+        for r in &rows {
+            println!("{} against {}", seat_name(r.seat), r.opponent);
+            for (id, degrees) in &r.objectives {
+                let spread = degrees.iter().copied().fold(f64::MIN, f64::max)
+                    - degrees.iter().copied().fold(f64::MAX, f64::min);
+                println!(
+                    "  {id:<28} {:>5.2} {:>6.2} {:>5.2}{}",
+                    degrees[0],
+                    degrees[1],
+                    degrees[2],
+                    if spread < ALIKE { "   alike" } else { "" }
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Below this spread of mean degree across the rungs, an objective is shown as met alike.
+const ALIKE: f64 = 0.02;
+
+/// The seat's objectives, each with its mean degree at the end of the games of each rung.
+fn seat_objectives(
+    scn: &demarche_sim::Scenario,
+    seat: Side,
+    rungs: &[Vec<SeatGame>; 3],
+) -> Vec<(String, [f64; 3])> {
+    let actor = scn.actor_of(seat);
+    scn.objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.side == actor)
+        .map(|(i, o)| {
+            let degrees = rungs.each_ref().map(|games| {
+                let of_game: Vec<f64> = games
+                    .iter()
+                    .map(|g| g.degrees.get(i).copied().unwrap_or(f64::NAN))
+                    .collect();
+                mean(&of_game)
+            });
+            (o.key.clone(), degrees)
+        })
+        .collect()
 }
 
 /// A step as `+1.4 [−1.6, +4.4] ✗`.
