@@ -131,10 +131,13 @@ fn shows_what_each_rung_meets_objective_by_objective(ladder: &Value) {
             }
         }
         for (o, sum) in listed.iter().zip(&sums) {
-            for rung in ["easy", "normal", "hard"] {
-                let d = number(o, rung);
-                assert!((0.0..=1.0).contains(&d), "{seat} {rung}: {o}");
+            let degrees = ["easy", "normal", "hard"].map(|rung| number(o, rung));
+            for d in degrees {
+                assert!((0.0..=1.0).contains(&d), "{seat}: {o}");
             }
+            let spread = degrees.iter().copied().fold(f64::MIN, f64::max)
+                - degrees.iter().copied().fold(f64::MAX, f64::min);
+            assert_eq!(o["alike"].as_bool(), Some(spread < 0.02), "{seat}: {o}");
             // `run` rounds each degree to a thousandth.
             assert!(
                 (number(o, "easy") - sum / 3.0).abs() < 1e-3,

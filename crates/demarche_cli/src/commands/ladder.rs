@@ -119,8 +119,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
                     "hard": r.means[2],
                     "normal_minus_easy": step(&r.normal_easy),
                     "hard_minus_normal": step(&r.hard_normal),
-                    "objectives": r.objectives.iter().map(|(id, [easy, normal, hard])| {
-                        json!({"id": id, "easy": easy, "normal": normal, "hard": hard})
+                    "objectives": r.objectives.iter().map(|(id, degrees)| {
+                        let [easy, normal, hard] = degrees;
+                        json!({"id": id, "easy": easy, "normal": normal, "hard": hard,
+                               "alike": alike(degrees)})
                     }).collect::<Vec<_>>(),
                 })
             })
@@ -157,14 +159,12 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
         for r in &rows {
             println!("{} against {}", seat_name(r.seat), r.opponent);
             for (id, degrees) in &r.objectives {
-                let spread = degrees.iter().copied().fold(f64::MIN, f64::max)
-                    - degrees.iter().copied().fold(f64::MAX, f64::min);
                 println!(
                     "  {id:<28} {:>5.2} {:>6.2} {:>5.2}{}",
                     degrees[0],
                     degrees[1],
                     degrees[2],
-                    if spread < ALIKE { "   alike" } else { "" }
+                    if alike(degrees) { "   alike" } else { "" }
                 );
             }
         }
@@ -174,6 +174,13 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, CliError> {
 
 /// Below this spread of mean degree across the rungs, an objective is shown as met alike.
 const ALIKE: f64 = 0.02;
+
+/// Whether the rungs meet an objective alike: their mean degrees differ by less than [`ALIKE`].
+fn alike(degrees: &[f64; 3]) -> bool {
+    let high = degrees.iter().copied().fold(f64::MIN, f64::max);
+    let low = degrees.iter().copied().fold(f64::MAX, f64::min);
+    high - low < ALIKE
+}
 
 /// The seat's objectives, each with its mean degree at the end of the games of each rung.
 fn seat_objectives(
@@ -249,5 +256,13 @@ mod tests {
             [signed(-1.64), signed(-0.04), signed(0.0), signed(4.45)],
             ["−1.6", "+0.0", "+0.0", "+4.5"]
         );
+    }
+
+    #[test]
+    fn an_objective_is_met_alike_only_when_every_rung_is_within_the_margin() {
+        assert!(alike(&[1.0, 1.0, 1.0]));
+        assert!(alike(&[0.25, 0.26, 0.26]));
+        assert!(!alike(&[0.94, 1.0, 1.0]), "easy's lost gas customer shows");
+        assert!(!alike(&[1.0, 0.79, 0.77]));
     }
 }
