@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use demarche_sim::batch::stream;
+use demarche_sim::batch::{GameResult, stream};
 use demarche_sim::{Scenario, Side};
 use serde_json::json;
 
@@ -126,24 +126,39 @@ impl Pairing {
     /// Plays one batch, `contender` in `seat` and `opponent` in the other, and returns each
     /// game's score in `seat`, in game order (game i on the same seed in every batch).
     pub fn seat_scores(&mut self, seat: Side, contender: &str, opponent: &str) -> Vec<f64> {
-        self.seat_games(seat, contender, opponent)
-            .into_iter()
-            .map(|game| game.score)
-            .collect()
+        self.seat_batch(seat, contender, opponent, f64::NAN, |result| {
+            result.scores()[seat.index()]
+        })
     }
 
     /// Plays one batch as [`Pairing::seat_scores`] does, and returns each game's score in `seat`
     /// with the degree of every objective at the end, in game order.
     pub fn seat_games(&mut self, seat: Side, contender: &str, opponent: &str) -> Vec<SeatGame> {
+        let unplayed = SeatGame {
+            score: f64::NAN,
+            degrees: Vec::new(),
+        };
+        self.seat_batch(seat, contender, opponent, unplayed, |result| SeatGame {
+            score: result.scores()[seat.index()],
+            degrees: result.state.status.objectives.clone(),
+        })
+    }
+
+    /// Plays one batch, `contender` in `seat` and `opponent` in the other, and keeps what `kept`
+    /// takes of each game, in game order (`unplayed` for a game that did not report).
+    fn seat_batch<T: Clone + Send>(
+        &mut self,
+        seat: Side,
+        contender: &str,
+        opponent: &str,
+        unplayed: T,
+        kept: impl Fn(&GameResult) -> T + Sync,
+    ) -> Vec<T> {
         let mut names = [opponent.to_owned(), opponent.to_owned()];
         names[seat.index()] = contender.to_owned();
         let make = |seed| policies::build_pair(&names, seed).expect("policy names were checked");
         let offset = self.done * self.games;
         let progress = &self.progress;
-        let unplayed = SeatGame {
-            score: f64::NAN,
-            degrees: Vec::new(),
-        };
         let list = Mutex::new((vec![unplayed; self.games as usize], 0u32));
         stream(
             self.scn.clone(),
@@ -154,10 +169,7 @@ impl Pairing {
             |result| {
                 if let Ok(mut guard) = list.lock() {
                     let (games, done) = &mut *guard;
-                    games[result.index as usize] = SeatGame {
-                        score: result.scores()[seat.index()],
-                        degrees: result.state.status.objectives.clone(),
-                    };
+                    games[result.index as usize] = kept(&result);
                     *done += 1;
                     if let Ok(mut p) = progress.lock() {
                         p.set(offset + *done);
