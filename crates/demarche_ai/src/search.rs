@@ -995,9 +995,14 @@ mod tests {
                 .map(|a| scn.action(a).key.clone())
                 .collect()
         };
-        // Turkey's "No formal apology"; Russia's aims ask Turkey to apologise, which forbids
-        // Russia nothing. The 2022 scenario has no such aim, so its games are unchanged.
-        assert_eq!(keys(Side::First), ["tr_formal_apology"]);
+        // Turkey's "No regret for nothing" and "No formal apology": Turkey weighs the letter
+        // when Moscow's word is on the table, and never pictures itself writing it in a later
+        // turn. Russia's aims ask Turkey to apologise, which forbids Russia nothing. The 2022
+        // scenario has no such aim, so its games are unchanged.
+        assert_eq!(
+            keys(Side::First),
+            ["tr_letter_of_regret", "tr_formal_apology"]
+        );
         assert!(keys(Side::Second).is_empty());
         let game = Game::new(crate::two_rivers(), 1);
         assert!(

@@ -3,7 +3,8 @@
 //! run plays without a refused order and reaches every milestone of the record within a turn
 //! of its real date (the letter and the reopened channel in the turn of 27–29 June 2016, the
 //! charters back in the turn of 28 August), it ends without a second exchange of fire, each
-//! side can lift the measures it can impose, and its games are deterministic. (The engine's
+//! side can lift the measures it can impose, Moscow's price for the tourists is a promise the
+//! game keeps, and its games are deterministic. (The engine's
 //! tests run on the made-up fixture; see `common::fixture`.)
 
 mod common;
@@ -11,8 +12,10 @@ mod common;
 use std::sync::{Arc, OnceLock};
 
 use demarche_sim::policy::{self, Policy};
-use demarche_sim::scenario::{Category, Effect, MeasureKind, TrackStatus, When, render_problems};
-use demarche_sim::{Game, Scenario};
+use demarche_sim::scenario::{
+    Category, Effect, MeasureKind, Order, TrackStatus, When, render_problems,
+};
+use demarche_sim::{Game, Scenario, Side};
 
 fn dir() -> std::path::PathBuf {
     common::bundled_root().join("turkey_russia_2015")
@@ -101,6 +104,101 @@ fn each_side_can_lift_every_measure_it_can_impose() {
         }
     }
     assert!(trapped.is_empty(), "no way back from {trapped:?}");
+}
+
+/// An order of the 2015 scenario by its action's id and, where it names one, its track's.
+fn order(action: &str, track: Option<&str>) -> Order {
+    let names = &scenario().names;
+    Order {
+        action: names.actions[action],
+        track: track.map(|t| names.tracks[t]),
+        region: None,
+    }
+}
+
+/// Whether the scenario's event with this id has happened in the game.
+fn happened(game: &Game, event: &str) -> bool {
+    let id = game.scenario().names.events[event];
+    game.view().record.times_happened(id) > 0
+}
+
+/// Whether Russia's measure on `sector` of this kind against Turkey is in force.
+fn russian_measure(game: &Game, sector: &str, kind: MeasureKind) -> bool {
+    let scn = game.scenario();
+    let (tur, rus) = (scn.actor_of(Side::First), scn.actor_of(Side::Second));
+    let sector = scn.names.sectors[sector];
+    game.view().sanc.find(rus, tur, sector, kind).is_some()
+}
+
+/// Turn 1: Russia stops the tour sales and grounds the charters. Turn 2: Russia sends `word`
+/// through the mediators. Turn 3: Turkey answers with the letter of regret. Returns the game
+/// after turn 3.
+fn the_letter_answers(word: &str) -> Game {
+    let mut game = Game::new(scenario(), seed());
+    let mediators = Some("kazakh_mediation");
+    game.submit(
+        Side::Second,
+        vec![
+            order("ru_stop_tour_sales", None),
+            order("ru_charter_ban", None),
+        ],
+    )
+    .expect("the bans are open to Russia");
+    game.resolve().expect("turn 1");
+    let letter = order("tr_letter_of_regret", mediators);
+    assert!(
+        !game.allows(Side::First, &letter, &[]),
+        "the letter answers a word from Moscow, and none has come"
+    );
+    game.submit(Side::Second, vec![order(word, mediators)])
+        .expect("the word is open to Russia");
+    game.resolve().expect("turn 2");
+    game.submit(Side::First, vec![letter])
+        .expect("the letter answers Moscow's word");
+    game.resolve().expect("turn 3");
+    for report in game.history() {
+        assert!(
+            report.refused.iter().all(Vec::is_empty),
+            "turn {}: refused {:?}",
+            report.turn,
+            report.refused
+        );
+    }
+    game
+}
+
+#[test]
+fn moscow_s_price_for_the_tourists_is_a_promise_the_game_keeps() {
+    // Moscow named its price: the letter brings the tourists back in the same turn, and Russia
+    // cannot ground them again without breaking its word.
+    let priced = the_letter_answers("ru_set_terms");
+    assert!(happened(&priced, "moscow_keeps_its_word"));
+    assert_eq!(status(&priced, "charter_flights"), TrackStatus::Active);
+    assert!(!russian_measure(
+        &priced,
+        "tourism",
+        MeasureKind::ImportRestriction
+    ));
+    for ban in ["ru_charter_ban", "ru_stop_tour_sales"] {
+        assert!(
+            !priced.allows(Side::Second, &order(ban, None), &[]),
+            "{ban} after the promise was kept"
+        );
+    }
+    assert!(
+        priced.allows(Side::Second, &order("ru_food_ban", None), &[]),
+        "the promise was about the tourists, not the tomatoes"
+    );
+    // A plain word through the mediators: the letter is written, and the bans stay until
+    // Moscow lifts them itself.
+    let plain = the_letter_answers("talk_propose");
+    assert!(!happened(&plain, "moscow_keeps_its_word"));
+    assert_eq!(status(&plain, "charter_flights"), TrackStatus::Suspended);
+    assert!(russian_measure(
+        &plain,
+        "tourism",
+        MeasureKind::ImportRestriction
+    ));
 }
 
 #[test]
